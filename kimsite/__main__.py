@@ -1,0 +1,5 @@
+import sys
+
+from kimsite.cli import main
+
+sys.exit(main())

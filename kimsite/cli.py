@@ -1,0 +1,115 @@
+"""The `kimsite` command: parses arguments, calls the library, prints, sets the exit code.
+
+Nothing else lives here: the library never prints or exits, so tests and other tools can
+call it directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kimsite import __version__
+from kimsite.build import BuildReport, build
+from kimsite.messages import render_message
+from kimsite.problems import KimsiteError, Problem, format_github, format_json, format_text
+
+
+def _lang(args: argparse.Namespace) -> str:
+    lang = getattr(args, "lang", None) or os.environ.get("KIMSITE_LANG", "id")
+    return "en" if lang.lower().startswith("en") else "id"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kimsite",
+        description="Static site generator for KIM (Komunitas Informasi Masyarakat) websites.",
+    )
+    parser.add_argument("--version", action="version", version=f"kimsite {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="build every KIM site and the province index")
+    b.add_argument("kims", nargs="*", metavar="KIM", help="build only these KIMs (folder names)")
+    b.add_argument("--config", type=Path, default=Path("config.yaml"), help="path of config.yaml")
+    b.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
+    b.add_argument("--cache", type=Path, default=None, help="cache folder (default: .kimsite-cache/)")
+    b.add_argument("--drafts", action="store_true", help="also publish articles with draf: true")
+    b.add_argument("--future", action="store_true", help="also publish future-dated articles")
+    b.add_argument("--format", choices=("text", "json", "github"), default="text",
+                   help="how problems are printed")
+    b.add_argument("--lang", choices=("id", "en"), default=None,
+                   help="language of messages (default: KIMSITE_LANG or id)")
+    b.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    lang = _lang(args)
+    if args.command == "build":
+        return _build(args, lang)
+    return 2  # pragma: no cover  (argparse rejects unknown commands)
+
+
+def _print_problems(problems: Sequence[Problem], fmt: str, lang: str) -> None:
+    if fmt == "json":
+        print(format_json(problems, lang))
+    elif fmt == "github":
+        if problems:
+            print(format_github(problems, lang))
+    elif problems:
+        print(format_text(problems, lang), file=sys.stderr)
+
+
+def _progress_printer(enabled: bool, lang: str) -> object:
+    if not enabled:
+        return None
+
+    def show(slug: str, position: int, total: int) -> None:
+        sys.stderr.write(f"\r\x1b[K[{position}/{total}] {slug}")
+        sys.stderr.flush()
+        if position == total:
+            sys.stderr.write("\r\x1b[K")
+
+    return show
+
+
+def _build(args: argparse.Namespace, lang: str) -> int:
+    interactive = sys.stderr.isatty() and not os.environ.get("CI") and not args.quiet
+    try:
+        report = build(
+            args.config, out_dir=args.out, only=args.kims, drafts=args.drafts,
+            future=args.future, cache_dir=args.cache,
+            progress=_progress_printer(interactive, lang),  # type: ignore[arg-type]
+        )
+    except KimsiteError as exc:
+        _print_problems(exc.problems, args.format, lang)
+        return 1
+    _print_problems(report.problems, args.format, lang)
+    if not args.quiet and args.format == "text":
+        print(_summary(report, lang), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _summary(report: BuildReport, lang: str) -> str:
+    built = [k for k in report.kims if k.built]
+    lines = [render_message(
+        "build.summary",
+        {
+            "built": len(built), "failed": len(report.failed),
+            "pages": sum(k.pages for k in built), "written": report.stats.written,
+            "unchanged": report.stats.unchanged, "removed": report.stats.removed,
+            "seconds": f"{report.seconds:.2f}", "out": str(report.out_dir),
+        },
+        lang,
+    )]
+    for kim in report.failed:
+        lines.append(render_message("build.kim_failed", {"slug": kim.slug}, lang))
+    if not report.index_built:
+        lines.append(render_message("build.index_failed", {}, lang))
+    elif report.index_note:
+        lines.append(render_message("build.index_partial", {"missing": report.index_note}, lang))
+    return "\n".join(lines)

@@ -1,0 +1,110 @@
+"""Province-wide settings from `config.yaml`, typed and validated in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kimsite.indonesian import Zone, is_host_name, known_province_zone, zone_for_province
+from kimsite.problems import KimsiteError, ProblemLog
+from kimsite.regions import province_name
+from kimsite.yamlsource import Fields, parse_yaml
+
+CONFIG_NAME = "config.yaml"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path  # the folder holding config.yaml, content/ and themes/
+    provinsi: str  # Kemendagri code, "52"
+    provinsi_nama: str  # "Nusa Tenggara Barat"
+    domain_indeks: str  # host of the province index site
+    domain_induk: str  # parent domain of KIM hosts, "kim.id"
+    tema: str  # default theme
+    judul: str  # title of the index site
+    deskripsi: str
+    penyelenggara: str  # who runs the index, e.g. the provincial Dinas Kominfo
+    artikel_per_halaman: int
+    berita_indeks: int  # latest articles on the index home page
+    skema: str  # "https" or "http"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def themes_dir(self) -> Path:
+        return self.root / "themes"
+
+    @property
+    def zone(self) -> Zone:
+        return zone_for_province(self.provinsi)
+
+    def base_url(self, host: str) -> str:
+        return f"{self.skema}://{host}/"
+
+
+def load_config(path: Path) -> SiteConfig:
+    """Read and check `config.yaml`; every problem in it is reported at once.
+
+    A broken config stops the whole build (`KimsiteError`): every site depends on it.
+    """
+    log = ProblemLog()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        log.add(path, None, "config.missing")
+        raise KimsiteError(log) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        log.add(path, None, "file.unreadable", detail=str(exc))
+        raise KimsiteError(log) from None
+    node = parse_yaml(text, path, log)
+    fields = Fields.open(node, path, log, what="config.yaml") if node is not None else None
+    if fields is None:
+        if not log.has_errors():
+            log.add(path, 1, "yaml.empty", what="config.yaml")
+        raise KimsiteError(log)
+
+    provinsi = fields.text("provinsi", required=True) or ""
+    prov_name = province_name(provinsi) if provinsi else None
+    if provinsi and (prov_name is None or not known_province_zone(provinsi)):
+        log.add(path, fields.line("provinsi"), "config.bad_province", value=provinsi)
+    domain_indeks = (fields.text("domain_indeks", required=True) or "").lower()
+    if domain_indeks and not is_host_name(domain_indeks):
+        log.add(path, fields.line("domain_indeks"), "field.bad_host", key="domain_indeks",
+                value=domain_indeks)
+    domain_induk = (fields.text("domain_induk") or "kim.id").lower()
+    if not is_host_name(domain_induk):
+        log.add(path, fields.line("domain_induk"), "field.bad_host", key="domain_induk",
+                value=domain_induk)
+    tema = fields.text("tema") or "default"
+    per_page = fields.integer("artikel_per_halaman") or 10
+    berita = fields.integer("berita_indeks") or 20
+    for key, value in (("artikel_per_halaman", per_page), ("berita_indeks", berita)):
+        if not 1 <= value <= 100:
+            log.add(path, fields.line(key), "config.range", key=key, low=1, high=100)
+    skema = fields.text("skema") or "https"
+    if skema not in ("https", "http"):
+        log.add(path, fields.line("skema"), "config.scheme", value=skema)
+    judul = fields.text("judul") or f"KIM {prov_name or provinsi}"
+    deskripsi = fields.text("deskripsi") or (
+        f"Kumpulan Komunitas Informasi Masyarakat di {prov_name or provinsi}."
+    )
+    penyelenggara = fields.text("penyelenggara") or ""
+    fields.finish()
+    if log.has_errors():
+        raise KimsiteError(log)
+    return SiteConfig(
+        root=path.parent.resolve(),
+        provinsi=provinsi,
+        provinsi_nama=prov_name or provinsi,
+        domain_indeks=domain_indeks,
+        domain_induk=domain_induk,
+        tema=tema,
+        judul=judul,
+        deskripsi=deskripsi,
+        penyelenggara=penyelenggara,
+        artikel_per_halaman=per_page,
+        berita_indeks=berita,
+        skema=skema,
+    )

@@ -1,0 +1,181 @@
+"""Indonesian conventions: slugs, dates and zones, Rupiah, reading time, phone numbers.
+
+Formatting goes through Babel's `id` locale so that month and day names, digit grouping
+and the time separator ("14.05") are the CLDR ones, not a hand-typed table.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date
+
+LOCALE = "id"
+
+# Province code → (IANA zone, abbreviation). Sources: KIM.md; Keppres 41/1987.
+_WIB = ("Asia/Jakarta", "WIB")
+_WITA = ("Asia/Makassar", "WITA")
+_WIT = ("Asia/Jayapura", "WIT")
+_ZONE_BY_PROVINCE: dict[str, tuple[str, str]] = {
+    **{p: _WIB for p in ("11", "12", "13", "14", "15", "16", "17", "18", "19", "21",
+                         "31", "32", "33", "34", "35", "36", "61", "62")},
+    **{p: _WITA for p in ("51", "52", "53", "63", "64", "65",
+                          "71", "72", "73", "74", "75", "76")},
+    **{p: _WIT for p in ("81", "82", "91", "92", "93", "94", "95", "96")},
+}
+
+
+@dataclass(frozen=True)
+class Zone:
+    name: str  # IANA name
+    abbr: str  # WIB / WITA / WIT
+
+    @property
+    def tz(self) -> tzinfo:
+        return ZoneInfo(self.name)
+
+
+def zone_for_province(code: str) -> Zone:
+    name, abbr = _ZONE_BY_PROVINCE[code]
+    return Zone(name, abbr)
+
+
+def known_province_zone(code: str) -> bool:
+    return code in _ZONE_BY_PROVINCE
+
+
+# -- slugs ---------------------------------------------------------------------------------
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_DIGIT_SEPARATORS = re.compile(r"(?<=\d)[.,](?=\d)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+DNS_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+HOST_NAME = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$"
+)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens.
+
+    "Jum'at Bersih" → "jumat-bersih" (an apostrophe joins, it does not split) and
+    "Rp15.000" → "rp15000" (digit grouping is not a word break).
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = _APOSTROPHES.sub("", ascii_text.lower())
+    ascii_text = _DIGIT_SEPARATORS.sub("", ascii_text)
+    return _NON_WORD.sub("-", ascii_text).strip("-")
+
+
+def is_dns_label(text: str) -> bool:
+    return bool(DNS_LABEL.match(text)) and not text.isdigit()
+
+
+def is_host_name(text: str) -> bool:
+    return bool(HOST_NAME.match(text)) and all(not part.isdigit() for part in text.split("."))
+
+
+# -- dates ---------------------------------------------------------------------------------
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2})[:.](\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2}|WIB|WITA|WIT)?$"
+)
+_ABBR_OFFSET = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+@dataclass(frozen=True, order=True)
+class Moment:
+    """A publication time. `has_time` is False for a bare date, shown without a clock."""
+
+    at: datetime  # always aware
+    has_time: bool
+
+
+def parse_moment(raw: str, zone: Zone) -> Moment | None:
+    """Parse `2023-07-24`, `2023-07-24 14:05`, ISO 8601 with offset, or `… 14:05 WITA`.
+
+    A time without an offset is in the KIM's own zone. Returns None when it is not a date.
+    """
+    raw = raw.strip()
+    m = _DATE.match(raw)
+    if m:
+        try:
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+        return Moment(datetime.combine(d, time(0, 0), tzinfo=zone.tz), has_time=False)
+    m = _DATETIME.match(raw)
+    if not m:
+        return None
+    try:
+        naive = datetime(int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0))
+    except ValueError:
+        return None
+    offset = m[7]
+    if offset is None:
+        return Moment(naive.replace(tzinfo=zone.tz), has_time=True)
+    if offset == "Z":
+        tz: tzinfo = timezone.utc
+    elif offset in _ABBR_OFFSET:
+        tz = timezone(timedelta(hours=_ABBR_OFFSET[offset]))
+    else:
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    return Moment(naive.replace(tzinfo=tz), has_time=True)
+
+
+def parse_date(raw: str) -> date | None:
+    m = _DATE.match(raw.strip())
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def date_full(d: date) -> str:
+    """"Senin, 24 Juli 2023"."""
+    return str(format_date(d, "full", locale=LOCALE))
+
+
+def date_long(d: date) -> str:
+    """"24 Juli 2023"."""
+    return str(format_date(d, "long", locale=LOCALE))
+
+
+def moment_text(moment: Moment, zone: Zone) -> str:
+    """"Senin, 24 Juli 2023, 14.05 WITA" in the KIM's zone, or only the date."""
+    local = moment.at.astimezone(zone.tz)
+    if not moment.has_time:
+        return date_full(local.date())
+    return f"{date_full(local.date())}, {local:%H.%M} {zone.abbr}"
+
+
+def rupiah(amount: int) -> str:
+    """"Rp1.500.000": Indonesian grouping, no decimals, no space after Rp."""
+    return "Rp" + f"{amount:,}".replace(",", ".")
+
+
+def reading_minutes(words: int) -> int:
+    return max(1, math.ceil(words / 200))
+
+
+def whatsapp_number(raw: str) -> str | None:
+    """Normalise 0812…, +62 812…, 62-812… to 62812… as wa.me wants; None if not a number."""
+    digits = re.sub(r"[\s\-().]", "", raw)
+    if digits.startswith("+"):
+        digits = digits[1:]
+    if not digits.isdigit():
+        return None
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    if not digits.startswith("62") or not 10 <= len(digits) <= 15:
+        return None
+    return digits

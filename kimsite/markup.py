@@ -1,0 +1,243 @@
+"""Markdown to safe HTML, with links and images resolved against the KIM's own files.
+
+Three steps, each with one job: Python-Markdown parses; a tree processor rewrites relative
+references (an image next to the article, a link to another article's `.md` file) into the
+URLs they will have on the site and reports those that lead nowhere; nh3 then removes
+anything a writer could use to run script on the site, whatever the Markdown contained.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from kimsite.content import AssetResolver
+from kimsite.indonesian import slugify
+from kimsite.model import Asset, Document
+from kimsite.problems import Problem, Severity, problem
+
+# Bump when the HTML this module produces changes for the same input: cached renders keyed
+# on it become stale.
+RENDERER_VERSION = "1"
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong",
+    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "td": {"style", "colspan", "rowspan"},
+    "th": {"style", "colspan", "rowspan", "scope"},
+    "ol": {"start"},
+    "li": {"value"},
+    "abbr": {"title"},
+}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+_FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+# Resolved source path of an article or page → its URL, or None while it is unpublished
+# (a draft, or dated in the future): a link to it is dropped with a warning.
+LinkMap = Mapping[Path, str | None]
+
+
+@dataclass
+class RenderedBody:
+    html: str
+    words: int
+    summary: str  # first paragraph as plain text, for lists and meta descriptions
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    doc: Document
+    resolver: AssetResolver
+    links: LinkMap
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, ref: str) -> int:
+        """Python-Markdown keeps no positions: find the line that holds the reference."""
+        for offset, text in enumerate(self.doc.body.splitlines()):
+            if ref in text:
+                return self.doc.body_line + offset
+        return self.doc.body_line
+
+    def report(self, ref: str, code: str) -> None:
+        self.problems.append(problem(self.doc.source, self.line_of(ref), code, ref=ref))
+
+
+class _ReferenceProcessor(Treeprocessor):
+    context: _Context | None = None
+
+    def run(self, root: ET.Element) -> None:
+        ctx = self.context
+        assert ctx is not None
+        for element in root.iter():
+            if element.tag == "img":
+                self._image(element, ctx)
+            elif element.tag == "a":
+                self._link(element, ctx)
+
+    def _image(self, element: ET.Element, ctx: _Context) -> None:
+        src = element.get("src", "")
+        if not element.get("alt", "").strip():
+            ctx.problems.append(problem(
+                ctx.doc.source, ctx.line_of(src), "markup.image_no_alt", Severity.WARNING,
+                ref=src,
+            ))
+        element.set("loading", "lazy")
+        element.set("decoding", "async")
+        if _is_local(src):
+            asset = self._asset(src, ctx)
+            if asset is not None:
+                element.set("src", asset.url)
+
+    def _link(self, element: ET.Element, ctx: _Context) -> None:
+        href = element.get("href", "")
+        if not _is_local(href):
+            return
+        target, _, fragment = href.partition("#")
+        if not target:
+            return
+        if target.lower().endswith((".md", ".markdown")):
+            base = ctx.doc.source.parent
+            resolved = (base / target).resolve()
+            if resolved not in ctx.links:
+                ctx.report(href, "markup.link_missing")
+                return
+            url = ctx.links[resolved]
+            if url is None:
+                ctx.problems.append(problem(ctx.doc.source, ctx.line_of(href),
+                                            "markup.link_unpublished", Severity.WARNING, ref=href))
+                del element.attrib["href"]
+                return
+            element.set("href", url + (f"#{fragment}" if fragment else ""))
+            return
+        asset = self._asset(href, ctx)
+        if asset is not None:
+            element.set("href", asset.url + (f"#{fragment}" if fragment else ""))
+
+    def _asset(self, ref: str, ctx: _Context) -> Asset | None:
+        asset, why = ctx.resolver.resolve(ref, ctx.doc.source.parent)
+        if asset is None:
+            ctx.report(ref, why or "ref.missing")
+        return asset
+
+
+def _is_local(ref: str) -> bool:
+    """A reference into the KIM's own files: no scheme, no host, not root-absolute."""
+    if not ref or ref.startswith(("#", "/", "//")):
+        return False
+    return not urlsplit(ref).scheme
+
+
+class _KimsiteExtension(Extension):
+    def __init__(self, processor: _ReferenceProcessor) -> None:
+        super().__init__()
+        self.processor = processor
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802  (Markdown's API)
+        # After inline patterns (priority 20) have produced <a> and <img>.
+        md.treeprocessors.register(self.processor, "kimsite_refs", 5)
+
+
+def _heading_id(value: str, separator: str) -> str:
+    return slugify(value) or "bagian"
+
+
+class MarkdownRenderer:
+    """One configured Markdown instance, reused (building one costs more than a page)."""
+
+    def __init__(self) -> None:
+        self._processor = _ReferenceProcessor(None)
+        self._md = markdown.Markdown(
+            extensions=[
+                "extra",
+                "sane_lists",
+                "toc",
+                _KimsiteExtension(self._processor),
+            ],
+            extension_configs={
+                "toc": {"slugify": _heading_id},
+                "extra": {"footnotes": {"BACKLINK_TITLE": "Kembali ke rujukan %d"}},
+            },
+            output_format="html",
+        )
+        self._processor.md = self._md
+
+    def render(self, doc: Document, resolver: AssetResolver, links: LinkMap) -> RenderedBody:
+        ctx = _Context(doc, resolver, links)
+        self._processor.context = ctx
+        try:
+            raw = self._md.reset().convert(doc.body)
+        finally:
+            self._processor.context = None
+        safe = sanitize(raw, lambda tag, attr, value: self._raw_reference(tag, attr, value, ctx))
+        text = html_to_text(safe)
+        first = _FIRST_PARAGRAPH.search(safe)
+        summary = html_to_text(first.group(1)) if first else ""
+        return RenderedBody(safe, len(text.split()), summary, ctx.problems)
+
+
+    def _raw_reference(self, tag: str, attr: str, value: str, ctx: _Context) -> str | None:
+        """References in raw HTML (which Markdown passes through untouched) get the same
+        resolution as Markdown's own; one that leads nowhere is dropped, not published."""
+        if attr not in ("src", "href") or not _is_local(value):
+            return value
+        if tag == "a" and value.partition("#")[0].lower().endswith((".md", ".markdown")):
+            resolved = (ctx.doc.source.parent / value.partition("#")[0]).resolve()
+            url = ctx.links.get(resolved)
+            if url is None:
+                ctx.report(value, "markup.link_missing")
+            return url
+        asset = self._processor._asset(value, ctx)
+        return asset.url if asset else None
+
+
+AttributeFilter = Callable[[str, str, str], str | None]
+
+
+def sanitize(raw_html: str, attribute_filter: AttributeFilter | None = None) -> str:
+    return str(
+        nh3.clean(
+            raw_html,
+            attribute_filter=attribute_filter,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            filter_style_properties={"text-align"},
+            link_rel=None,
+            strip_comments=True,
+        )
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """Cut at a word boundary and add an ellipsis, for descriptions and previews."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:")
+    return cut + "…"
+
+

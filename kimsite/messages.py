@@ -1,0 +1,336 @@
+"""The message catalogue: every sentence kimsite says to a person, in Indonesian and English.
+
+Code refers to messages by id and passes named values; the wording lives only here, so a
+translator or a writer's complaint about a confusing message lands in one file. Indonesian
+is the default (`--lang en` or `KIMSITE_LANG=en` switch). Messages say what is wrong and
+what to do, in plain words: the readers are village volunteers, not programmers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# id → (Bahasa Indonesia, English)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # YAML and front matter
+    "yaml.syntax": (
+        "Format YAML tidak bisa dibaca ({detail}). Periksa indentasi dan tanda titik dua pada baris ini.",
+        "The YAML cannot be read ({detail}). Check the indentation and colons on this line.",
+    ),
+    "yaml.tab": (
+        "Ada karakter Tab di sini. YAML hanya menerima spasi untuk indentasi: ganti Tab dengan dua spasi.",
+        "There is a Tab character here. YAML only accepts spaces for indentation: replace the Tab with two spaces.",
+    ),
+    "yaml.colon": (
+        "Ada titik dua (:) di tempat yang tidak terduga. Jika teksnya memang berisi ': ', apit seluruh teks dengan tanda kutip, misalnya judul: \"Rapat: hasil musyawarah\".",
+        "Unexpected colon (:). If the text itself contains ': ', put the whole text in quotes, e.g. judul: \"Rapat: hasil musyawarah\".",
+    ),
+    "yaml.no_colon": (
+        "Baris ini tidak punya titik dua (:) setelah nama kunci. Tulis seperti: judul: Teks judul.",
+        "This line has no colon (:) after the key name. Write it like: judul: Title text.",
+    ),
+    "yaml.unclosed_quote": (
+        "Tanda kutip dibuka tetapi tidak ditutup. Tambahkan tanda kutip penutup di akhir teks.",
+        "A quote is opened but never closed. Add the closing quote at the end of the text.",
+    ),
+    "yaml.indent": (
+        "Indentasi tidak rata. Kunci yang setingkat harus mulai di kolom yang sama; gunakan spasi, bukan Tab.",
+        "Uneven indentation. Keys on the same level must start in the same column; use spaces, not Tabs.",
+    ),
+    "yaml.alias": (
+        "Tanda * dibaca sebagai alias YAML. Jika maksudnya teks, apit dengan tanda kutip.",
+        "The * is read as a YAML alias. If you meant text, put it in quotes.",
+    ),
+    "yaml.empty": (
+        "Isi {what} kosong. Isi dengan pasangan kunci: nilai, misalnya nama: KIM Desa Maju.",
+        "{what} is empty. Fill it with key: value pairs, e.g. nama: KIM Desa Maju.",
+    ),
+    "yaml.not_mapping": (
+        "Isi {what} harus berupa daftar kunci: nilai (misalnya judul: Teks), bukan teks atau daftar biasa.",
+        "{what} must be key: value pairs (e.g. judul: Text), not plain text or a list.",
+    ),
+    "frontmatter.missing": (
+        "Berkas tidak diawali '---'. Setiap artikel dan halaman harus dibuka dengan bagian keterangan di antara dua baris '---', misalnya:\n---\njudul: Judul artikel\ntanggal: 2024-07-24\n---",
+        "The file does not start with '---'. Every article and page must open with a header between two '---' lines, e.g.:\n---\njudul: Article title\ntanggal: 2024-07-24\n---",
+    ),
+    "frontmatter.leading_blank": (
+        "Ada baris kosong sebelum '---'. Hapus baris kosong itu: '---' harus berada di baris pertama.",
+        "There are blank lines before '---'. Remove them: '---' must be on the first line.",
+    ),
+    "frontmatter.unclosed": (
+        "Bagian keterangan dibuka dengan '---' tetapi tidak ditutup. Tambahkan baris '---' setelah kunci terakhir, sebelum isi artikel.",
+        "The header opens with '---' but is never closed. Add a '---' line after the last key, before the article text.",
+    ),
+    # fields
+    "field.required": (
+        "Kunci '{key}' wajib diisi. Tambahkan baris '{key}: ...'.",
+        "The key '{key}' is required. Add a line '{key}: ...'.",
+    ),
+    "field.duplicate": (
+        "Kunci '{key}' ditulis dua kali (pertama di baris {first_line}). Hapus salah satunya.",
+        "The key '{key}' appears twice (first on line {first_line}). Remove one of them.",
+    ),
+    "field.unknown_hint": (
+        "Kunci '{key}' tidak dikenal. Maksud Anda '{hint}'?",
+        "Unknown key '{key}'. Did you mean '{hint}'?",
+    ),
+    "field.unknown": (
+        "Kunci '{key}' tidak dikenal. Kunci yang bisa dipakai di sini: {known}.",
+        "Unknown key '{key}'. Keys allowed here: {known}.",
+    ),
+    "field.type_text": (
+        "'{key}' harus berupa teks satu nilai, bukan daftar atau kelompok kunci.",
+        "'{key}' must be a single text value, not a list or a group of keys.",
+    ),
+    "field.type_bool": (
+        "'{key}' harus bernilai true atau false (tertulis: {value}).",
+        "'{key}' must be true or false (found: {value}).",
+    ),
+    "field.type_number": (
+        "'{key}' harus berupa angka, misalnya -8.58 (tertulis: {value}).",
+        "'{key}' must be a number, e.g. -8.58 (found: {value}).",
+    ),
+    "field.type_int": (
+        "'{key}' harus berupa bilangan bulat tanpa titik atau 'Rp', misalnya 25000 (tertulis: {value}).",
+        "'{key}' must be a whole number without dots or 'Rp', e.g. 25000 (found: {value}).",
+    ),
+    "field.type_list": (
+        "'{key}' harus berupa daftar, misalnya:\n{key}:\n  - pertama\n  - kedua",
+        "'{key}' must be a list, e.g.:\n{key}:\n  - first\n  - second",
+    ),
+    "field.type_list_item": (
+        "Setiap isi daftar '{key}' harus berupa teks singkat.",
+        "Every item of the list '{key}' must be a short text.",
+    ),
+    "field.type_mapping": (
+        "'{key}' harus berisi kunci-kunci di bawahnya (menjorok dua spasi), bukan satu teks.",
+        "'{key}' must hold keys below it (indented two spaces), not a single text.",
+    ),
+    "field.type_mapping_list": (
+        "'{key}' harus berupa daftar; setiap isi diawali '- ' dan berisi kunci-kuncinya.",
+        "'{key}' must be a list; every item starts with '- ' and holds its keys.",
+    ),
+    "field.type_mapping_item": (
+        "Isi ke-{index} dari '{key}' harus berisi kunci-kunci (misalnya nama: ...), bukan teks saja.",
+        "Item {index} of '{key}' must hold keys (e.g. nama: ...), not just text.",
+    ),
+    "field.bad_date": (
+        "Tanggal '{key}' harus berformat TAHUN-BULAN-HARI, misalnya 2023-07-24 (tertulis: {value}).",
+        "The date '{key}' must be written YEAR-MONTH-DAY, e.g. 2023-07-24 (found: {value}).",
+    ),
+    "field.bad_moment": (
+        "Tanggal '{key}' harus berformat 2023-07-24 atau 2023-07-24 14:05 (tertulis: {value}). Periksa juga bulan 01–12 dan hari yang ada di bulan itu.",
+        "The date '{key}' must be written 2023-07-24 or 2023-07-24 14:05 (found: {value}). Also check the month is 01–12 and the day exists in that month.",
+    ),
+    "field.bad_host": (
+        "'{key}' bukan nama domain yang sah: {value}. Gunakan huruf kecil, angka, tanda hubung dan titik, misalnya desamaju.kim.id.",
+        "'{key}' is not a valid host name: {value}. Use lowercase letters, digits, hyphens and dots, e.g. desamaju.kim.id.",
+    ),
+    "field.choice": (
+        "Nilai '{key}' tidak dikenal: {value}. Pilih salah satu: {choices}.",
+        "Unknown value for '{key}': {value}. Choose one of: {choices}.",
+    ),
+    # files
+    "file.unreadable": ("Berkas tidak bisa dibaca: {detail}.", "The file cannot be read: {detail}."),
+    "file.not_utf8": (
+        "Berkas ini tidak bersandi UTF-8. Simpan ulang dari editor dengan pilihan UTF-8.",
+        "This file is not UTF-8. Save it again from your editor choosing UTF-8.",
+    ),
+    "file.too_big": (
+        "Berkas terlalu besar ({size_kb} KB; batas {limit_kb} KB). Perkecil atau pecah berkasnya.",
+        "The file is too large ({size_kb} KB; the limit is {limit_kb} KB). Make it smaller or split it.",
+    ),
+    "file.ignored": (
+        "Berkas ini bukan Markdown (.md) sehingga diabaikan. Pindahkan gambar dan berkas lain ke folder media/.",
+        "This file is not Markdown (.md) and is ignored. Move images and other files to the media/ folder.",
+    ),
+    # config
+    "config.missing": (
+        "config.yaml tidak ditemukan. Jalankan kimsite dari folder proyek atau beri --config path/ke/config.yaml.",
+        "config.yaml not found. Run kimsite from the project folder or pass --config path/to/config.yaml.",
+    ),
+    "config.bad_province": (
+        "Kode provinsi '{value}' tidak dikenal. Gunakan kode Kemendagri dua angka dalam tanda kutip, misalnya provinsi: \"52\" untuk Nusa Tenggara Barat.",
+        "Unknown province code '{value}'. Use the two-digit Kemendagri code in quotes, e.g. provinsi: \"52\" for Nusa Tenggara Barat.",
+    ),
+    "config.range": (
+        "'{key}' harus antara {low} dan {high}.",
+        "'{key}' must be between {low} and {high}.",
+    ),
+    "config.scheme": (
+        "'skema' harus https atau http (tertulis: {value}).",
+        "'skema' must be https or http (found: {value}).",
+    ),
+    # KIM profile
+    "kim.bad_slug": (
+        "Nama folder KIM '{slug}' tidak bisa menjadi nama domain. Gunakan huruf kecil, angka dan tanda hubung saja, misalnya '{hint}'.",
+        "The KIM folder name '{slug}' cannot be a domain name. Use lowercase letters, digits and hyphens only, e.g. '{hint}'.",
+    ),
+    "kim.no_profile": (
+        "Folder KIM ini tidak punya kim.yaml. Buat dengan: kimsite new kim <nama> --kode-wilayah <kode>.",
+        "This KIM folder has no kim.yaml. Create one with: kimsite new kim <name> --kode-wilayah <code>.",
+    ),
+    "kim.code_format": (
+        "kode_wilayah harus kode desa/kelurahan Kemendagri 10 angka bertitik, misalnya \"52.71.01.1004\" (tertulis: {value}).",
+        "kode_wilayah must be the 10-digit dotted Kemendagri village code, e.g. \"52.71.01.1004\" (found: {value}).",
+    ),
+    "kim.code_unknown_hint": (
+        "Kode wilayah {value} tidak ada dalam data Kemendagri. Maksud Anda {hint}?",
+        "The region code {value} is not in the Kemendagri list. Did you mean {hint}?",
+    ),
+    "kim.code_unknown": (
+        "Kode wilayah {value} tidak ada dalam data Kemendagri. Periksa kode desa/kelurahan Anda.",
+        "The region code {value} is not in the Kemendagri list. Check your village code.",
+    ),
+    "kim.code_other_province": (
+        "Kode wilayah {value} berada di {provinsi}, padahal situs ini untuk {expected}. Periksa dua angka pertamanya.",
+        "The region code {value} is in {provinsi}, but this project is for {expected}. Check its first two digits.",
+    ),
+    "kim.nomor_induk_mismatch": (
+        "nomor_induk {value} tidak diawali kode desa {code}. Periksa kembali nomor dari Dinas Kominfo.",
+        "nomor_induk {value} does not start with the village code {code}. Check the number issued by Dinas Kominfo.",
+    ),
+    "kim.bad_email": ("Alamat surel tidak sah: {value}.", "Not a valid e-mail address: {value}."),
+    "kim.bad_coordinate": (
+        "'{key}' di luar batas koordinat. Salin lintang dan bujur dari peta, misalnya lat: -8.58 dan lon: 116.10.",
+        "'{key}' is out of range. Copy latitude and longitude from a map, e.g. lat: -8.58 and lon: 116.10.",
+    ),
+    "kim.bad_whatsapp": (
+        "Nomor WhatsApp '{key}' tidak sah: {value}. Tulis seperti 081234567890 atau 6281234567890.",
+        "The WhatsApp number '{key}' is not valid: {value}. Write it like 081234567890 or 6281234567890.",
+    ),
+    "kim.bad_url": (
+        "'{key}' harus berupa alamat lengkap yang diawali https:// (tertulis: {value}).",
+        "'{key}' must be a full address starting with https:// (found: {value}).",
+    ),
+    "kim.duplicate_host": (
+        "Domain {host} juga dipakai oleh KIM {others}. Setiap KIM harus punya domain sendiri: ubah 'domain' salah satunya.",
+        "The host {host} is also used by KIM {others}. Every KIM needs its own host: change the 'domain' of one of them.",
+    ),
+    "kim.host_is_index": (
+        "Domain {host} adalah domain situs indeks provinsi. Pilih domain lain untuk KIM ini.",
+        "The host {host} is the province index's. Choose another host for this KIM.",
+    ),
+    # articles and pages
+    "doc.bad_slug": (
+        "slug '{value}' hanya boleh berisi huruf kecil, angka dan tanda hubung, misalnya '{hint}'.",
+        "The slug '{value}' may only contain lowercase letters, digits and hyphens, e.g. '{hint}'.",
+    ),
+    "doc.empty_slug": (
+        "Nama berkas tidak menghasilkan alamat halaman. Ganti nama berkas dengan huruf, misalnya panen-raya.md, atau isi 'slug'.",
+        "The file name gives no page address. Rename it with letters, e.g. panen-raya.md, or set 'slug'.",
+    ),
+    "doc.bad_category": (
+        "kategori '{value}' tidak bisa dipakai. Gunakan kata biasa, misalnya berita, kegiatan, pengumuman.",
+        "The category '{value}' cannot be used. Use a plain word, e.g. berita, kegiatan, pengumuman.",
+    ),
+    "doc.bad_tag": (
+        "tag '{value}' tidak berisi huruf atau angka. Hapus atau ganti tag ini.",
+        "The tag '{value}' has no letters or digits. Remove or replace it.",
+    ),
+    "doc.image_no_alt": (
+        "'gambar' belum punya 'gambar_alt'. Tambahkan keterangan gambar untuk pembaca tunanetra, misalnya gambar_alt: Warga memanen padi.",
+        "'gambar' has no 'gambar_alt'. Add a description for blind readers, e.g. gambar_alt: Villagers harvesting rice.",
+    ),
+    "article.duplicate_slug": (
+        "Artikel ini memakai alamat /artikel/{slug}/ yang sama dengan {other}. Ganti nama berkas atau isi 'slug' yang berbeda.",
+        "This article uses the address /artikel/{slug}/ like {other}. Rename the file or set a different 'slug'.",
+    ),
+    "page.duplicate_slug": (
+        "Halaman ini memakai alamat /{slug}/ yang sama dengan {other}. Ganti nama berkas atau isi 'slug' yang berbeda.",
+        "This page uses the address /{slug}/ like {other}. Rename the file or set a different 'slug'.",
+    ),
+    "page.reserved_slug": (
+        "Alamat halaman /{slug}/ sudah dipakai kimsite sendiri. Ganti nama berkas, misalnya tentang-{slug}.md.",
+        "The page address /{slug}/ is used by kimsite itself. Rename the file, e.g. tentang-{slug}.md.",
+    ),
+    # references
+    "ref.missing": (
+        "Berkas '{ref}' tidak ditemukan. Periksa ejaan dan huruf besar-kecilnya, dan pastikan berkas ada di folder media/ KIM ini.",
+        "The file '{ref}' was not found. Check the spelling and letter case, and that it is in this KIM's media/ folder.",
+    ),
+    "ref.outside": (
+        "'{ref}' menunjuk ke luar folder KIM ini. Salin berkasnya ke folder media/ KIM ini lalu rujuk dari sana.",
+        "'{ref}' points outside this KIM's folder. Copy the file into this KIM's media/ folder and refer to it there.",
+    ),
+    "ref.absolute": (
+        "'{ref}' harus ditulis relatif, misalnya ../media/foto.jpg, bukan alamat yang diawali '/'.",
+        "'{ref}' must be relative, e.g. ../media/foto.jpg, not a path starting with '/'.",
+    ),
+    "ref.not_media": (
+        "'{ref}' ada di luar folder media/. Hanya berkas di media/ yang diterbitkan: pindahkan ke sana.",
+        "'{ref}' is outside the media/ folder. Only files in media/ are published: move it there.",
+    ),
+    "markup.link_missing": (
+        "Tautan '{ref}' menunjuk ke berkas Markdown yang tidak ada. Periksa nama berkasnya.",
+        "The link '{ref}' points to a Markdown file that does not exist. Check the file name.",
+    ),
+    "markup.link_unpublished": (
+        "Tautan '{ref}' menunjuk ke artikel yang belum terbit (draf atau bertanggal nanti); tautannya dilepas sampai artikel itu terbit.",
+        "The link '{ref}' points to an article that is not published yet (draft or future date); the link is removed until it is.",
+    ),
+    "markup.image_no_alt": (
+        "Gambar '{ref}' tidak punya teks alternatif. Tulis keterangannya di dalam kurung siku: ![Warga gotong royong]({ref}).",
+        "The image '{ref}' has no alt text. Write a description in the brackets: ![People working together]({ref}).",
+    ),
+    "media.outside_link": (
+        "Berkas ini adalah tautan (symlink) ke luar folder KIM dan tidak diterbitkan. Salin berkas aslinya ke sini.",
+        "This file is a link (symlink) to outside the KIM folder and is not published. Copy the real file here.",
+    ),
+    "media.bad_name": (
+        "Nama berkas berisi spasi atau huruf khusus yang menyulitkan tautan. Sebaiknya ganti menjadi {hint}.",
+        "The file name has spaces or special characters that make links fragile. Better rename it to {hint}.",
+    ),
+    # themes and output
+    "theme.unknown": (
+        "Tema '{name}' tidak ada di folder themes/. Tema yang tersedia: {available}.",
+        "The theme '{name}' is not in the themes/ folder. Available themes: {available}.",
+    ),
+    "theme.cycle": (
+        "Tema '{name}' mewarisi dirinya sendiri lewat 'extends'. Periksa 'extends' di theme.yaml.",
+        "The theme '{name}' inherits from itself through 'extends'. Check 'extends' in theme.yaml.",
+    ),
+    "theme.syntax": ("Kesalahan penulisan templat: {detail}.", "Template syntax error: {detail}."),
+    "theme.missing_template": (
+        "Templat '{name}' tidak ditemukan di tema ini maupun induknya.",
+        "The template '{name}' is in neither this theme nor its parents.",
+    ),
+    "theme.render": (
+        "Templat {name} gagal dirender: {detail}.",
+        "The template {name} failed to render: {detail}.",
+    ),
+    "output.conflict": (
+        "Dua sumber menghasilkan berkas yang sama {path}: {first} dan {second}. Ganti nama salah satunya.",
+        "Two sources produce the same file {path}: {first} and {second}. Rename one of them.",
+    ),
+    # build
+    "build.bad_out": (
+        "Folder keluaran {out} berisi atau sama dengan folder proyek; kimsite menghapus berkas lama di sana. Pilih folder lain, misalnya build/.",
+        "The output folder {out} contains or is the project folder; kimsite removes stale files there. Choose another folder, e.g. build/.",
+    ),
+    "build.unknown_kim": (
+        "Tidak ada KIM bernama '{slug}' di content/. KIM yang ada: {known}.",
+        "There is no KIM called '{slug}' in content/. Existing KIMs: {known}.",
+    ),
+    "build.summary": (
+        "Selesai dalam {seconds} detik: {built} KIM dibangun, {failed} gagal; {pages} berkas; {written} ditulis, {unchanged} tidak berubah, {removed} dihapus → {out}",
+        "Done in {seconds} s: {built} KIMs built, {failed} failed; {pages} files; {written} written, {unchanged} unchanged, {removed} removed → {out}",
+    ),
+    "build.kim_failed": (
+        "KIM {slug} tidak dibangun karena kesalahan di atas; situs lamanya di build/ tidak diubah.",
+        "KIM {slug} was not built because of the errors above; its previous site in build/ is untouched.",
+    ),
+    "build.index_failed": (
+        "Situs indeks provinsi tidak dibangun karena kesalahan di atas.",
+        "The province index was not built because of the errors above.",
+    ),
+    "build.index_partial": (
+        "Situs indeks belum memuat KIM yang belum pernah berhasil dibangun: {missing}.",
+        "The index does not list KIMs that have never built successfully: {missing}.",
+    ),
+}
+
+
+def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
+    indonesian, english = MESSAGES[code]
+    return (english if lang == "en" else indonesian).format(**params)

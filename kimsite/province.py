@@ -1,0 +1,190 @@
+"""The province index site, built from KIM summaries alone.
+
+It never reads KIM content: it only needs the `KimSummary` of each KIM, which is what makes
+sharded builds possible (each shard writes summaries; one last step renders the index).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from kimsite import feeds, routes
+from kimsite.config import SiteConfig
+from kimsite.problems import ProblemLog
+from kimsite.sitegen import KimSummary, PageWriter
+from kimsite.themes import Theme, environment, search_path
+from kimsite.views import Link, Meta
+from kimsite.writer import OutputConflict, SiteOutput
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    judul: str
+    url: str
+    ringkasan: str
+    tanggal_text: str
+    tanggal_iso: str
+    kategori: str
+    gambar: str | None
+    gambar_alt: str
+    kim_nama: str
+    kim_url: str
+    desa: str
+
+
+@dataclass(frozen=True)
+class KimEntry:
+    nama: str
+    url: str
+    host: str
+    desa: str
+    desa_jenis: str
+    deskripsi: str
+    article_count: int
+    logo_url: str | None
+
+
+@dataclass(frozen=True)
+class KecamatanGroup:
+    nama: str
+    code: str
+    kims: tuple[KimEntry, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.kims)
+
+
+@dataclass(frozen=True)
+class KabkotaGroup:
+    nama: str
+    code: str
+    url: str
+    kecamatan: tuple[KecamatanGroup, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(k.count for k in self.kecamatan)
+
+
+@dataclass(frozen=True)
+class ProvinceView:
+    """The index site in the role `site` plays for a KIM, so that `base.html` serves both."""
+
+    nama: str
+    istilah: str
+    deskripsi: str
+    base_url: str
+    host: str
+    menu: tuple[Link, ...]
+    logo_url: str | None
+    feed_url: str
+    index_url: str
+    index_title: str
+    penyelenggara: str
+    provinsi: str
+    is_index: bool = True
+
+    def abs(self, url: str) -> str:
+        return self.base_url.rstrip("/") + url
+
+
+def _groups(summaries: list[KimSummary]) -> list[KabkotaGroup]:
+    ordered = sorted(summaries, key=lambda s: (s.kabkota_code, s.kecamatan_code, s.nama, s.slug))
+    groups = []
+    for (kab_code, kab_name), in_kab in groupby(ordered, key=lambda s: (s.kabkota_code, s.kabkota)):
+        kecamatan = []
+        for (kec_code, kec_name), in_kec in groupby(list(in_kab), key=lambda s: (s.kecamatan_code, s.kecamatan)):
+            kims = tuple(
+                KimEntry(s.nama, s.base_url, s.host, s.desa, s.desa_jenis, s.deskripsi,
+                         s.article_count, s.logo_url)
+                for s in in_kec
+            )
+            kecamatan.append(KecamatanGroup(kec_name, kec_code, kims))
+        groups.append(KabkotaGroup(kab_name, kab_code, routes.region(kab_name), tuple(kecamatan)))
+    return groups
+
+
+def _news(summaries: Iterable[KimSummary], limit: int) -> list[tuple[NewsItem, dict[str, Any], KimSummary]]:
+    items = []
+    for s in summaries:
+        for a in s.latest:
+            item = NewsItem(
+                judul=a["judul"], url=a["url"], ringkasan=a["ringkasan"],
+                tanggal_text=a["tanggal_text"], tanggal_iso=a["tanggal_iso"],
+                kategori=a["kategori"], gambar=a["gambar"], gambar_alt=a["gambar_alt"],
+                kim_nama=s.nama, kim_url=s.base_url, desa=s.desa,
+            )
+            items.append((item, a, s))
+    items.sort(key=lambda t: (t[1]["published_iso"], t[0].url), reverse=True)
+    return items[:limit]
+
+
+def render_index(
+    summaries: list[KimSummary], config: SiteConfig, theme: Theme, log: ProblemLog
+) -> SiteOutput | None:
+    base_url = config.base_url(config.domain_indeks)
+    groups = _groups(summaries)
+    site = ProvinceView(
+        nama=config.judul,
+        istilah=f"Portal Komunitas Informasi Masyarakat {config.provinsi_nama}",
+        deskripsi=config.deskripsi,
+        base_url=base_url,
+        host=config.domain_indeks,
+        menu=(Link("Beranda", routes.HOME), *(Link(g.nama, g.url) for g in groups)),
+        logo_url=None,
+        feed_url=routes.FEED,
+        index_url=base_url,
+        index_title=config.judul,
+        penyelenggara=config.penyelenggara,
+        provinsi=config.provinsi_nama,
+    )
+    env = environment(search_path(theme, None))
+    out = SiteOutput()
+    write = PageWriter(env, site, out, log, config.root / "config.yaml")
+    news = _news(summaries, config.berita_indeks)
+
+    def meta(title: str, url: str, description: str, **extra: Any) -> Meta:
+        return Meta(title=title, description=description, url=url, canonical=site.abs(url), **extra)
+
+    try:
+        write("province_home.html", routes.HOME, "indeks",
+              meta(config.judul, routes.HOME, config.deskripsi),
+              groups=groups, news=[n for n, _, _ in news],
+              total_kim=len(summaries), total_articles=sum(s.article_count for s in summaries))
+        for group in groups:
+            in_region = [s for s in summaries if s.kabkota_code == group.code]
+            region_news = _news(in_region, config.berita_indeks)
+            write("province_region.html", group.url, f"wilayah {group.code}",
+                  meta(f"KIM di {group.nama}", group.url,
+                       f"Daftar {group.count} KIM di {group.nama}, {config.provinsi_nama}."),
+                  group=group, news=[n for n, _, _ in region_news])
+        write("404.html", routes.NOT_FOUND, "404",
+              meta("Halaman tidak ditemukan", routes.NOT_FOUND, config.deskripsi, noindex=True))
+        for rel, path in theme.static_files():
+            out.add_text(routes.ASSETS + rel, path.read_bytes(), f"tema {theme.name}: static/{rel}")
+        entries = tuple(
+            feeds.FeedEntry(
+                title=item.judul, url=item.url, updated=raw["updated_iso"],
+                published=raw["published_iso"], summary=item.ringkasan,
+                content_html=raw["html"], author=raw["penulis"],
+                categories=(item.kategori, s.kabkota), image=item.gambar,
+            )
+            for item, raw, s in news
+        )
+        updated = max((e.updated for e in entries), default="2000-01-01T00:00:00+00:00")
+        out.add_text(routes.FEED, feeds.atom(feeds.Feed(
+            title=config.judul, subtitle=config.deskripsi, site_url=base_url,
+            feed_url=site.abs(routes.FEED), author=config.penyelenggara or config.judul,
+            updated=updated, entries=entries,
+        )), "feed")
+        pages = [routes.HOME, *(g.url for g in groups)]
+        out.add_text(routes.SITEMAP, feeds.sitemap((site.abs(u), None) for u in pages), "sitemap")
+        out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), "robots")
+    except OutputConflict as conflict:
+        log.add(config.root / "config.yaml", None, "output.conflict", path=str(conflict.path),
+                first=conflict.first, second=conflict.second)
+    return None if log.has_errors() else out

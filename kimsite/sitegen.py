@@ -1,0 +1,296 @@
+"""Rendering one KIM's whole site into a `SiteOutput`, and the summary the index needs.
+
+Nothing here writes to disk: the caller commits the output only when every page rendered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from kimsite import feeds, routes
+from kimsite.config import SiteConfig
+from kimsite.content import OVERRIDES_DIR, AssetResolver
+from kimsite.markup import MarkdownRenderer, RenderedBody
+from kimsite.model import Article, Kim
+from kimsite.problems import ProblemLog
+from kimsite.themes import Theme, environment, search_path, template_problem
+from kimsite.views import (
+    ArticleView,
+    Link,
+    Meta,
+    Pager,
+    PageView,
+    SiteView,
+    Stamp,
+    article_view,
+    category_label,
+    page_view,
+    rfc3339,
+    site_view,
+)
+from kimsite.writer import OutputConflict, SiteOutput
+
+FEED_ENTRIES = 20
+RELATED = 3
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    now: datetime  # aware; articles dated after it are not published
+    drafts: bool = False
+    future: bool = False
+
+    def published(self, article: Article) -> bool:
+        if article.draf and not self.drafts:
+            return False
+        return self.future or article.tanggal.at <= self.now
+
+
+@dataclass
+class KimSummary:
+    """What the province index knows of a KIM: enough to list it and its latest news.
+
+    Stored as JSON between builds (and between shards), so the index can be built without
+    reading any KIM's content again.
+    """
+
+    slug: str
+    nama: str
+    host: str
+    base_url: str
+    istilah: str
+    deskripsi: str
+    logo_url: str | None
+    kode_wilayah: str
+    desa: str
+    desa_jenis: str
+    kecamatan_code: str
+    kecamatan: str
+    kabkota_code: str
+    kabkota: str
+    article_count: int
+    latest: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KimSummary:
+        return cls(**data)
+
+
+def render_kim(
+    kim: Kim,
+    config: SiteConfig,
+    theme: Theme,
+    options: BuildOptions,
+    renderer: MarkdownRenderer,
+    log: ProblemLog,
+) -> tuple[SiteOutput, KimSummary] | None:
+    """Render every file of a KIM's site; None when anything failed (problems are logged)."""
+    published = [a for a in kim.articles if options.published(a)]
+    links: dict[Path, str | None] = {a.source.resolve(): None for a in kim.articles}
+    links.update({a.source.resolve(): routes.article(a.slug) for a in published})
+    links.update({p.source.resolve(): routes.page(p.slug) for p in kim.pages})
+    resolver = AssetResolver(kim.folder)
+
+    bodies: dict[Path, RenderedBody] = {}
+    for doc in [*published, *kim.pages]:
+        body = renderer.render(doc, resolver, links)
+        log.extend(body.problems)
+        bodies[doc.source] = body
+    for page in kim.pages:
+        if page.slug in routes.RESERVED_SLUGS:
+            log.add(page.source, None, "page.reserved_slug", slug=page.slug)
+    if log.has_errors():
+        return None
+
+    base_url = config.base_url(kim.host)
+    pages = tuple(page_view(p, bodies[p.source]) for p in kim.pages)
+    site = site_view(kim, config, pages)
+    articles = [article_view(a, bodies[a.source], kim, base_url) for a in published]
+    env = environment(search_path(theme, kim.folder / OVERRIDES_DIR))
+    out = SiteOutput()
+    page_writer = PageWriter(env, site, out, log, kim.profile.source)
+    try:
+        _render_pages(page_writer, site, articles, pages, config, kim)
+        _add_files(out, kim, theme, site, articles)
+    except OutputConflict as conflict:
+        log.add(kim.folder, None, "output.conflict", path=str(conflict.path),
+                first=conflict.first, second=conflict.second)
+    if log.has_errors():
+        return None
+    return out, _summary(kim, config, site, articles)
+
+
+class PageWriter:
+    """Renders one template into the output, turning template failures into problems."""
+
+    def __init__(self, env: jinja2.Environment, site: Any, out: SiteOutput, log: ProblemLog,
+                 fallback: Path) -> None:
+        self.env, self.site, self.out, self.log, self.fallback = env, site, out, log, fallback
+
+    def __call__(self, template: str, url: str, owner: str, meta: Meta, **context: Any) -> None:
+        try:
+            html = self.env.get_template(template).render(site=self.site, meta=meta, **context)
+        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+            template_problem(exc, self.log, self.fallback, template)
+            return
+        self.out.add_text(url, html, owner)
+
+
+def _paginate(items: Sequence[ArticleView], per_page: int, base: str) -> Iterator[tuple[list[ArticleView], Pager, str]]:
+    total = max(1, -(-len(items) // per_page))
+    for number in range(1, total + 1):
+        chunk = list(items[(number - 1) * per_page : number * per_page])
+        pager = Pager(
+            number=number,
+            total=total,
+            prev_url=routes.paged(base, number - 1) if number > 1 else None,
+            next_url=routes.paged(base, number + 1) if number < total else None,
+        )
+        yield chunk, pager, routes.paged(base, number)
+
+
+def _meta(site: SiteView, title: str, url: str, description: str, **extra: Any) -> Meta:
+    return Meta(title=title, description=description, url=url, canonical=site.abs(url), **extra)
+
+
+def _render_pages(
+    write: PageWriter,
+    site: SiteView,
+    articles: list[ArticleView],
+    pages: tuple[PageView, ...],
+    config: SiteConfig,
+    kim: Kim,
+) -> None:
+    per_page = config.artikel_per_halaman
+    logo = site.abs(site.logo_url) if site.logo_url else None
+    for chunk, pager, url in _paginate(articles, per_page, routes.HOME):
+        title = site.nama if pager.number == 1 else f"{site.nama} — Halaman {pager.number}"
+        write("home.html", url, "beranda", _meta(site, title, url, site.deskripsi, image=logo),
+              articles=chunk, pager=pager)
+    for chunk, pager, url in _paginate(articles, per_page, routes.ARTICLES):
+        title = "Semua Berita" + (f" — Halaman {pager.number}" if pager.number > 1 else "")
+        write("list.html", url, "daftar artikel",
+              _meta(site, title, url, f"Semua berita dan kegiatan {site.nama}."),
+              title=title, articles=chunk, pager=pager, term=None)
+    for index, article in enumerate(articles):
+        related = [a for a in articles if a.kategori == article.kategori and a is not article][:RELATED]
+        newer = articles[index - 1] if index > 0 else None
+        older = articles[index + 1] if index + 1 < len(articles) else None
+        meta = _meta(site, article.judul, article.url, article.ringkasan, og_type="article",
+                     image=article.gambar_abs_url or logo, image_alt=article.gambar_alt or None)
+        write("article.html", article.url, f"artikel {article.slug}",
+              meta, article=article, related=related, newer=newer, older=older)
+    _render_terms(write, site, articles, per_page, "kategori")
+    _render_terms(write, site, articles, per_page, "tag")
+    for page in pages:
+        write("page.html", page.url, f"halaman/{page.slug}.md",
+              _meta(site, page.judul, page.url, page.ringkasan or site.deskripsi), doc=page)
+    write("profile.html", routes.PROFILE, "profil",
+          _meta(site, f"Profil {site.nama}", routes.PROFILE, site.deskripsi, image=logo))
+    if site.potensi:
+        write("potensi.html", routes.POTENTIALS, "potensi",
+              _meta(site, f"Potensi Desa {kim.profile.region.desa}", routes.POTENTIALS,
+                    f"Potensi {kim.profile.region.desa_label}: " + ", ".join(p.nama for p in site.potensi)))
+    if site.produk:
+        write("produk.html", routes.PRODUCTS, "produk",
+              _meta(site, f"Produk UMKM {kim.profile.region.desa}", routes.PRODUCTS,
+                    "Produk UMKM: " + ", ".join(p.nama for p in site.produk)))
+    write("404.html", routes.NOT_FOUND, "404",
+          _meta(site, "Halaman tidak ditemukan", routes.NOT_FOUND, site.deskripsi, noindex=True))
+
+
+def _render_terms(write: PageWriter, site: SiteView, articles: list[ArticleView], per_page: int,
+                  kind: str) -> None:
+    groups: dict[str, tuple[Link, list[ArticleView]]] = {}
+    for article in articles:
+        for term in ([article.kategori] if kind == "kategori" else list(article.tags)):
+            groups.setdefault(term.url, (term, []))[1].append(article)
+    terms = sorted((Link(t.label, t.url, len(items)) for t, items in groups.values()),
+                   key=lambda t: (-t.count, t.label))
+    base = routes.CATEGORIES if kind == "kategori" else routes.TAGS
+    heading = "Kategori" if kind == "kategori" else "Tag"
+    write("terms.html", base, f"daftar {kind}",
+          _meta(site, heading, base, f"{heading} berita {site.nama}."), title=heading, terms=terms,
+          kind=kind)
+    for url in sorted(groups):
+        term, items = groups[url]
+        for chunk, pager, page_url in _paginate(items, per_page, url):
+            label = term.label if kind == "kategori" else f"#{term.label}"
+            title = f"{heading}: {label}" + (f" — Halaman {pager.number}" if pager.number > 1 else "")
+            write("list.html", page_url, f"{kind} {term.label}",
+                  _meta(site, title, page_url, f"Berita {site.nama} dengan {kind} {term.label}."),
+                  title=title, articles=chunk, pager=pager, term=term)
+
+
+def _add_files(out: SiteOutput, kim: Kim, theme: Theme, site: SiteView, articles: list[ArticleView]) -> None:
+    for asset in kim.media:
+        out.add_copy(asset.url, asset.source, asset.rel)
+    for rel, path in theme.static_files():
+        out.add_text(routes.ASSETS + rel, path.read_bytes(), f"tema {theme.name}: static/{rel}")
+    newest = articles[0].updated_iso if articles else _fallback_updated(kim)
+    entries = tuple(
+        feeds.FeedEntry(
+            title=a.judul, url=a.abs_url, updated=a.updated_iso,
+            published=a.published_iso,
+            summary=a.ringkasan, content_html=str(a.html), author=a.penulis or site.nama,
+            categories=(a.kategori.label, *(t.label for t in a.tags)), image=a.gambar_abs_url,
+        )
+        for a in sorted(articles, key=lambda a: (a.updated_iso, a.url), reverse=True)[:FEED_ENTRIES]
+    )
+    newest = max([e.updated for e in entries], default=newest)
+    feed = feeds.Feed(
+        title=site.nama, subtitle=site.deskripsi, site_url=site.base_url,
+        feed_url=site.abs(routes.FEED), author=site.nama, updated=newest, entries=entries,
+    )
+    out.add_text(routes.FEED, feeds.atom(feed), "feed")
+    lastmod = {a.url: a.updated_iso for a in articles}
+    html_urls = sorted(
+        "/" + str(p.parent) + "/" if p.name == "index.html" and str(p.parent) != "." else "/"
+        for p in out.texts if p.name == "index.html"
+    )
+    out.add_text(routes.SITEMAP, feeds.sitemap((site.abs(u), lastmod.get(u)) for u in html_urls),
+                 "sitemap")
+    out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), "robots")
+
+
+def _fallback_updated(kim: Kim) -> str:
+    """A site without articles still needs a stable `updated`: the founding date, or 2000."""
+    founded = kim.profile.tanggal_berdiri
+    day = founded.isoformat() if founded else "2000-01-01"
+    return f"{day}T00:00:00+00:00"
+
+
+def _summary(kim: Kim, config: SiteConfig, site: SiteView, articles: list[ArticleView]) -> KimSummary:
+    region = kim.profile.region
+    latest = [
+        {
+            "judul": a.judul, "url": a.abs_url, "ringkasan": a.ringkasan,
+            "tanggal_iso": a.tanggal.iso, "tanggal_text": a.tanggal.text,
+            "tanggal_date_text": a.tanggal.date_text,
+            "updated_iso": a.updated_iso, "published_iso": a.published_iso,
+            "kategori": a.kategori.label, "gambar": a.gambar_abs_url, "gambar_alt": a.gambar_alt,
+            "html": str(a.html), "penulis": a.penulis or site.nama,
+        }
+        for a in articles[: config.berita_indeks]
+    ]
+    return KimSummary(
+        slug=kim.slug, nama=site.nama, host=kim.host, base_url=site.base_url,
+        istilah=site.istilah, deskripsi=site.deskripsi,
+        logo_url=site.abs(site.logo_url) if site.logo_url else None,
+        kode_wilayah=region.code, desa=region.desa, desa_jenis=region.desa_jenis,
+        kecamatan_code=region.kecamatan_code, kecamatan=region.kecamatan,
+        kabkota_code=region.kabkota_code, kabkota=region.kabkota,
+        article_count=len(articles), latest=latest,
+    )
+
+
+__all__ = ["BuildOptions", "KimSummary", "Stamp", "category_label", "render_kim"]

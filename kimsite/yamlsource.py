@@ -1,0 +1,264 @@
+"""YAML as nodes that remember their line, and typed reading of those nodes.
+
+PyYAML's `safe_load` turns `no` into False, `52.71` into a float, `0812…` into a number
+and forgets where everything was. kimsite instead composes the node tree and reads each
+scalar as the writer typed it, converting only where the field says what it expects; so a
+phone number stays a phone number and every mistake can name its line.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kimsite.problems import ProblemLog
+
+_FRIENDLY_YAML = (
+    ("found character '\\t'", "yaml.tab"),
+    ("mapping values are not allowed", "yaml.colon"),
+    ("could not find expected ':'", "yaml.no_colon"),
+    ("while scanning a quoted scalar", "yaml.unclosed_quote"),
+    ("found unexpected end of stream", "yaml.unclosed_quote"),
+    ("expected <block end>", "yaml.indent"),
+    ("while parsing a block mapping", "yaml.indent"),
+    ("found undefined alias", "yaml.alias"),
+)
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> yaml.Node | None:
+    """Compose `text` into a node tree, or log why it cannot be read and return None."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else None
+        detail = f"{exc.problem or ''} {exc.context or ''}".strip()
+        code = next((c for needle, c in _FRIENDLY_YAML if needle in detail), "yaml.syntax")
+        log.add(path, line, code, detail=detail)
+    except yaml.YAMLError as exc:
+        log.add(path, None, "yaml.syntax", detail=str(exc))
+    return None
+
+
+@dataclass
+class FrontMatter:
+    yaml_text: str
+    yaml_line: int  # line of the first YAML line, 1-based
+    body: str
+    body_line: int
+
+
+def split_front_matter(text: str, path: Path, log: ProblemLog) -> FrontMatter | None:
+    """Split `---` front matter from the Markdown body.
+
+    A missing or unclosed header is an error, never silently body text: a writer who
+    forgot a `---` must learn it now, not find their YAML printed on the page.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        first = next((i for i, raw in enumerate(lines) if raw.strip()), None)
+        if first is not None and lines[first].strip() == "---":
+            log.add(path, first + 1, "frontmatter.leading_blank")
+        else:
+            log.add(path, 1, "frontmatter.missing")
+        return None
+    for i in range(1, len(lines)):
+        if lines[i].rstrip() in ("---", "..."):
+            return FrontMatter(
+                yaml_text="".join(lines[1:i]),
+                yaml_line=2,
+                body="".join(lines[i + 1 :]),
+                body_line=i + 2,
+            )
+    log.add(path, 1, "frontmatter.unclosed")
+    return None
+
+
+def node_line(node: yaml.Node, offset: int) -> int:
+    return int(node.start_mark.line) + 1 + offset
+
+
+@dataclass
+class Fields:
+    """Typed, line-aware access to one YAML mapping.
+
+    Each accessor records the key as known; `finish()` then reports every key that no
+    accessor asked for, with the nearest known key as a hint. Duplicate keys (which YAML
+    itself would silently let the last one win) are reported when the mapping is opened.
+    """
+
+    path: Path
+    node: yaml.MappingNode
+    log: ProblemLog
+    offset: int = 0
+    prefix: str = ""
+    _values: dict[str, tuple[yaml.Node, yaml.Node]] = field(default_factory=dict)
+    _known: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for key_node, value_node in self.node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            if key in self._values:
+                first = node_line(self._values[key][0], self.offset)
+                self.log.add(
+                    self.path, node_line(key_node, self.offset), "field.duplicate",
+                    key=self.prefix + key, first_line=first,
+                )
+                continue
+            self._values[key] = (key_node, value_node)
+
+    @classmethod
+    def open(
+        cls, node: yaml.Node | None, path: Path, log: ProblemLog, offset: int = 0,
+        what: str = "",
+    ) -> Fields | None:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.value in _NULLS):
+            log.add(path, node_line(node, offset) if node else 1, "yaml.empty", what=what)
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            log.add(path, node_line(node, offset), "yaml.not_mapping", what=what)
+            return None
+        return cls(path, node, log, offset)
+
+    # -- where things are -------------------------------------------------------------
+    def line(self, key: str | None = None) -> int:
+        if key is not None and key in self._values:
+            return node_line(self._values[key][0], self.offset)
+        return node_line(self.node, self.offset)
+
+    def has(self, key: str) -> bool:
+        self._known.add(key)
+        return key in self._values and not _is_null(self._values[key][1])
+
+    def _get(self, key: str, required: bool) -> yaml.Node | None:
+        self._known.add(key)
+        pair = self._values.get(key)
+        if pair is None or _is_null(pair[1]):
+            if required:
+                self.log.add(self.path, self.line(key if pair else None), "field.required",
+                             key=self.prefix + key)
+            return None
+        return pair[1]
+
+    def _bad(self, key: str, code: str, **params: object) -> None:
+        self.log.add(self.path, self.line(key), code, key=self.prefix + key, **params)
+
+    # -- typed accessors --------------------------------------------------------------
+    def text(self, key: str, required: bool = False) -> str | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            self._bad(key, "field.type_text")
+            return None
+        value = str(node.value).strip()
+        if not value:
+            if required:
+                self._bad(key, "field.required")
+            return None
+        return value
+
+    def boolean(self, key: str, default: bool = False) -> bool:
+        raw = self.text(key)
+        if raw is None:
+            return default
+        low = raw.lower()
+        if low in ("true", "ya", "yes"):
+            return True
+        if low in ("false", "tidak", "no"):
+            return False
+        self._bad(key, "field.type_bool", value=raw)
+        return default
+
+    def number(self, key: str) -> float | None:
+        raw = self.text(key)
+        if raw is None:
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            self._bad(key, "field.type_number", value=raw)
+            return None
+        return value
+
+    def integer(self, key: str) -> int | None:
+        raw = self.text(key)
+        if raw is None:
+            return None
+        cleaned = raw.replace("_", "")
+        if not re.fullmatch(r"[0-9]{1,15}", cleaned):
+            self._bad(key, "field.type_int", value=raw)
+            return None
+        return int(cleaned)
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        """A list of short texts; a single text is accepted as a list of one."""
+        node = self._get(key, False)
+        if node is None:
+            return ()
+        if isinstance(node, yaml.ScalarNode):
+            return (str(node.value).strip(),) if str(node.value).strip() else ()
+        if not isinstance(node, yaml.SequenceNode):
+            self._bad(key, "field.type_list")
+            return ()
+        out = []
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode):
+                self.log.add(self.path, node_line(item, self.offset), "field.type_list_item",
+                             key=self.prefix + key)
+                continue
+            if str(item.value).strip():
+                out.append(str(item.value).strip())
+        return tuple(out)
+
+    def mapping(self, key: str, required: bool = False) -> Fields | None:
+        node = self._get(key, required)
+        if node is None:
+            return None
+        if not isinstance(node, yaml.MappingNode):
+            self._bad(key, "field.type_mapping")
+            return None
+        return Fields(self.path, node, self.log, self.offset, prefix=f"{self.prefix}{key}.")
+
+    def mapping_list(self, key: str) -> Iterator[Fields]:
+        node = self._get(key, False)
+        if node is None:
+            return
+        if not isinstance(node, yaml.SequenceNode):
+            self._bad(key, "field.type_mapping_list")
+            return
+        for index, item in enumerate(node.value, start=1):
+            if not isinstance(item, yaml.MappingNode):
+                self.log.add(self.path, node_line(item, self.offset), "field.type_mapping_item",
+                             key=self.prefix + key, index=index)
+                continue
+            yield Fields(self.path, item, self.log, self.offset,
+                         prefix=f"{self.prefix}{key}[{index}].")
+
+    def finish(self) -> None:
+        """Report keys nobody asked for, with a 'did you mean' when one is close."""
+        for key, (key_node, _value) in self._values.items():
+            if key in self._known:
+                continue
+            close = difflib.get_close_matches(key, sorted(self._known), n=1, cutoff=0.6)
+            line = node_line(key_node, self.offset)
+            if close:
+                self.log.add(self.path, line, "field.unknown_hint", key=self.prefix + key,
+                             hint=close[0])
+            else:
+                self.log.add(self.path, line, "field.unknown", key=self.prefix + key,
+                             known=", ".join(sorted(self._known)))
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
