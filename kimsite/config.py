@@ -8,7 +8,7 @@ from pathlib import Path
 from kimsite.indonesian import Zone, is_host_name, known_province_zone, zone_for_province
 from kimsite.problems import KimsiteError, ProblemLog
 from kimsite.regions import province_name
-from kimsite.yamlsource import Fields, parse_yaml
+from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
 
 CONFIG_NAME = "config.yaml"
 
@@ -58,11 +58,12 @@ def load_config(path: Path) -> SiteConfig:
     except (OSError, UnicodeDecodeError) as exc:
         log.add(path, None, "file.unreadable", detail=str(exc))
         raise KimsiteError(log) from None
-    node = parse_yaml(text, path, log)
-    fields = Fields.open(node, path, log, what="config.yaml") if node is not None else None
+    try:
+        node = parse_yaml(text, path, log)
+    except YamlUnreadable:
+        raise KimsiteError(log) from None
+    fields = Fields.open(node, path, log, what="config.yaml")
     if fields is None:
-        if not log.has_errors():
-            log.add(path, 1, "yaml.empty", what="config.yaml")
         raise KimsiteError(log)
 
     provinsi = fields.text("provinsi", required=True) or ""

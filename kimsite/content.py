@@ -38,7 +38,7 @@ from kimsite.model import (
 )
 from kimsite.problems import ProblemLog, Severity
 from kimsite.regions import DESA_CODE, lookup, normalize_code, suggest
-from kimsite.yamlsource import Fields, parse_yaml, split_front_matter
+from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml, split_front_matter
 
 PROFILE_NAME = "kim.yaml"
 ARTICLES_DIR = "artikel"
@@ -120,8 +120,8 @@ def load_kim(folder: Path, config: SiteConfig, log: ProblemLog) -> Kim | None:
     folder = folder.resolve()
     resolver = AssetResolver(folder)
     profile = load_profile(folder / PROFILE_NAME, config, resolver, log)
-    if profile is None:
-        return None
+    # Articles and pages are read even when the profile is broken, so that one run shows
+    # the writer every mistake in the folder.
     zone = config.zone
     articles = tuple(
         a for a in (load_article(p, zone, resolver, log) for p in _markdown_files(folder / ARTICLES_DIR, log))
@@ -133,6 +133,8 @@ def load_kim(folder: Path, config: SiteConfig, log: ProblemLog) -> Kim | None:
         if p is not None
     )
     _check_unique_slugs(pages, "page.duplicate_slug", log)
+    if profile is None:
+        return None
     host = profile.domain or f"{slug}.{config.domain_induk}"
     return Kim(
         slug=slug,
@@ -204,7 +206,11 @@ def load_profile(path: Path, config: SiteConfig, resolver: AssetResolver, log: P
     text = read_text(path, log)
     if text is None:
         return None
-    fields = Fields.open(parse_yaml(text, path, log), path, log, what=PROFILE_NAME)
+    try:
+        node = parse_yaml(text, path, log)
+    except YamlUnreadable:
+        return None
+    fields = Fields.open(node, path, log, what=PROFILE_NAME)
     if fields is None:
         return None
     start = len(log.errors)
@@ -408,8 +414,9 @@ def _front_matter(path: Path, log: ProblemLog) -> tuple[Fields, str, int] | None
     fm = split_front_matter(text, path, log)
     if fm is None:
         return None
-    node = parse_yaml(fm.yaml_text, path, log, line_offset=fm.yaml_line - 1)
-    if node is None and log.has_errors():
+    try:
+        node = parse_yaml(fm.yaml_text, path, log, line_offset=fm.yaml_line - 1)
+    except YamlUnreadable:
         return None
     fields = Fields.open(node, path, log, offset=fm.yaml_line - 1, what="front matter")
     if fields is None:

@@ -140,14 +140,20 @@ def parse_date(raw: str) -> date | None:
         return None
 
 
+# CLDR's `id` patterns pad the day ("Jumat, 04 Juli 2025"); Indonesian writing does not
+# ("Jumat, 4 Juli 2025"), so the patterns are ours while names still come from CLDR.
+FULL_DATE = "EEEE, d MMMM y"
+LONG_DATE = "d MMMM y"
+
+
 def date_full(d: date) -> str:
-    """"Senin, 24 Juli 2023"."""
-    return str(format_date(d, "full", locale=LOCALE))
+    """"Senin, 24 Juli 2023"; "Jumat, 4 Juli 2025"."""
+    return str(format_date(d, FULL_DATE, locale=LOCALE))
 
 
 def date_long(d: date) -> str:
     """"24 Juli 2023"."""
-    return str(format_date(d, "long", locale=LOCALE))
+    return str(format_date(d, LONG_DATE, locale=LOCALE))
 
 
 def moment_text(moment: Moment, zone: Zone) -> str:

@@ -300,8 +300,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The template {name} failed to render: {detail}.",
     ),
     "output.conflict": (
-        "Dua sumber menghasilkan berkas yang sama {path}: {first} dan {second}. Ganti nama salah satunya.",
-        "Two sources produce the same file {path}: {first} and {second}. Rename one of them.",
+        "Dua sumber menghasilkan berkas yang sama {output}: {first} dan {second}. Ganti nama salah satunya.",
+        "Two sources produce the same file {output}: {first} and {second}. Rename one of them.",
     ),
     # build
     "build.bad_out": (

@@ -17,7 +17,7 @@ from kimsite.problems import ProblemLog
 from kimsite.sitegen import KimSummary, PageWriter
 from kimsite.themes import Theme, environment, search_path
 from kimsite.views import Link, Meta
-from kimsite.writer import OutputConflict, SiteOutput
+from kimsite.writer import Owner, OutputConflict, SiteOutput
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,7 @@ def render_index(
         write("404.html", routes.NOT_FOUND, "404",
               meta("Halaman tidak ditemukan", routes.NOT_FOUND, config.deskripsi, noindex=True))
         for rel, path in theme.static_files():
-            out.add_text(routes.ASSETS + rel, path.read_bytes(), f"tema {theme.name}: static/{rel}")
+            out.add_text(routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path))
         entries = tuple(
             feeds.FeedEntry(
                 title=item.judul, url=item.url, updated=raw["updated_iso"],
@@ -180,11 +180,11 @@ def render_index(
             title=config.judul, subtitle=config.deskripsi, site_url=base_url,
             feed_url=site.abs(routes.FEED), author=config.penyelenggara or config.judul,
             updated=updated, entries=entries,
-        )), "feed")
+        )), Owner("feed"))
         pages = [routes.HOME, *(g.url for g in groups)]
-        out.add_text(routes.SITEMAP, feeds.sitemap((site.abs(u), None) for u in pages), "sitemap")
-        out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), "robots")
+        out.add_text(routes.SITEMAP, feeds.sitemap((site.abs(u), None) for u in pages), Owner("sitemap"))
+        out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
     except OutputConflict as conflict:
-        log.add(config.root / "config.yaml", None, "output.conflict", path=str(conflict.path),
-                first=conflict.first, second=conflict.second)
+        log.add(config.root / "config.yaml", None, "output.conflict", output=str(conflict.path),
+                first=conflict.first.label, second=conflict.second.label)
     return None if log.has_errors() else out

@@ -25,11 +25,11 @@ ASSETS = "/assets/"
 NEWS = "/berita/"
 REGIONS = "/wilayah/"
 
-# First path segments kimsite itself uses: a static page may not take one of them.
-RESERVED_SLUGS = frozenset(
-    {"artikel", "kategori", "tag", "profil", "potensi", "produk", "hal", "media", "assets",
-     "feed.xml", "sitemap.xml", "robots.txt", "404", "404.html", "berita", "wilayah"}
-)
+# Folders whose files kimsite owns without an index page of their own: a static page named
+# like one would sit above them and shadow nothing visibly, so it is refused outright. Any
+# other clash (a page called `profil`, `artikel`, …) is caught as two outputs claiming one
+# file, naming both.
+RESERVED_PREFIXES = frozenset({"hal", "media", "assets"})
 
 
 def paged(base: str, page: int) -> str:

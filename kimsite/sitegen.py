@@ -34,7 +34,7 @@ from kimsite.views import (
     rfc3339,
     site_view,
 )
-from kimsite.writer import OutputConflict, SiteOutput
+from kimsite.writer import Owner, OutputConflict, SiteOutput
 
 FEED_ENTRIES = 20
 RELATED = 3
@@ -106,7 +106,7 @@ def render_kim(
         log.extend(body.problems)
         bodies[doc.source] = body
     for page in kim.pages:
-        if page.slug in routes.RESERVED_SLUGS:
+        if page.slug in routes.RESERVED_PREFIXES:
             log.add(page.source, None, "page.reserved_slug", slug=page.slug)
     if log.has_errors():
         return None
@@ -122,8 +122,8 @@ def render_kim(
         _render_pages(page_writer, site, articles, pages, config, kim)
         _add_files(out, kim, theme, site, articles)
     except OutputConflict as conflict:
-        log.add(kim.folder, None, "output.conflict", path=str(conflict.path),
-                first=conflict.first, second=conflict.second)
+        log.add(conflict.source or kim.folder, None, "output.conflict", output=str(conflict.path),
+                first=conflict.first.label, second=conflict.second.label)
     if log.has_errors():
         return None
     return out, _summary(kim, config, site, articles)
@@ -136,13 +136,13 @@ class PageWriter:
                  fallback: Path) -> None:
         self.env, self.site, self.out, self.log, self.fallback = env, site, out, log, fallback
 
-    def __call__(self, template: str, url: str, owner: str, meta: Meta, **context: Any) -> None:
+    def __call__(self, template: str, url: str, owner: str | Owner, meta: Meta, **context: Any) -> None:
         try:
             html = self.env.get_template(template).render(site=self.site, meta=meta, **context)
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             template_problem(exc, self.log, self.fallback, template)
             return
-        self.out.add_text(url, html, owner)
+        self.out.add_text(url, html, owner if isinstance(owner, Owner) else Owner(owner))
 
 
 def _paginate(items: Sequence[ArticleView], per_page: int, base: str) -> Iterator[tuple[list[ArticleView], Pager, str]]:
@@ -171,6 +171,8 @@ def _render_pages(
     kim: Kim,
 ) -> None:
     per_page = config.artikel_per_halaman
+    sources = {routes.article(a.slug): a.source for a in kim.articles}
+    sources.update({routes.page(p.slug): p.source for p in kim.pages})
     logo = site.abs(site.logo_url) if site.logo_url else None
     for chunk, pager, url in _paginate(articles, per_page, routes.HOME):
         title = site.nama if pager.number == 1 else f"{site.nama} — Halaman {pager.number}"
@@ -187,21 +189,21 @@ def _render_pages(
         older = articles[index + 1] if index + 1 < len(articles) else None
         meta = _meta(site, article.judul, article.url, article.ringkasan, og_type="article",
                      image=article.gambar_abs_url or logo, image_alt=article.gambar_alt or None)
-        write("article.html", article.url, f"artikel {article.slug}",
+        write("article.html", article.url, Owner(f"artikel {article.slug}", sources.get(article.url)),
               meta, article=article, related=related, newer=newer, older=older)
     _render_terms(write, site, articles, per_page, "kategori")
     _render_terms(write, site, articles, per_page, "tag")
     for page in pages:
-        write("page.html", page.url, f"halaman/{page.slug}.md",
+        write("page.html", page.url, Owner(f"halaman {page.slug}", sources.get(page.url)),
               _meta(site, page.judul, page.url, page.ringkasan or site.deskripsi), doc=page)
-    write("profile.html", routes.PROFILE, "profil",
+    write("profile.html", routes.PROFILE, "halaman profil bawaan kimsite",
           _meta(site, f"Profil {site.nama}", routes.PROFILE, site.deskripsi, image=logo))
     if site.potensi:
-        write("potensi.html", routes.POTENTIALS, "potensi",
+        write("potensi.html", routes.POTENTIALS, "halaman potensi bawaan kimsite",
               _meta(site, f"Potensi Desa {kim.profile.region.desa}", routes.POTENTIALS,
                     f"Potensi {kim.profile.region.desa_label}: " + ", ".join(p.nama for p in site.potensi)))
     if site.produk:
-        write("produk.html", routes.PRODUCTS, "produk",
+        write("produk.html", routes.PRODUCTS, "halaman produk bawaan kimsite",
               _meta(site, f"Produk UMKM {kim.profile.region.desa}", routes.PRODUCTS,
                     "Produk UMKM: " + ", ".join(p.nama for p in site.produk)))
     write("404.html", routes.NOT_FOUND, "404",
@@ -233,9 +235,9 @@ def _render_terms(write: PageWriter, site: SiteView, articles: list[ArticleView]
 
 def _add_files(out: SiteOutput, kim: Kim, theme: Theme, site: SiteView, articles: list[ArticleView]) -> None:
     for asset in kim.media:
-        out.add_copy(asset.url, asset.source, asset.rel)
+        out.add_copy(asset.url, asset.source, Owner(asset.rel, asset.source))
     for rel, path in theme.static_files():
-        out.add_text(routes.ASSETS + rel, path.read_bytes(), f"tema {theme.name}: static/{rel}")
+        out.add_text(routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path))
     newest = articles[0].updated_iso if articles else _fallback_updated(kim)
     entries = tuple(
         feeds.FeedEntry(
@@ -251,15 +253,15 @@ def _add_files(out: SiteOutput, kim: Kim, theme: Theme, site: SiteView, articles
         title=site.nama, subtitle=site.deskripsi, site_url=site.base_url,
         feed_url=site.abs(routes.FEED), author=site.nama, updated=newest, entries=entries,
     )
-    out.add_text(routes.FEED, feeds.atom(feed), "feed")
+    out.add_text(routes.FEED, feeds.atom(feed), Owner("feed"))
     lastmod = {a.url: a.updated_iso for a in articles}
     html_urls = sorted(
         "/" + str(p.parent) + "/" if p.name == "index.html" and str(p.parent) != "." else "/"
         for p in out.texts if p.name == "index.html"
     )
     out.add_text(routes.SITEMAP, feeds.sitemap((site.abs(u), lastmod.get(u)) for u in html_urls),
-                 "sitemap")
-    out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), "robots")
+                 Owner("sitemap"))
+    out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
 
 
 def _fallback_updated(kim: Kim) -> str:

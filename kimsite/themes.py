@@ -16,7 +16,7 @@ import jinja2
 
 from kimsite import indonesian
 from kimsite.problems import ProblemLog
-from kimsite.yamlsource import Fields, parse_yaml
+from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
 
 THEME_FILE = "theme.yaml"
 
@@ -67,8 +67,11 @@ def _parent_of(folder: Path, log: ProblemLog) -> str | None:
     path = folder / THEME_FILE
     if not path.is_file():
         return None
-    fields = Fields.open(parse_yaml(path.read_text(encoding="utf-8"), path, log), path, log,
-                         what=THEME_FILE)
+    try:
+        node = parse_yaml(path.read_text(encoding="utf-8"), path, log)
+    except YamlUnreadable:
+        return None
+    fields = Fields.open(node, path, log, what=THEME_FILE)
     if fields is None:
         return None
     parent = fields.text("extends")

@@ -18,10 +18,23 @@ from pathlib import Path, PurePosixPath
 from kimsite.routes import output_path
 
 
+@dataclass(frozen=True)
+class Owner:
+    """Who produces an output file: a label for messages, and the content file if any."""
+
+    label: str
+    source: Path | None = None
+
+
 class OutputConflict(Exception):
-    def __init__(self, path: PurePosixPath, first: str, second: str) -> None:
+    def __init__(self, path: PurePosixPath, first: Owner, second: Owner) -> None:
         self.path, self.first, self.second = path, first, second
-        super().__init__(f"{path}: {first} / {second}")
+        super().__init__(f"{path}: {first.label} / {second.label}")
+
+    @property
+    def source(self) -> Path | None:
+        """The content file to blame: the second claimant's, else the first's."""
+        return self.second.source or self.first.source
 
 
 @dataclass
@@ -42,9 +55,9 @@ class SiteOutput:
 
     texts: dict[PurePosixPath, bytes] = field(default_factory=dict)
     copies: dict[PurePosixPath, Path] = field(default_factory=dict)
-    owners: dict[PurePosixPath, str] = field(default_factory=dict)
+    owners: dict[PurePosixPath, Owner] = field(default_factory=dict)
 
-    def claim(self, url: str, owner: str) -> PurePosixPath:
+    def claim(self, url: str, owner: Owner) -> PurePosixPath:
         """Reserve the file for `url`; two sources claiming one file is an error naming both."""
         path = output_path(url)
         if path in self.owners:
@@ -52,11 +65,11 @@ class SiteOutput:
         self.owners[path] = owner
         return path
 
-    def add_text(self, url: str, content: str | bytes, owner: str) -> None:
+    def add_text(self, url: str, content: str | bytes, owner: Owner) -> None:
         path = self.claim(url, owner)
         self.texts[path] = content.encode("utf-8") if isinstance(content, str) else content
 
-    def add_copy(self, url: str, source: Path, owner: str) -> None:
+    def add_copy(self, url: str, source: Path, owner: Owner) -> None:
         self.copies[self.claim(url, owner)] = source
 
     def __len__(self) -> int:

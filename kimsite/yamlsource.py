@@ -33,19 +33,31 @@ _FRIENDLY_YAML = (
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
+class YamlUnreadable(Exception):
+    """The text is not YAML at all; the problem is already logged."""
+
+
 def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> yaml.Node | None:
-    """Compose `text` into a node tree, or log why it cannot be read and return None."""
+    """Compose `text` into a node tree (None for an empty document).
+
+    Raises `YamlUnreadable` after logging why the text cannot be read, so that callers do
+    not go on to report the empty result as a second, misleading problem.
+    """
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + line_offset) if mark else None
         detail = f"{exc.problem or ''} {exc.context or ''}".strip()
         code = next((c for needle, c in _FRIENDLY_YAML if needle in detail), "yaml.syntax")
+        # An unclosed quote is noticed at the end of the file; the writer needs the line
+        # where it was opened.
+        marks = (exc.context_mark, exc.problem_mark) if code == "yaml.unclosed_quote" else (
+            exc.problem_mark, exc.context_mark)
+        mark = next((m for m in marks if m is not None), None)
+        line = (mark.line + 1 + line_offset) if mark else None
         log.add(path, line, code, detail=detail)
     except yaml.YAMLError as exc:
         log.add(path, None, "yaml.syntax", detail=str(exc))
-    return None
+    raise YamlUnreadable
 
 
 @dataclass

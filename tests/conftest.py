@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kimsite.build import BuildReport, build
+from tests.helpers import REPO, write_project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """Write a scratch project from a dict of files; returns its root."""
+
+    def make(files: dict[str, str | bytes], **kwargs: object) -> Path:
+        return write_project(tmp_path / "proyek", files, **kwargs)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
+    """The shipped sample project, copied and built once for the whole session."""
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copy(REPO / "config.yaml", root / "config.yaml")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(REPO / "themes", root / "themes")
+    report = build(root / "config.yaml")
+    return root, report

@@ -1,0 +1,143 @@
+"""Test helpers that check real output: HTML parsed with lxml, links followed to files,
+feeds parsed by feedparser, sitemaps validated against the sitemaps.org schema."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import feedparser
+import lxml.etree
+import lxml.html
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+BASE_CONFIG = """\
+provinsi: "52"
+domain_indeks: kim.ntbprov.go.id
+domain_induk: kim.id
+tema: default
+judul: KIM Nusa Tenggara Barat
+penyelenggara: Diskominfotik NTB
+artikel_per_halaman: 3
+"""
+
+
+def write_project(root: Path, files: dict[str, str | bytes], config: str | None = BASE_CONFIG) -> Path:
+    """A scratch project: the repository's themes, a config, and the given files."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "themes", root / "themes", dirs_exist_ok=True)
+    if config is not None:
+        (root / "config.yaml").write_text(config, encoding="utf-8")
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+def profile(nama: str, kode: str, **extra: str) -> str:
+    lines = [f"nama: {nama}", f'kode_wilayah: "{kode}"', f"deskripsi: Profil {nama}."]
+    lines += [f"{k}: {v}" for k, v in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+def article(judul: str, tanggal: str = "2025-07-24", body: str = "Isi berita.", **extra: str) -> str:
+    lines = ["---", f"judul: {judul}", f"tanggal: {tanggal}"]
+    lines += [f"{k}: {v}" for k, v in extra.items()]
+    return "\n".join([*lines, "---", body]) + "\n"
+
+
+# A tiny valid JPEG is not needed: media files are copied, never decoded.
+PIXEL = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def html_pages(site: Path) -> Iterator[Path]:
+    yield from sorted(site.rglob("*.html"))
+
+
+def parse(path: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(path.read_bytes())
+
+
+def url_to_file(build: Path, host: str, url_path: str) -> Path:
+    path = unquote(url_path)
+    target = build / host / path.lstrip("/")
+    if path.endswith("/") or path == "":
+        target = target / "index.html"
+    return target
+
+
+def broken_links(build: Path, hosts: set[str]) -> list[str]:
+    """Every href/src of every page that points into a built site and has no file there."""
+    broken = []
+    for host_dir in sorted(p for p in build.iterdir() if p.is_dir()):
+        host = host_dir.name
+        for page in html_pages(host_dir):
+            doc = parse(page)
+            for el, attr, link, _pos in doc.iterlinks():
+                if attr not in ("href", "src"):
+                    continue
+                parts = urlsplit(link)
+                if parts.scheme in ("mailto", "tel") or link.startswith("#"):
+                    continue
+                if parts.scheme and parts.netloc not in hosts:
+                    continue  # outside the province's sites (wa.me, openstreetmap, …)
+                target_host = parts.netloc or host
+                if not parts.scheme and not link.startswith("/"):
+                    base = "/" + page.relative_to(host_dir).parent.as_posix() + "/"
+                    rel = (base + parts.path).replace("/./", "/")
+                    target = url_to_file(build, host, rel)
+                else:
+                    target = url_to_file(build, target_host, parts.path or "/")
+                if not target.is_file():
+                    broken.append(f"{page.relative_to(build)}: {el.tag} {attr}={link}")
+    return broken
+
+
+def parse_atom(path: Path) -> feedparser.FeedParserDict:
+    """Parse as Atom 1.0 and check RFC 4287's required elements; fail on anything else."""
+    data = path.read_bytes()
+    root = lxml.etree.fromstring(data)
+    assert root.tag == f"{ATOM}feed", path
+    for required in ("id", "title", "updated"):
+        assert root.find(f"{ATOM}{required}") is not None, f"{path}: feed lacks {required}"
+    feed_has_author = root.find(f"{ATOM}author/{ATOM}name") is not None
+    for entry in root.findall(f"{ATOM}entry"):
+        for required in ("id", "title", "updated"):
+            assert entry.find(f"{ATOM}{required}") is not None, f"{path}: entry lacks {required}"
+        assert feed_has_author or entry.find(f"{ATOM}author") is not None
+        assert entry.find(f"{ATOM}link[@rel='alternate']") is not None
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
+    assert parsed.version == "atom10", parsed.version
+    return parsed
+
+
+_SITEMAP_SCHEMA: lxml.etree.XMLSchema | None = None
+
+
+def validate_sitemap(path: Path) -> list[str]:
+    global _SITEMAP_SCHEMA
+    if _SITEMAP_SCHEMA is None:
+        _SITEMAP_SCHEMA = lxml.etree.XMLSchema(lxml.etree.parse(str(SCHEMAS / "sitemap.xsd")))
+    doc = lxml.etree.parse(str(path))
+    _SITEMAP_SCHEMA.assertValid(doc)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return [str(loc) for loc in doc.xpath("//s:loc/text()", namespaces=ns)]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def stamps(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in sorted(folder.rglob("*")) if p.is_file()}

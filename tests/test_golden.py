@@ -1,0 +1,60 @@
+"""Golden snapshot of a small two-KIM build (tests/golden/project → tests/golden/expected).
+
+A change to the output shows up here as a diff to review. When it is intended, regenerate:
+
+    python -m tests.test_golden --regenerate
+"""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kimsite.build import build
+from tests.helpers import REPO, snapshot
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+NOW = datetime(2026, 1, 1, tzinfo=UTC)  # fixed, so future-dated articles stay unpublished
+
+
+def build_golden(work: Path) -> Path:
+    shutil.copytree(GOLDEN / "project", work / "project")
+    shutil.copytree(REPO / "themes", work / "project" / "themes")
+    out = work / "out"
+    report = build(work / "project" / "config.yaml", out_dir=out, now=NOW, cache_dir=work / "cache")
+    assert report.ok, [p.format() for p in report.problems]
+    return out
+
+
+def test_golden_snapshot(tmp_path: Path) -> None:
+    actual = snapshot(build_golden(tmp_path))
+    expected = snapshot(GOLDEN / "expected")
+    assert sorted(actual) == sorted(expected), "file list differs; regenerate if intended"
+    for name in sorted(expected):
+        if actual[name] != expected[name]:
+            diff = "\n".join(difflib.unified_diff(
+                expected[name].decode(errors="replace").splitlines(),
+                actual[name].decode(errors="replace").splitlines(),
+                f"expected/{name}", f"actual/{name}", lineterm="", n=2,
+            ))
+            raise AssertionError(f"{name} differs (python -m tests.test_golden --regenerate):\n{diff[:4000]}")
+
+
+def _regenerate() -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = build_golden(Path(tmp))
+        shutil.rmtree(GOLDEN / "expected", ignore_errors=True)
+        shutil.copytree(out, GOLDEN / "expected")
+    print(f"regenerated {GOLDEN / 'expected'}")
+
+
+if __name__ == "__main__":
+    if "--regenerate" in sys.argv:
+        _regenerate()
+    else:
+        print(__doc__)

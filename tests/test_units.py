@@ -1,0 +1,160 @@
+"""Small, exact checks of the pieces the pipeline is built from."""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from kimsite import indonesian, routes
+from kimsite.messages import MESSAGES
+from kimsite.regions import lookup, suggest
+from kimsite.writer import Owner, OutputConflict, SiteOutput, commit
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(("text", "slug"), [
+    ("Jum'at Bersih", "jumat-bersih"),
+    ("Harga Rp15.000 per kg", "harga-rp15000-per-kg"),
+    ("Pesta  Adat   Bau Nyale!", "pesta-adat-bau-nyale"),
+    ("Désa Wisata Sembalun", "desa-wisata-sembalun"),
+    ("HUT RI ke-80, 17/08/2025", "hut-ri-ke-80-17-08-2025"),
+    ("Kopi 1,5 kg", "kopi-15-kg"),
+    ("  --  ", ""),
+])
+def test_slugify(text: str, slug: str) -> None:
+    assert indonesian.slugify(text) == slug
+
+
+def test_dates_in_indonesian() -> None:
+    assert indonesian.date_full(date(2023, 7, 24)) == "Senin, 24 Juli 2023"
+    assert indonesian.date_full(date(2025, 7, 4)) == "Jumat, 4 Juli 2025"
+    assert indonesian.date_long(date(2024, 12, 1)) == "1 Desember 2024"
+
+
+def test_times_follow_the_kim_zone() -> None:
+    wita = indonesian.zone_for_province("52")
+    m = indonesian.parse_moment("2023-07-24 14:05", wita)
+    assert m is not None and m.has_time
+    assert indonesian.moment_text(m, wita) == "Senin, 24 Juli 2023, 14.05 WITA"
+    assert m.at.utcoffset().total_seconds() == 8 * 3600  # type: ignore[union-attr]
+    jakarta = indonesian.parse_moment("2023-07-24T14:05:00+07:00", wita)
+    assert jakarta is not None and indonesian.moment_text(jakarta, wita).endswith("15.05 WITA")
+    assert indonesian.zone_for_province("31").abbr == "WIB"
+    assert indonesian.zone_for_province("94").abbr == "WIT"
+    assert indonesian.parse_moment("2023-02-29", wita) is None
+    assert indonesian.parse_moment("24/07/2023", wita) is None
+    assert indonesian.parse_moment("2023-07-24 25:00", wita) is None
+
+
+def test_money_phone_reading_time() -> None:
+    assert indonesian.rupiah(1_500_000) == "Rp1.500.000"
+    assert indonesian.rupiah(500) == "Rp500"
+    assert indonesian.whatsapp_number("0812-3456-7890") == "6281234567890"
+    assert indonesian.whatsapp_number("+62 812 3456 7890") == "6281234567890"
+    assert indonesian.whatsapp_number("12345") is None
+    assert indonesian.reading_minutes(0) == 1
+    assert indonesian.reading_minutes(201) == 2
+
+
+def test_host_names() -> None:
+    assert indonesian.is_dns_label("sesela")
+    assert not indonesian.is_dns_label("Sesela")
+    assert not indonesian.is_dns_label("-sesela")
+    assert not indonesian.is_dns_label("1234")
+    assert not indonesian.is_dns_label("a" * 64)
+    assert indonesian.is_host_name("kim.ntbprov.go.id")
+    assert not indonesian.is_host_name("kim..id")
+    assert not indonesian.is_host_name("localhost")
+
+
+def test_regions_come_from_kemendagri_data() -> None:
+    region = lookup("52.71.01.1004")
+    assert region is not None
+    assert (region.desa, region.kecamatan, region.kabkota, region.provinsi) == (
+        "Ampenan Selatan", "Ampenan", "Kota Mataram", "Nusa Tenggara Barat")
+    assert region.desa_label == "Kelurahan Ampenan Selatan"
+    assert lookup("5271011004") == region
+    assert lookup("52.71.01.9999") is None
+    assert any(r.code == "52.71.01.1004" for r in suggest("Ampenan Selatan", "52"))
+    assert all(r.code.startswith("52.71.01.") for r in suggest("52.71.01.1040", "52"))
+
+
+def test_output_paths_never_leave_the_site() -> None:
+    assert routes.output_path("/") == PurePosixPath("index.html")
+    assert routes.output_path("/artikel/a/") == PurePosixPath("artikel/a/index.html")
+    assert routes.output_path("/feed.xml") == PurePosixPath("feed.xml")
+    for bad in ("/../etc/passwd", "relative/", "/a/../../b/", "/a\\b"):
+        with pytest.raises(ValueError):
+            routes.output_path(bad)
+
+
+def test_writer_claims_each_path_once() -> None:
+    site = SiteOutput()
+    site.add_text("/a/", "satu", Owner("pertama"))
+    with pytest.raises(OutputConflict) as info:
+        site.add_text("/a/", "dua", Owner("kedua", Path("halaman/a.md")))
+    assert info.value.first.label == "pertama"
+    assert info.value.source == Path("halaman/a.md")
+
+
+def test_writer_skips_unchanged_and_removes_stale(tmp_path: Path) -> None:
+    source = tmp_path / "foto.jpg"
+    source.write_bytes(b"jpeg")
+    site = SiteOutput()
+    site.add_text("/", "<p>halo</p>", Owner("beranda"))
+    site.add_text("/artikel/a/", "a", Owner("a"))
+    site.add_copy("/media/foto.jpg", source, Owner("foto"))
+    out = tmp_path / "out"
+    first = commit(site, out)
+    assert (first.written, first.unchanged, first.removed) == (3, 0, 0)
+    mtime = (out / "index.html").stat().st_mtime_ns
+    (out / "sisa.html").write_text("lama")
+    (out / "lama" / "x").mkdir(parents=True)
+    second = commit(site, out)
+    assert (second.written, second.unchanged, second.removed) == (0, 3, 1)
+    assert (out / "index.html").stat().st_mtime_ns == mtime
+    assert not (out / "sisa.html").exists() and not (out / "lama").exists()
+    smaller = SiteOutput()
+    smaller.add_text("/", "<p>baru</p>", Owner("beranda"))
+    third = commit(smaller, out)
+    assert (third.written, third.removed) == (1, 2)
+    assert sorted(p.name for p in out.rglob("*")) == ["index.html"]
+    assert not any(p.name.startswith(".tmp-") for p in out.rglob("*"))
+
+
+def test_writer_replaces_a_file_with_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "artikel").mkdir(parents=True)
+    (out / "artikel" / "a").write_text("berkas, bukan folder")
+    site = SiteOutput()
+    site.add_text("/artikel/a/", "halaman", Owner("a"))
+    commit(site, out)
+    assert (out / "artikel/a/index.html").read_text() == "halaman"
+
+
+def _used_codes() -> set[str]:
+    codes: set[str] = set()
+    pattern = re.compile(r'"((?:yaml|frontmatter|field|file|config|kim|doc|article|page|ref|markup|'
+                         r'media|theme|output|build)\.[a-z_]+)"')
+    for path in (REPO / "kimsite").glob("*.py"):
+        codes.update(pattern.findall(path.read_text(encoding="utf-8")))
+    file_names = {"article.html", "page.html", "config.yaml", "kim.yaml", "theme.yaml", "kim.id"}
+    return codes - file_names
+
+
+def test_every_message_used_is_in_the_catalogue() -> None:
+    missing = _used_codes() - set(MESSAGES)
+    assert not missing
+
+
+def test_both_languages_take_the_same_values() -> None:
+    fields = string.Formatter()
+    for code, (indonesian_text, english_text) in MESSAGES.items():
+        id_names = {f for _, f, _, _ in fields.parse(indonesian_text) if f}
+        en_names = {f for _, f, _, _ in fields.parse(english_text) if f}
+        assert id_names == en_names, code
