@@ -134,22 +134,32 @@ def build(
 def _check_out_dir(out: Path, config: SiteConfig, config_path: Path) -> None:
     """The output folder is emptied of stale files: it must not hold the project itself."""
     for protected in (config.root, config.content_dir, config.themes_dir):
-        if out == protected or protected.is_relative_to(out) or out.is_relative_to(config.content_dir):
+        if (
+            out == protected
+            or protected.is_relative_to(out)
+            or out.is_relative_to(config.content_dir)
+        ):
             log = ProblemLog()
             log.add(config_path, None, "build.bad_out", out=str(out))
             raise KimsiteError(log)
 
 
-def _select(folders: dict[str, Path], only: Sequence[str], config: SiteConfig,
-            report: BuildReport) -> list[str]:
+def _select(
+    folders: dict[str, Path], only: Sequence[str], config: SiteConfig, report: BuildReport
+) -> list[str]:
     if not only:
         return sorted(folders)
     unknown = [s for s in only if s not in folders]
     if unknown:
         log = ProblemLog()
         for slug in unknown:
-            log.add(config.content_dir / slug, None, "build.unknown_kim", slug=slug,
-                    known=", ".join(sorted(folders)[:20]))
+            log.add(
+                config.content_dir / slug,
+                None,
+                "build.unknown_kim",
+                slug=slug,
+                known=", ".join(sorted(folders)[:20]),
+            )
         raise KimsiteError(log)
     return sorted(set(only))
 
@@ -166,11 +176,14 @@ def _check_hosts(kims: dict[str, Kim], config: SiteConfig, logs: dict[str, Probl
         if len(owners) > 1:
             for kim in owners:
                 others = ", ".join(o.slug for o in owners if o is not kim)
-                logs[kim.slug].add(kim.profile.source, None, "kim.duplicate_host", host=host,
-                                   others=others)
+                logs[kim.slug].add(
+                    kim.profile.source, None, "kim.duplicate_host", host=host, others=others
+                )
 
 
-def _load_themes(kims: dict[str, Kim], config: SiteConfig, logs: dict[str, ProblemLog]) -> dict[str, Theme]:
+def _load_themes(
+    kims: dict[str, Kim], config: SiteConfig, logs: dict[str, ProblemLog]
+) -> dict[str, Theme]:
     """Each KIM's theme chain; a KIM naming an unknown theme gets the error on its `tema` line."""
     themes: dict[str, Theme] = {}
     for kim in kims.values():
@@ -191,8 +204,15 @@ def _index_theme(config: SiteConfig, config_path: Path) -> Theme:
     return theme
 
 
-def _build_index(report: BuildReport, config: SiteConfig, folders: dict[str, Path],
-                 fresh: dict[str, KimSummary], cache: Path, theme: Theme, out: Path) -> None:
+def _build_index(
+    report: BuildReport,
+    config: SiteConfig,
+    folders: dict[str, Path],
+    fresh: dict[str, KimSummary],
+    cache: Path,
+    theme: Theme,
+    out: Path,
+) -> None:
     """The index lists every KIM that has ever built: a KIM broken today keeps its entry
     (from its last good summary) rather than vanishing from the province's portal."""
     summaries = []
@@ -223,8 +243,9 @@ def _summary_path(cache: Path, slug: str) -> Path:
 def _save_summary(cache: Path, summary: KimSummary) -> None:
     path = _summary_path(cache, summary.slug)
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps({"version": CACHE_VERSION, "summary": summary.to_json()},
-                      ensure_ascii=False, sort_keys=True).encode("utf-8")
+    data = json.dumps(
+        {"version": CACHE_VERSION, "summary": summary.to_json()}, ensure_ascii=False, sort_keys=True
+    ).encode("utf-8")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(fd, "wb") as f:
         f.write(data)

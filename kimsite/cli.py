@@ -35,13 +35,23 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("kims", nargs="*", metavar="KIM", help="build only these KIMs (folder names)")
     b.add_argument("--config", type=Path, default=Path("config.yaml"), help="path of config.yaml")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
-    b.add_argument("--cache", type=Path, default=None, help="cache folder (default: .kimsite-cache/)")
+    b.add_argument(
+        "--cache", type=Path, default=None, help="cache folder (default: .kimsite-cache/)"
+    )
     b.add_argument("--drafts", action="store_true", help="also publish articles with draf: true")
     b.add_argument("--future", action="store_true", help="also publish future-dated articles")
-    b.add_argument("--format", choices=("text", "json", "github"), default="text",
-                   help="how problems are printed")
-    b.add_argument("--lang", choices=("id", "en"), default=None,
-                   help="language of messages (default: KIMSITE_LANG or id)")
+    b.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="how problems are printed",
+    )
+    b.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        default=None,
+        help="language of messages (default: KIMSITE_LANG or id)",
+    )
     b.add_argument("--quiet", "-q", action="store_true", help="print problems only")
     return parser
 
@@ -81,8 +91,12 @@ def _build(args: argparse.Namespace, lang: str) -> int:
     interactive = sys.stderr.isatty() and not os.environ.get("CI") and not args.quiet
     try:
         report = build(
-            args.config, out_dir=args.out, only=args.kims, drafts=args.drafts,
-            future=args.future, cache_dir=args.cache,
+            args.config,
+            out_dir=args.out,
+            only=args.kims,
+            drafts=args.drafts,
+            future=args.future,
+            cache_dir=args.cache,
             progress=_progress_printer(interactive, lang),  # type: ignore[arg-type]
         )
     except KimsiteError as exc:
@@ -96,16 +110,22 @@ def _build(args: argparse.Namespace, lang: str) -> int:
 
 def _summary(report: BuildReport, lang: str) -> str:
     built = [k for k in report.kims if k.built]
-    lines = [render_message(
-        "build.summary",
-        {
-            "built": len(built), "failed": len(report.failed),
-            "pages": sum(k.pages for k in built), "written": report.stats.written,
-            "unchanged": report.stats.unchanged, "removed": report.stats.removed,
-            "seconds": f"{report.seconds:.2f}", "out": str(report.out_dir),
-        },
-        lang,
-    )]
+    lines = [
+        render_message(
+            "build.summary",
+            {
+                "built": len(built),
+                "failed": len(report.failed),
+                "pages": sum(k.pages for k in built),
+                "written": report.stats.written,
+                "unchanged": report.stats.unchanged,
+                "removed": report.stats.removed,
+                "seconds": f"{report.seconds:.2f}",
+                "out": str(report.out_dir),
+            },
+            lang,
+        )
+    ]
     for kim in report.failed:
         lines.append(render_message("build.kim_failed", {"slug": kim.slug}, lang))
     if not report.index_built:

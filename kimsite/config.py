@@ -72,12 +72,22 @@ def load_config(path: Path) -> SiteConfig:
         log.add(path, fields.line("provinsi"), "config.bad_province", value=provinsi)
     domain_indeks = (fields.text("domain_indeks", required=True) or "").lower()
     if domain_indeks and not is_host_name(domain_indeks):
-        log.add(path, fields.line("domain_indeks"), "field.bad_host", key="domain_indeks",
-                value=domain_indeks)
+        log.add(
+            path,
+            fields.line("domain_indeks"),
+            "field.bad_host",
+            key="domain_indeks",
+            value=domain_indeks,
+        )
     domain_induk = (fields.text("domain_induk") or "kim.id").lower()
     if not is_host_name(domain_induk):
-        log.add(path, fields.line("domain_induk"), "field.bad_host", key="domain_induk",
-                value=domain_induk)
+        log.add(
+            path,
+            fields.line("domain_induk"),
+            "field.bad_host",
+            key="domain_induk",
+            value=domain_induk,
+        )
     tema = fields.text("tema") or "default"
     per_page = fields.integer("artikel_per_halaman") or 10
     berita = fields.integer("berita_indeks") or 20

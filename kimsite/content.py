@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from kimsite.config import SiteConfig
@@ -68,8 +69,9 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
     try:
         size = path.stat().st_size
         if size > MAX_TEXT_BYTES:
-            log.add(path, None, "file.too_big", size_kb=size // 1024,
-                    limit_kb=MAX_TEXT_BYTES // 1024)
+            log.add(
+                path, None, "file.too_big", size_kb=size // 1024, limit_kb=MAX_TEXT_BYTES // 1024
+            )
             return None
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -124,12 +126,17 @@ def load_kim(folder: Path, config: SiteConfig, log: ProblemLog) -> Kim | None:
     # the writer every mistake in the folder.
     zone = config.zone
     articles = tuple(
-        a for a in (load_article(p, zone, resolver, log) for p in _markdown_files(folder / ARTICLES_DIR, log))
+        a
+        for a in (
+            load_article(p, zone, resolver, log)
+            for p in _markdown_files(folder / ARTICLES_DIR, log)
+        )
         if a is not None
     )
     _check_unique_slugs(articles, "article.duplicate_slug", log)
     pages = tuple(
-        p for p in (load_page(p, log) for p in _markdown_files(folder / PAGES_DIR, log))
+        p
+        for p in (load_page(p, log) for p in _markdown_files(folder / PAGES_DIR, log))
         if p is not None
     )
     _check_unique_slugs(pages, "page.duplicate_slug", log)
@@ -169,7 +176,9 @@ def _media_files(folder: Path, log: ProblemLog) -> tuple[Asset, ...]:
         return ()
     assets = []
     for path in sorted(media.rglob("*")):
-        if not is_content_file(path) or any(not is_content_file(p) for p in path.relative_to(media).parents if p.name):
+        if not is_content_file(path) or any(
+            not is_content_file(p) for p in path.relative_to(media).parents if p.name
+        ):
             continue
         real = Path(os.path.realpath(path))
         if not real.is_relative_to(folder):
@@ -179,17 +188,26 @@ def _media_files(folder: Path, log: ProblemLog) -> tuple[Asset, ...]:
             continue
         rel = path.relative_to(folder).as_posix()
         if not re.fullmatch(r"[A-Za-z0-9._/-]+", rel):
-            log.add(path, None, "media.bad_name", Severity.WARNING, hint=slugify(path.stem) + path.suffix.lower())
+            log.add(
+                path,
+                None,
+                "media.bad_name",
+                Severity.WARNING,
+                hint=slugify(path.stem) + path.suffix.lower(),
+            )
         size = path.stat().st_size
         if size > MAX_MEDIA_BYTES:
-            log.add(path, None, "file.too_big", size_kb=size // 1024,
-                    limit_kb=MAX_MEDIA_BYTES // 1024)
+            log.add(
+                path, None, "file.too_big", size_kb=size // 1024, limit_kb=MAX_MEDIA_BYTES // 1024
+            )
             continue
         assets.append(Asset(real, rel))
     return tuple(assets)
 
 
-def _check_unique_slugs(docs: tuple[Article, ...] | tuple[Page, ...], code: str, log: ProblemLog) -> None:
+def _check_unique_slugs(
+    docs: tuple[Article, ...] | tuple[Page, ...], code: str, log: ProblemLog
+) -> None:
     seen: dict[str, Path] = {}
     for doc in sorted(docs, key=lambda d: d.source):
         if doc.slug in seen:
@@ -199,7 +217,9 @@ def _check_unique_slugs(docs: tuple[Article, ...] | tuple[Page, ...], code: str,
 
 
 # -- profile -------------------------------------------------------------------------------
-def load_profile(path: Path, config: SiteConfig, resolver: AssetResolver, log: ProblemLog) -> Profile | None:
+def load_profile(
+    path: Path, config: SiteConfig, resolver: AssetResolver, log: ProblemLog
+) -> Profile | None:
     if not path.is_file():
         log.add(path, None, "kim.no_profile")
         return None
@@ -228,18 +248,35 @@ def load_profile(path: Path, config: SiteConfig, resolver: AssetResolver, log: P
             if region is None:
                 near = suggest(kode, config.provinsi)
                 if near:
-                    log.add(path, line, "kim.code_unknown_hint", value=kode,
-                            hint=", ".join(f"{r.code} {r.desa}" for r in near))
+                    log.add(
+                        path,
+                        line,
+                        "kim.code_unknown_hint",
+                        value=kode,
+                        hint=", ".join(f"{r.code} {r.desa}" for r in near),
+                    )
                 else:
                     log.add(path, line, "kim.code_unknown", value=kode)
             elif region.provinsi_code != config.provinsi:
-                log.add(path, line, "kim.code_other_province", value=kode,
-                        provinsi=region.provinsi, expected=config.provinsi_nama)
+                log.add(
+                    path,
+                    line,
+                    "kim.code_other_province",
+                    value=kode,
+                    provinsi=region.provinsi,
+                    expected=config.provinsi_nama,
+                )
     base = path.parent
     nomor_induk = fields.text("nomor_induk")
     if nomor_induk and region and not nomor_induk.startswith(region.code.replace(".", "")):
-        log.add(path, fields.line("nomor_induk"), "kim.nomor_induk_mismatch", Severity.WARNING,
-                value=nomor_induk, code=region.code.replace(".", ""))
+        log.add(
+            path,
+            fields.line("nomor_induk"),
+            "kim.nomor_induk_mismatch",
+            Severity.WARNING,
+            value=nomor_induk,
+            code=region.code.replace(".", ""),
+        )
     domain = fields.text("domain")
     if domain is not None:
         domain = domain.lower()
@@ -247,8 +284,14 @@ def load_profile(path: Path, config: SiteConfig, resolver: AssetResolver, log: P
             log.add(path, fields.line("domain"), "field.bad_host", key="domain", value=domain)
     istilah = (fields.text("istilah") or "komunitas").lower()
     if istilah not in ISTILAH:
-        log.add(path, fields.line("istilah"), "field.choice", key="istilah", value=istilah,
-                choices=", ".join(ISTILAH))
+        log.add(
+            path,
+            fields.line("istilah"),
+            "field.choice",
+            key="istilah",
+            value=istilah,
+            choices=", ".join(ISTILAH),
+        )
     profile = Profile(
         source=path,
         nama=nama or "",
@@ -279,7 +322,7 @@ def load_profile(path: Path, config: SiteConfig, resolver: AssetResolver, log: P
     return profile
 
 
-def _date(fields: Fields, key: str, log: ProblemLog) -> object:
+def _date(fields: Fields, key: str, log: ProblemLog) -> date | None:
     raw = fields.text(key)
     if raw is None:
         return None
@@ -289,7 +332,9 @@ def _date(fields: Fields, key: str, log: ProblemLog) -> object:
     return value
 
 
-def _asset(fields: Fields, key: str, base: Path, resolver: AssetResolver, log: ProblemLog) -> Asset | None:
+def _asset(
+    fields: Fields, key: str, base: Path, resolver: AssetResolver, log: ProblemLog
+) -> Asset | None:
     raw = fields.text(key)
     if raw is None:
         return None
@@ -305,7 +350,7 @@ def _decree(fields: Fields, log: ProblemLog) -> Decree | None:
         return None
     result = Decree(
         nomor=sk.text("nomor"),
-        tanggal=_date(sk, "tanggal", log),  # type: ignore[arg-type]
+        tanggal=_date(sk, "tanggal", log),
         penerbit=sk.text("penerbit"),
         masa_bakti=sk.text("masa_bakti"),
     )
@@ -350,7 +395,9 @@ def _whatsapp(fields: Fields, key: str, log: ProblemLog) -> str | None:
         return None
     number = whatsapp_number(raw)
     if number is None:
-        log.add(fields.path, fields.line(key), "kim.bad_whatsapp", key=fields.prefix + key, value=raw)
+        log.add(
+            fields.path, fields.line(key), "kim.bad_whatsapp", key=fields.prefix + key, value=raw
+        )
     return number
 
 
@@ -364,21 +411,31 @@ def _social(fields: Fields, log: ProblemLog) -> tuple[tuple[str, str], ...]:
         if url is None:
             continue
         if not url.startswith("https://"):
-            log.add(social.path, social.line(name), "kim.bad_url", key=f"media_sosial.{name}", value=url)
+            log.add(
+                social.path, social.line(name), "kim.bad_url", key=f"media_sosial.{name}", value=url
+            )
             continue
         links.append((name, url))
     social.finish()
     return tuple(links)
 
 
-def _potentials(fields: Fields, base: Path, resolver: AssetResolver, log: ProblemLog) -> list[Potential]:
+def _potentials(
+    fields: Fields, base: Path, resolver: AssetResolver, log: ProblemLog
+) -> list[Potential]:
     out = []
     for item in fields.mapping_list("potensi"):
         nama = item.text("nama", required=True)
         jenis = (item.text("jenis") or "lainnya").lower()
         if jenis not in JENIS_POTENSI:
-            log.add(item.path, item.line("jenis"), "field.choice", key=item.prefix + "jenis",
-                    value=jenis, choices=", ".join(JENIS_POTENSI))
+            log.add(
+                item.path,
+                item.line("jenis"),
+                "field.choice",
+                key=item.prefix + "jenis",
+                value=jenis,
+                choices=", ".join(JENIS_POTENSI),
+            )
         deskripsi = item.text("deskripsi", required=True)
         foto = _asset(item, "foto", base, resolver, log)
         item.finish()
@@ -387,7 +444,9 @@ def _potentials(fields: Fields, base: Path, resolver: AssetResolver, log: Proble
     return out
 
 
-def _products(fields: Fields, base: Path, resolver: AssetResolver, log: ProblemLog) -> list[Product]:
+def _products(
+    fields: Fields, base: Path, resolver: AssetResolver, log: ProblemLog
+) -> list[Product]:
     out = []
     for item in fields.mapping_list("produk"):
         nama = item.text("nama", required=True)
@@ -428,7 +487,13 @@ def _slug(fields: Fields, path: Path, log: ProblemLog) -> str:
     raw = fields.text("slug")
     if raw is not None:
         if not is_dns_label(raw):
-            log.add(path, fields.line("slug"), "doc.bad_slug", value=raw, hint=slugify(raw) or "judul-artikel")
+            log.add(
+                path,
+                fields.line("slug"),
+                "doc.bad_slug",
+                value=raw,
+                hint=slugify(raw) or "judul-artikel",
+            )
         return raw
     slug = slugify(_DATE_PREFIX.sub("", path.stem))
     if not slug:
@@ -436,7 +501,9 @@ def _slug(fields: Fields, path: Path, log: ProblemLog) -> str:
     return slug
 
 
-def load_article(path: Path, zone: Zone, resolver: AssetResolver, log: ProblemLog) -> Article | None:
+def load_article(
+    path: Path, zone: Zone, resolver: AssetResolver, log: ProblemLog
+) -> Article | None:
     parsed = _front_matter(path, log)
     if parsed is None:
         return None
@@ -450,7 +517,9 @@ def load_article(path: Path, zone: Zone, resolver: AssetResolver, log: ProblemLo
     raw_updated = fields.text("diperbarui")
     diperbarui = parse_moment(raw_updated, zone) if raw_updated else None
     if raw_updated and diperbarui is None:
-        log.add(path, fields.line("diperbarui"), "field.bad_moment", key="diperbarui", value=raw_updated)
+        log.add(
+            path, fields.line("diperbarui"), "field.bad_moment", key="diperbarui", value=raw_updated
+        )
     kategori_raw = fields.text("kategori") or "berita"
     kategori = slugify(kategori_raw)
     if not kategori:

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -22,10 +22,30 @@ _WIB = ("Asia/Jakarta", "WIB")
 _WITA = ("Asia/Makassar", "WITA")
 _WIT = ("Asia/Jayapura", "WIT")
 _ZONE_BY_PROVINCE: dict[str, tuple[str, str]] = {
-    **{p: _WIB for p in ("11", "12", "13", "14", "15", "16", "17", "18", "19", "21",
-                         "31", "32", "33", "34", "35", "36", "61", "62")},
-    **{p: _WITA for p in ("51", "52", "53", "63", "64", "65",
-                          "71", "72", "73", "74", "75", "76")},
+    **{
+        p: _WIB
+        for p in (
+            "11",
+            "12",
+            "13",
+            "14",
+            "15",
+            "16",
+            "17",
+            "18",
+            "19",
+            "21",
+            "31",
+            "32",
+            "33",
+            "34",
+            "35",
+            "36",
+            "61",
+            "62",
+        )
+    },
+    **{p: _WITA for p in ("51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76")},
     **{p: _WIT for p in ("81", "82", "91", "92", "93", "94", "95", "96")},
 }
 
@@ -120,7 +140,7 @@ def parse_moment(raw: str, zone: Zone) -> Moment | None:
     if offset is None:
         return Moment(naive.replace(tzinfo=zone.tz), has_time=True)
     if offset == "Z":
-        tz: tzinfo = timezone.utc
+        tz: tzinfo = UTC
     elif offset in _ABBR_OFFSET:
         tz = timezone(timedelta(hours=_ABBR_OFFSET[offset]))
     else:
@@ -147,17 +167,17 @@ LONG_DATE = "d MMMM y"
 
 
 def date_full(d: date) -> str:
-    """"Senin, 24 Juli 2023"; "Jumat, 4 Juli 2025"."""
+    """ "Senin, 24 Juli 2023"; "Jumat, 4 Juli 2025"."""
     return str(format_date(d, FULL_DATE, locale=LOCALE))
 
 
 def date_long(d: date) -> str:
-    """"24 Juli 2023"."""
+    """ "24 Juli 2023"."""
     return str(format_date(d, LONG_DATE, locale=LOCALE))
 
 
 def moment_text(moment: Moment, zone: Zone) -> str:
-    """"Senin, 24 Juli 2023, 14.05 WITA" in the KIM's zone, or only the date."""
+    """ "Senin, 24 Juli 2023, 14.05 WITA" in the KIM's zone, or only the date."""
     local = moment.at.astimezone(zone.tz)
     if not moment.has_time:
         return date_full(local.date())
@@ -165,7 +185,7 @@ def moment_text(moment: Moment, zone: Zone) -> str:
 
 
 def rupiah(amount: int) -> str:
-    """"Rp1.500.000": Indonesian grouping, no decimals, no space after Rp."""
+    """ "Rp1.500.000": Indonesian grouping, no decimals, no space after Rp."""
     return "Rp" + f"{amount:,}".replace(",", ".")
 
 

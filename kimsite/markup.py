@@ -31,10 +31,55 @@ from kimsite.problems import Problem, Severity, problem
 RENDERER_VERSION = "1"
 
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
-    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong",
-    "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"id", "class", "title", "lang"},
@@ -98,10 +143,15 @@ class _ReferenceProcessor(Treeprocessor):
     def _image(self, element: ET.Element, ctx: _Context) -> None:
         src = element.get("src", "")
         if not element.get("alt", "").strip():
-            ctx.problems.append(problem(
-                ctx.doc.source, ctx.line_of(src), "markup.image_no_alt", Severity.WARNING,
-                ref=src,
-            ))
+            ctx.problems.append(
+                problem(
+                    ctx.doc.source,
+                    ctx.line_of(src),
+                    "markup.image_no_alt",
+                    Severity.WARNING,
+                    ref=src,
+                )
+            )
         element.set("loading", "lazy")
         element.set("decoding", "async")
         if _is_local(src):
@@ -124,8 +174,15 @@ class _ReferenceProcessor(Treeprocessor):
                 return
             url = ctx.links[resolved]
             if url is None:
-                ctx.problems.append(problem(ctx.doc.source, ctx.line_of(href),
-                                            "markup.link_unpublished", Severity.WARNING, ref=href))
+                ctx.problems.append(
+                    problem(
+                        ctx.doc.source,
+                        ctx.line_of(href),
+                        "markup.link_unpublished",
+                        Severity.WARNING,
+                        ref=href,
+                    )
+                )
                 del element.attrib["href"]
                 return
             element.set("href", url + (f"#{fragment}" if fragment else ""))
@@ -195,7 +252,6 @@ class MarkdownRenderer:
         summary = html_to_text(first.group(1)) if first else ""
         return RenderedBody(safe, len(text.split()), summary, ctx.problems)
 
-
     def _raw_reference(self, tag: str, attr: str, value: str, ctx: _Context) -> str | None:
         """References in raw HTML (which Markdown passes through untouched) get the same
         resolution as Markdown's own; one that leads nowhere is dropped, not published."""
@@ -239,5 +295,3 @@ def shorten(text: str, limit: int = 160) -> str:
         return text
     cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",.;:")
     return cut + "…"
-
-

@@ -131,7 +131,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unknown value for '{key}': {value}. Choose one of: {choices}.",
     ),
     # files
-    "file.unreadable": ("Berkas tidak bisa dibaca: {detail}.", "The file cannot be read: {detail}."),
+    "file.unreadable": (
+        "Berkas tidak bisa dibaca: {detail}.",
+        "The file cannot be read: {detail}.",
+    ),
     "file.not_utf8": (
         "Berkas ini tidak bersandi UTF-8. Simpan ulang dari editor dengan pilihan UTF-8.",
         "This file is not UTF-8. Save it again from your editor choosing UTF-8.",
@@ -171,8 +174,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This KIM folder has no kim.yaml. Create one with: kimsite new kim <name> --kode-wilayah <code>.",
     ),
     "kim.code_format": (
-        "kode_wilayah harus kode desa/kelurahan Kemendagri 10 angka bertitik, misalnya \"52.71.01.1004\" (tertulis: {value}).",
-        "kode_wilayah must be the 10-digit dotted Kemendagri village code, e.g. \"52.71.01.1004\" (found: {value}).",
+        'kode_wilayah harus kode desa/kelurahan Kemendagri 10 angka bertitik, misalnya "52.71.01.1004" (tertulis: {value}).',
+        'kode_wilayah must be the 10-digit dotted Kemendagri village code, e.g. "52.71.01.1004" (found: {value}).',
     ),
     "kim.code_unknown_hint": (
         "Kode wilayah {value} tidak ada dalam data Kemendagri. Maksud Anda {hint}?",

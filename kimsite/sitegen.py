@@ -31,10 +31,9 @@ from kimsite.views import (
     article_view,
     category_label,
     page_view,
-    rfc3339,
     site_view,
 )
-from kimsite.writer import Owner, OutputConflict, SiteOutput
+from kimsite.writer import OutputConflict, Owner, SiteOutput
 
 FEED_ENTRIES = 20
 RELATED = 3
@@ -122,8 +121,14 @@ def render_kim(
         _render_pages(page_writer, site, articles, pages, config, kim)
         _add_files(out, kim, theme, site, articles)
     except OutputConflict as conflict:
-        log.add(conflict.source or kim.folder, None, "output.conflict", output=str(conflict.path),
-                first=conflict.first.label, second=conflict.second.label)
+        log.add(
+            conflict.source or kim.folder,
+            None,
+            "output.conflict",
+            output=str(conflict.path),
+            first=conflict.first.label,
+            second=conflict.second.label,
+        )
     if log.has_errors():
         return None
     return out, _summary(kim, config, site, articles)
@@ -132,11 +137,14 @@ def render_kim(
 class PageWriter:
     """Renders one template into the output, turning template failures into problems."""
 
-    def __init__(self, env: jinja2.Environment, site: Any, out: SiteOutput, log: ProblemLog,
-                 fallback: Path) -> None:
+    def __init__(
+        self, env: jinja2.Environment, site: Any, out: SiteOutput, log: ProblemLog, fallback: Path
+    ) -> None:
         self.env, self.site, self.out, self.log, self.fallback = env, site, out, log, fallback
 
-    def __call__(self, template: str, url: str, owner: str | Owner, meta: Meta, **context: Any) -> None:
+    def __call__(
+        self, template: str, url: str, owner: str | Owner, meta: Meta, **context: Any
+    ) -> None:
         try:
             html = self.env.get_template(template).render(site=self.site, meta=meta, **context)
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
@@ -145,7 +153,9 @@ class PageWriter:
         self.out.add_text(url, html, owner if isinstance(owner, Owner) else Owner(owner))
 
 
-def _paginate(items: Sequence[ArticleView], per_page: int, base: str) -> Iterator[tuple[list[ArticleView], Pager, str]]:
+def _paginate(
+    items: Sequence[ArticleView], per_page: int, base: str
+) -> Iterator[tuple[list[ArticleView], Pager, str]]:
     total = max(1, -(-len(items) // per_page))
     for number in range(1, total + 1):
         chunk = list(items[(number - 1) * per_page : number * per_page])
@@ -176,91 +186,187 @@ def _render_pages(
     logo = site.abs(site.logo_url) if site.logo_url else None
     for chunk, pager, url in _paginate(articles, per_page, routes.HOME):
         title = site.nama if pager.number == 1 else f"{site.nama} — Halaman {pager.number}"
-        write("home.html", url, "beranda", _meta(site, title, url, site.deskripsi, image=logo),
-              articles=chunk, pager=pager)
+        write(
+            "home.html",
+            url,
+            "beranda",
+            _meta(site, title, url, site.deskripsi, image=logo),
+            articles=chunk,
+            pager=pager,
+        )
     for chunk, pager, url in _paginate(articles, per_page, routes.ARTICLES):
         title = "Semua Berita" + (f" — Halaman {pager.number}" if pager.number > 1 else "")
-        write("list.html", url, "daftar artikel",
-              _meta(site, title, url, f"Semua berita dan kegiatan {site.nama}."),
-              title=title, articles=chunk, pager=pager, term=None)
+        write(
+            "list.html",
+            url,
+            "daftar artikel",
+            _meta(site, title, url, f"Semua berita dan kegiatan {site.nama}."),
+            title=title,
+            articles=chunk,
+            pager=pager,
+            term=None,
+        )
     for index, article in enumerate(articles):
-        related = [a for a in articles if a.kategori == article.kategori and a is not article][:RELATED]
+        related = [a for a in articles if a.kategori == article.kategori and a is not article][
+            :RELATED
+        ]
         newer = articles[index - 1] if index > 0 else None
         older = articles[index + 1] if index + 1 < len(articles) else None
-        meta = _meta(site, article.judul, article.url, article.ringkasan, og_type="article",
-                     image=article.gambar_abs_url or logo, image_alt=article.gambar_alt or None)
-        write("article.html", article.url, Owner(f"artikel {article.slug}", sources.get(article.url)),
-              meta, article=article, related=related, newer=newer, older=older)
+        meta = _meta(
+            site,
+            article.judul,
+            article.url,
+            article.ringkasan,
+            og_type="article",
+            image=article.gambar_abs_url or logo,
+            image_alt=article.gambar_alt or None,
+        )
+        write(
+            "article.html",
+            article.url,
+            Owner(f"artikel {article.slug}", sources.get(article.url)),
+            meta,
+            article=article,
+            related=related,
+            newer=newer,
+            older=older,
+        )
     _render_terms(write, site, articles, per_page, "kategori")
     _render_terms(write, site, articles, per_page, "tag")
     for page in pages:
-        write("page.html", page.url, Owner(f"halaman {page.slug}", sources.get(page.url)),
-              _meta(site, page.judul, page.url, page.ringkasan or site.deskripsi), doc=page)
-    write("profile.html", routes.PROFILE, "halaman profil bawaan kimsite",
-          _meta(site, f"Profil {site.nama}", routes.PROFILE, site.deskripsi, image=logo))
+        write(
+            "page.html",
+            page.url,
+            Owner(f"halaman {page.slug}", sources.get(page.url)),
+            _meta(site, page.judul, page.url, page.ringkasan or site.deskripsi),
+            doc=page,
+        )
+    write(
+        "profile.html",
+        routes.PROFILE,
+        "halaman profil bawaan kimsite",
+        _meta(site, f"Profil {site.nama}", routes.PROFILE, site.deskripsi, image=logo),
+    )
     if site.potensi:
-        write("potensi.html", routes.POTENTIALS, "halaman potensi bawaan kimsite",
-              _meta(site, f"Potensi Desa {kim.profile.region.desa}", routes.POTENTIALS,
-                    f"Potensi {kim.profile.region.desa_label}: " + ", ".join(p.nama for p in site.potensi)))
+        write(
+            "potensi.html",
+            routes.POTENTIALS,
+            "halaman potensi bawaan kimsite",
+            _meta(
+                site,
+                f"Potensi Desa {kim.profile.region.desa}",
+                routes.POTENTIALS,
+                f"Potensi {kim.profile.region.desa_label}: "
+                + ", ".join(p.nama for p in site.potensi),
+            ),
+        )
     if site.produk:
-        write("produk.html", routes.PRODUCTS, "halaman produk bawaan kimsite",
-              _meta(site, f"Produk UMKM {kim.profile.region.desa}", routes.PRODUCTS,
-                    "Produk UMKM: " + ", ".join(p.nama for p in site.produk)))
-    write("404.html", routes.NOT_FOUND, "404",
-          _meta(site, "Halaman tidak ditemukan", routes.NOT_FOUND, site.deskripsi, noindex=True))
+        write(
+            "produk.html",
+            routes.PRODUCTS,
+            "halaman produk bawaan kimsite",
+            _meta(
+                site,
+                f"Produk UMKM {kim.profile.region.desa}",
+                routes.PRODUCTS,
+                "Produk UMKM: " + ", ".join(p.nama for p in site.produk),
+            ),
+        )
+    write(
+        "404.html",
+        routes.NOT_FOUND,
+        "404",
+        _meta(site, "Halaman tidak ditemukan", routes.NOT_FOUND, site.deskripsi, noindex=True),
+    )
 
 
-def _render_terms(write: PageWriter, site: SiteView, articles: list[ArticleView], per_page: int,
-                  kind: str) -> None:
+def _render_terms(
+    write: PageWriter, site: SiteView, articles: list[ArticleView], per_page: int, kind: str
+) -> None:
     groups: dict[str, tuple[Link, list[ArticleView]]] = {}
     for article in articles:
-        for term in ([article.kategori] if kind == "kategori" else list(article.tags)):
+        for term in [article.kategori] if kind == "kategori" else list(article.tags):
             groups.setdefault(term.url, (term, []))[1].append(article)
-    terms = sorted((Link(t.label, t.url, len(items)) for t, items in groups.values()),
-                   key=lambda t: (-t.count, t.label))
+    terms = sorted(
+        (Link(t.label, t.url, len(items)) for t, items in groups.values()),
+        key=lambda t: (-t.count, t.label),
+    )
     base = routes.CATEGORIES if kind == "kategori" else routes.TAGS
     heading = "Kategori" if kind == "kategori" else "Tag"
-    write("terms.html", base, f"daftar {kind}",
-          _meta(site, heading, base, f"{heading} berita {site.nama}."), title=heading, terms=terms,
-          kind=kind)
+    write(
+        "terms.html",
+        base,
+        f"daftar {kind}",
+        _meta(site, heading, base, f"{heading} berita {site.nama}."),
+        title=heading,
+        terms=terms,
+        kind=kind,
+    )
     for url in sorted(groups):
         term, items = groups[url]
         for chunk, pager, page_url in _paginate(items, per_page, url):
             label = term.label if kind == "kategori" else f"#{term.label}"
-            title = f"{heading}: {label}" + (f" — Halaman {pager.number}" if pager.number > 1 else "")
-            write("list.html", page_url, f"{kind} {term.label}",
-                  _meta(site, title, page_url, f"Berita {site.nama} dengan {kind} {term.label}."),
-                  title=title, articles=chunk, pager=pager, term=term)
+            title = f"{heading}: {label}" + (
+                f" — Halaman {pager.number}" if pager.number > 1 else ""
+            )
+            write(
+                "list.html",
+                page_url,
+                f"{kind} {term.label}",
+                _meta(site, title, page_url, f"Berita {site.nama} dengan {kind} {term.label}."),
+                title=title,
+                articles=chunk,
+                pager=pager,
+                term=term,
+            )
 
 
-def _add_files(out: SiteOutput, kim: Kim, theme: Theme, site: SiteView, articles: list[ArticleView]) -> None:
+def _add_files(
+    out: SiteOutput, kim: Kim, theme: Theme, site: SiteView, articles: list[ArticleView]
+) -> None:
     for asset in kim.media:
         out.add_copy(asset.url, asset.source, Owner(asset.rel, asset.source))
     for rel, path in theme.static_files():
-        out.add_text(routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path))
+        out.add_text(
+            routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path)
+        )
     newest = articles[0].updated_iso if articles else _fallback_updated(kim)
     entries = tuple(
         feeds.FeedEntry(
-            title=a.judul, url=a.abs_url, updated=a.updated_iso,
+            title=a.judul,
+            url=a.abs_url,
+            updated=a.updated_iso,
             published=a.published_iso,
-            summary=a.ringkasan, content_html=str(a.html), author=a.penulis or site.nama,
-            categories=(a.kategori.label, *(t.label for t in a.tags)), image=a.gambar_abs_url,
+            summary=a.ringkasan,
+            content_html=str(a.html),
+            author=a.penulis or site.nama,
+            categories=(a.kategori.label, *(t.label for t in a.tags)),
+            image=a.gambar_abs_url,
         )
         for a in sorted(articles, key=lambda a: (a.updated_iso, a.url), reverse=True)[:FEED_ENTRIES]
     )
     newest = max([e.updated for e in entries], default=newest)
     feed = feeds.Feed(
-        title=site.nama, subtitle=site.deskripsi, site_url=site.base_url,
-        feed_url=site.abs(routes.FEED), author=site.nama, updated=newest, entries=entries,
+        title=site.nama,
+        subtitle=site.deskripsi,
+        site_url=site.base_url,
+        feed_url=site.abs(routes.FEED),
+        author=site.nama,
+        updated=newest,
+        entries=entries,
     )
     out.add_text(routes.FEED, feeds.atom(feed), Owner("feed"))
     lastmod = {a.url: a.updated_iso for a in articles}
     html_urls = sorted(
         "/" + str(p.parent) + "/" if p.name == "index.html" and str(p.parent) != "." else "/"
-        for p in out.texts if p.name == "index.html"
+        for p in out.texts
+        if p.name == "index.html"
     )
-    out.add_text(routes.SITEMAP, feeds.sitemap((site.abs(u), lastmod.get(u)) for u in html_urls),
-                 Owner("sitemap"))
+    out.add_text(
+        routes.SITEMAP,
+        feeds.sitemap((site.abs(u), lastmod.get(u)) for u in html_urls),
+        Owner("sitemap"),
+    )
     out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
 
 
@@ -271,27 +377,45 @@ def _fallback_updated(kim: Kim) -> str:
     return f"{day}T00:00:00+00:00"
 
 
-def _summary(kim: Kim, config: SiteConfig, site: SiteView, articles: list[ArticleView]) -> KimSummary:
+def _summary(
+    kim: Kim, config: SiteConfig, site: SiteView, articles: list[ArticleView]
+) -> KimSummary:
     region = kim.profile.region
     latest = [
         {
-            "judul": a.judul, "url": a.abs_url, "ringkasan": a.ringkasan,
-            "tanggal_iso": a.tanggal.iso, "tanggal_text": a.tanggal.text,
+            "judul": a.judul,
+            "url": a.abs_url,
+            "ringkasan": a.ringkasan,
+            "tanggal_iso": a.tanggal.iso,
+            "tanggal_text": a.tanggal.text,
             "tanggal_date_text": a.tanggal.date_text,
-            "updated_iso": a.updated_iso, "published_iso": a.published_iso,
-            "kategori": a.kategori.label, "gambar": a.gambar_abs_url, "gambar_alt": a.gambar_alt,
-            "html": str(a.html), "penulis": a.penulis or site.nama,
+            "updated_iso": a.updated_iso,
+            "published_iso": a.published_iso,
+            "kategori": a.kategori.label,
+            "gambar": a.gambar_abs_url,
+            "gambar_alt": a.gambar_alt,
+            "html": str(a.html),
+            "penulis": a.penulis or site.nama,
         }
         for a in articles[: config.berita_indeks]
     ]
     return KimSummary(
-        slug=kim.slug, nama=site.nama, host=kim.host, base_url=site.base_url,
-        istilah=site.istilah, deskripsi=site.deskripsi,
+        slug=kim.slug,
+        nama=site.nama,
+        host=kim.host,
+        base_url=site.base_url,
+        istilah=site.istilah,
+        deskripsi=site.deskripsi,
         logo_url=site.abs(site.logo_url) if site.logo_url else None,
-        kode_wilayah=region.code, desa=region.desa, desa_jenis=region.desa_jenis,
-        kecamatan_code=region.kecamatan_code, kecamatan=region.kecamatan,
-        kabkota_code=region.kabkota_code, kabkota=region.kabkota,
-        article_count=len(articles), latest=latest,
+        kode_wilayah=region.code,
+        desa=region.desa,
+        desa_jenis=region.desa_jenis,
+        kecamatan_code=region.kecamatan_code,
+        kecamatan=region.kecamatan,
+        kabkota_code=region.kabkota_code,
+        kabkota=region.kabkota,
+        article_count=len(articles),
+        latest=latest,
     )
 
 

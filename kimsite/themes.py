@@ -44,15 +44,21 @@ class Theme:
                     yield rel, path
 
 
-def load_theme(themes_dir: Path, name: str, log: ProblemLog, where: Path, line: int | None) -> Theme | None:
+def load_theme(
+    themes_dir: Path, name: str, log: ProblemLog, where: Path, line: int | None
+) -> Theme | None:
     """Resolve a theme and its parents; an unknown name or a cycle is a problem at `where`."""
     chain: list[Path] = []
     current: str | None = name
-    available = sorted(p.name for p in themes_dir.iterdir() if p.is_dir()) if themes_dir.is_dir() else []
+    available = (
+        sorted(p.name for p in themes_dir.iterdir() if p.is_dir()) if themes_dir.is_dir() else []
+    )
     while current is not None:
         folder = themes_dir / current
         if current not in available:
-            log.add(where, line, "theme.unknown", name=current, available=", ".join(available) or "-")
+            log.add(
+                where, line, "theme.unknown", name=current, available=", ".join(available) or "-"
+            )
             return None
         if folder in chain:
             log.add(folder / THEME_FILE, None, "theme.cycle", name=current)
@@ -123,7 +129,9 @@ def search_path(theme: Theme, overrides: Path | None) -> tuple[Path, ...]:
 def template_problem(exc: Exception, log: ProblemLog, fallback: Path, template: str) -> None:
     """Turn a Jinja failure into a problem naming the template file and line."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        log.add(exc.filename or fallback, exc.lineno, "theme.syntax", detail=exc.message or str(exc))
+        log.add(
+            exc.filename or fallback, exc.lineno, "theme.syntax", detail=exc.message or str(exc)
+        )
         return
     if isinstance(exc, jinja2.TemplateNotFound):
         log.add(fallback, None, "theme.missing_template", name=exc.name or template)

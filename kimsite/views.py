@@ -14,22 +14,48 @@ from markupsafe import Markup
 
 from kimsite import routes
 from kimsite.config import SiteConfig
-from kimsite.indonesian import Moment, Zone, date_full, moment_text, reading_minutes, rupiah, slugify
+from kimsite.indonesian import (
+    Moment,
+    Zone,
+    date_full,
+    moment_text,
+    reading_minutes,
+    rupiah,
+    slugify,
+)
 from kimsite.markup import RenderedBody, shorten
 from kimsite.model import Article, Kim, Page, Potential, Product
 
 CATEGORY_LABELS = {
-    "berita": "Berita", "kegiatan": "Kegiatan", "pengumuman": "Pengumuman",
-    "wisata": "Wisata", "umkm": "UMKM", "opini": "Opini", "budaya": "Budaya",
+    "berita": "Berita",
+    "kegiatan": "Kegiatan",
+    "pengumuman": "Pengumuman",
+    "wisata": "Wisata",
+    "umkm": "UMKM",
+    "opini": "Opini",
+    "budaya": "Budaya",
 }
-ISTILAH_LABEL = {"kelompok": "Kelompok Informasi Masyarakat", "komunitas": "Komunitas Informasi Masyarakat"}
+ISTILAH_LABEL = {
+    "kelompok": "Kelompok Informasi Masyarakat",
+    "komunitas": "Komunitas Informasi Masyarakat",
+}
 POTENSI_LABEL = {
-    "wisata": "Wisata", "pertanian": "Pertanian", "perikanan": "Perikanan",
-    "peternakan": "Peternakan", "kerajinan": "Kerajinan", "kuliner": "Kuliner",
-    "budaya": "Budaya", "lainnya": "Lainnya",
+    "wisata": "Wisata",
+    "pertanian": "Pertanian",
+    "perikanan": "Perikanan",
+    "peternakan": "Peternakan",
+    "kerajinan": "Kerajinan",
+    "kuliner": "Kuliner",
+    "budaya": "Budaya",
+    "lainnya": "Lainnya",
 }
-SOCIAL_LABEL = {"facebook": "Facebook", "instagram": "Instagram", "youtube": "YouTube",
-                "tiktok": "TikTok", "x": "X (Twitter)"}
+SOCIAL_LABEL = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "x": "X (Twitter)",
+}
 
 
 def category_label(slug: str) -> str:
@@ -167,23 +193,32 @@ def wa_link(number: str | None, text: str | None = None) -> str | None:
     if not number:
         return None
     from urllib.parse import quote
+
     return f"https://wa.me/{number}" + (f"?text={quote(text)}" if text else "")
 
 
 def site_view(kim: Kim, config: SiteConfig, pages: tuple[PageView, ...]) -> SiteView:
     p = kim.profile
     base = config.base_url(kim.host)
-    menu = [Link("Beranda", routes.HOME), Link("Berita", routes.ARTICLES), Link("Profil", routes.PROFILE)]
+    menu = [
+        Link("Beranda", routes.HOME),
+        Link("Berita", routes.ARTICLES),
+        Link("Profil", routes.PROFILE),
+    ]
     if p.potensi:
         menu.append(Link("Potensi", routes.POTENTIALS))
     if p.produk:
         menu.append(Link("Produk", routes.PRODUCTS))
-    menu.extend(Link(pg.judul, pg.url) for pg, src in zip(pages, kim.pages, strict=True) if src.menu)
+    menu.extend(
+        Link(pg.judul, pg.url) for pg, src in zip(pages, kim.pages, strict=True) if src.menu
+    )
     kontak = p.kontak
     map_url = None
     if kontak and kontak.lat is not None and kontak.lon is not None:
-        map_url = (f"https://www.openstreetmap.org/?mlat={kontak.lat}&mlon={kontak.lon}"
-                   f"#map=16/{kontak.lat}/{kontak.lon}")
+        map_url = (
+            f"https://www.openstreetmap.org/?mlat={kontak.lat}&mlon={kontak.lon}"
+            f"#map=16/{kontak.lat}/{kontak.lon}"
+        )
     return SiteView(
         nama=p.nama,
         slug=kim.slug,
@@ -211,8 +246,9 @@ def site_view(kim: Kim, config: SiteConfig, pages: tuple[PageView, ...]) -> Site
 
 
 def _potential(x: Potential) -> PotentialView:
-    return PotentialView(x.nama, POTENSI_LABEL.get(x.jenis, x.jenis), x.deskripsi,
-                         x.foto.url if x.foto else None)
+    return PotentialView(
+        x.nama, POTENSI_LABEL.get(x.jenis, x.jenis), x.deskripsi, x.foto.url if x.foto else None
+    )
 
 
 def _product(x: Product) -> ProductView:
@@ -257,8 +293,13 @@ def article_view(a: Article, body: RenderedBody, kim: Kim, base_url: str) -> Art
 
 
 def page_view(p: Page, body: RenderedBody) -> PageView:
-    return PageView(p.judul, p.slug, routes.page(p.slug), p.ringkasan or shorten(body.summary),
-                    Markup(body.html))
+    return PageView(
+        p.judul,
+        p.slug,
+        routes.page(p.slug),
+        p.ringkasan or shorten(body.summary),
+        Markup(body.html),
+    )
 
 
 def rfc3339(moment: datetime) -> str:

@@ -50,8 +50,11 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         code = next((c for needle, c in _FRIENDLY_YAML if needle in detail), "yaml.syntax")
         # An unclosed quote is noticed at the end of the file; the writer needs the line
         # where it was opened.
-        marks = (exc.context_mark, exc.problem_mark) if code == "yaml.unclosed_quote" else (
-            exc.problem_mark, exc.context_mark)
+        marks = (
+            (exc.context_mark, exc.problem_mark)
+            if code == "yaml.unclosed_quote"
+            else (exc.problem_mark, exc.context_mark)
+        )
         mark = next((m for m in marks if m is not None), None)
         line = (mark.line + 1 + line_offset) if mark else None
         log.add(path, line, code, detail=detail)
@@ -121,15 +124,22 @@ class Fields:
             if key in self._values:
                 first = node_line(self._values[key][0], self.offset)
                 self.log.add(
-                    self.path, node_line(key_node, self.offset), "field.duplicate",
-                    key=self.prefix + key, first_line=first,
+                    self.path,
+                    node_line(key_node, self.offset),
+                    "field.duplicate",
+                    key=self.prefix + key,
+                    first_line=first,
                 )
                 continue
             self._values[key] = (key_node, value_node)
 
     @classmethod
     def open(
-        cls, node: yaml.Node | None, path: Path, log: ProblemLog, offset: int = 0,
+        cls,
+        node: yaml.Node | None,
+        path: Path,
+        log: ProblemLog,
+        offset: int = 0,
         what: str = "",
     ) -> Fields | None:
         if node is None or (isinstance(node, yaml.ScalarNode) and node.value in _NULLS):
@@ -155,8 +165,12 @@ class Fields:
         pair = self._values.get(key)
         if pair is None or _is_null(pair[1]):
             if required:
-                self.log.add(self.path, self.line(key if pair else None), "field.required",
-                             key=self.prefix + key)
+                self.log.add(
+                    self.path,
+                    self.line(key if pair else None),
+                    "field.required",
+                    key=self.prefix + key,
+                )
             return None
         return pair[1]
 
@@ -226,8 +240,12 @@ class Fields:
         out = []
         for item in node.value:
             if not isinstance(item, yaml.ScalarNode):
-                self.log.add(self.path, node_line(item, self.offset), "field.type_list_item",
-                             key=self.prefix + key)
+                self.log.add(
+                    self.path,
+                    node_line(item, self.offset),
+                    "field.type_list_item",
+                    key=self.prefix + key,
+                )
                 continue
             if str(item.value).strip():
                 out.append(str(item.value).strip())
@@ -251,11 +269,17 @@ class Fields:
             return
         for index, item in enumerate(node.value, start=1):
             if not isinstance(item, yaml.MappingNode):
-                self.log.add(self.path, node_line(item, self.offset), "field.type_mapping_item",
-                             key=self.prefix + key, index=index)
+                self.log.add(
+                    self.path,
+                    node_line(item, self.offset),
+                    "field.type_mapping_item",
+                    key=self.prefix + key,
+                    index=index,
+                )
                 continue
-            yield Fields(self.path, item, self.log, self.offset,
-                         prefix=f"{self.prefix}{key}[{index}].")
+            yield Fields(
+                self.path, item, self.log, self.offset, prefix=f"{self.prefix}{key}[{index}]."
+            )
 
     def finish(self) -> None:
         """Report keys nobody asked for, with a 'did you mean' when one is close."""
@@ -265,11 +289,17 @@ class Fields:
             close = difflib.get_close_matches(key, sorted(self._known), n=1, cutoff=0.6)
             line = node_line(key_node, self.offset)
             if close:
-                self.log.add(self.path, line, "field.unknown_hint", key=self.prefix + key,
-                             hint=close[0])
+                self.log.add(
+                    self.path, line, "field.unknown_hint", key=self.prefix + key, hint=close[0]
+                )
             else:
-                self.log.add(self.path, line, "field.unknown", key=self.prefix + key,
-                             known=", ".join(sorted(self._known)))
+                self.log.add(
+                    self.path,
+                    line,
+                    "field.unknown",
+                    key=self.prefix + key,
+                    known=", ".join(sorted(self._known)),
+                )
 
 
 def _is_null(node: yaml.Node) -> bool:

@@ -28,7 +28,9 @@ artikel_per_halaman: 3
 """
 
 
-def write_project(root: Path, files: dict[str, str | bytes], config: str | None = BASE_CONFIG) -> Path:
+def write_project(
+    root: Path, files: dict[str, str | bytes], config: str | None = BASE_CONFIG
+) -> Path:
     """A scratch project: the repository's themes, a config, and the given files."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "themes", root / "themes", dirs_exist_ok=True)
@@ -50,7 +52,9 @@ def profile(nama: str, kode: str, **extra: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def article(judul: str, tanggal: str = "2025-07-24", body: str = "Isi berita.", **extra: str) -> str:
+def article(
+    judul: str, tanggal: str = "2025-07-24", body: str = "Isi berita.", **extra: str
+) -> str:
     lines = ["---", f"judul: {judul}", f"tanggal: {tanggal}"]
     lines += [f"{k}: {v}" for k, v in extra.items()]
     return "\n".join([*lines, "---", body]) + "\n"
@@ -136,8 +140,16 @@ def validate_sitemap(path: Path) -> list[str]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def stamps(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.stat().st_mtime_ns
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

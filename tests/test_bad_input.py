@@ -42,116 +42,280 @@ def _symlink_out(root: Path) -> None:
 
 
 CASES = [
-    Case("broken YAML in profile",
-         {"content/rusak/kim.yaml": 'nama: KIM Rusak\nkode_wilayah: "52.71.01.1004"\ndeskripsi: "tanpa tutup\n'},
-         "content/rusak/kim.yaml", 3, "Tanda kutip dibuka"),
-    Case("tab in front matter",
-         {"content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\ntag:\n\t- satu\n---\nIsi\n"},
-         "content/rusak/artikel/a.md", 5, "Tab"),
-    Case("colon in title",
-         {"content/rusak/artikel/a.md": "---\njudul: Rapat: hasil\ntanggal: 2025-01-02\n---\nIsi\n"},
-         "content/rusak/artikel/a.md", 2, "titik dua"),
-    Case("missing front matter",
-         {"content/rusak/artikel/a.md": "judul: A\n\nIsi tanpa header\n"},
-         "content/rusak/artikel/a.md", 1, "tidak diawali '---'"),
-    Case("unclosed front matter",
-         {"content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\nIsi\n"},
-         "content/rusak/artikel/a.md", 1, "tidak ditutup"),
-    Case("missing required profile key",
-         {"content/rusak/kim.yaml": 'nama: KIM Rusak\nkode_wilayah: "52.71.01.1004"\n'},
-         "content/rusak/kim.yaml", 1, "'deskripsi' wajib diisi"),
-    Case("missing article date",
-         {"content/rusak/artikel/a.md": "---\njudul: A\n---\nIsi\n"},
-         "content/rusak/artikel/a.md", 2, "'tanggal' wajib diisi"),
-    Case("mistyped key with did-you-mean",
-         {"content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\nringkasn: pendek\n---\nIsi\n"},
-         "content/rusak/artikel/a.md", 4, "Maksud Anda 'ringkasan'"),
-    Case("mistyped nested profile key",
-         {"content/rusak/kim.yaml": RUSAK_PROFILE + "sk:\n  nomor: 17 Tahun 2023\n  penerbt: Lurah\n"},
-         "content/rusak/kim.yaml", 6, "Maksud Anda 'penerbit'"),
-    Case("duplicate key",
-         {"content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\njudul: B\n---\nIsi\n"},
-         "content/rusak/artikel/a.md", 4, "ditulis dua kali (pertama di baris 2)"),
-    Case("impossible date",
-         {"content/rusak/artikel/a.md": article("A", tanggal="2025-02-30")},
-         "content/rusak/artikel/a.md", 3, "2023-07-24 14:05"),
-    Case("date written in words",
-         {"content/rusak/artikel/a.md": article("A", tanggal="24 Juli 2025")},
-         "content/rusak/artikel/a.md", 3, "tertulis: 24 Juli 2025"),
-    Case("bad founding date",
-         {"content/rusak/kim.yaml": RUSAK_PROFILE + "tanggal_berdiri: 2023-13-01\n"},
-         "content/rusak/kim.yaml", 4, "TAHUN-BULAN-HARI"),
-    Case("region code that does not exist",
-         {"content/rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1040")},
-         "content/rusak/kim.yaml", 2, "Maksud Anda 52.71.01."),
-    Case("region code in another province",
-         {"content/rusak/kim.yaml": profile("KIM Rusak", "51.04.01.2001")},
-         "content/rusak/kim.yaml", 2, "berada di Bali"),
-    Case("region code badly written",
-         {"content/rusak/kim.yaml": profile("KIM Rusak", "52.71.1004")},
-         "content/rusak/kim.yaml", 2, "10 angka bertitik"),
-    Case("duplicate article slug",
-         {"content/rusak/artikel/2025-01-01-panen.md": article("Panen 1"),
-          "content/rusak/artikel/panen.md": article("Panen 2")},
-         "content/rusak/artikel/panen.md", 1, "/artikel/panen/ yang sama dengan 2025-01-01-panen.md"),
-    Case("duplicate host",
-         {"content/rusak/kim.yaml": RUSAK_PROFILE + "domain: baik.kim.id\n"},
-         "content/rusak/kim.yaml", None, "juga dipakai oleh KIM baik",
-         rusak_built_before=False),
-    Case("folder name that is not a DNS label",
-         {"content/Desa_Rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1004")},
-         "content/Desa_Rusak", None, "tidak bisa menjadi nama domain", rusak_built_before=False),
-    Case("article slug that is not a DNS label",
-         {"content/rusak/artikel/a.md": article("A", slug="Panen_Raya")},
-         "content/rusak/artikel/a.md", 4, "misalnya 'panen-raya'"),
-    Case("image that does not exist",
-         {"content/rusak/artikel/a.md": article("A", gambar="../media/tidak-ada.jpg", gambar_alt="x")},
-         "content/rusak/artikel/a.md", 4, "'../media/tidak-ada.jpg' tidak ditemukan"),
-    Case("inline image that does not exist",
-         {"content/rusak/artikel/a.md": article("A", body="Paragraf.\n\n![Sawah](../media/sawah.jpg)\n")},
-         "content/rusak/artikel/a.md", 7, "'../media/sawah.jpg' tidak ditemukan"),
-    Case("link to an article that does not exist",
-         {"content/rusak/artikel/a.md": article("A", body="Baca [ini](lain.md).")},
-         "content/rusak/artikel/a.md", 5, "berkas Markdown yang tidak ada"),
-    Case("two outputs claiming one path",
-         {"content/rusak/halaman/profil.md": "---\njudul: Profil kami\n---\nIsi\n"},
-         "content/rusak/halaman/profil.md", None, "menghasilkan berkas yang sama profil/index.html"),
-    Case("path leaving the KIM folder",
-         {"content/rusak/artikel/a.md": article("A", gambar="../../baik/media/x.png", gambar_alt="x")},
-         "content/rusak/artikel/a.md", 4, "ke luar folder KIM", extra_files={"content/baik/media/x.png": PIXEL}),
-    Case("symlink leaving the KIM folder",
-         {"content/rusak/media/foto.png": PIXEL},
-         "content/rusak/media/bocor.txt", None, "symlink", extra=_symlink_out),
-    Case("huge article",
-         {"content/rusak/artikel/a.md": article("A", body="kata " * 250_000)},
-         "content/rusak/artikel/a.md", None, "terlalu besar"),
-    Case("not UTF-8",
-         {"content/rusak/artikel/a.md": article("Kabar desa").encode("utf-8").replace(b"desa", b"d\xe9sa")},
-         "content/rusak/artikel/a.md", None, "UTF-8"),
-    Case("unknown theme",
-         {"content/rusak/kim.yaml": RUSAK_PROFILE + "tema: gelap\n"},
-         "content/rusak/kim.yaml", 4, "Tema 'gelap' tidak ada"),
-    Case("wrong type for a list",
-         {"content/rusak/kim.yaml": RUSAK_PROFILE + "pengurus: Budi\n"},
-         "content/rusak/kim.yaml", 4, "harus berupa daftar"),
-    Case("money written with dots",
-         {"content/rusak/kim.yaml": RUSAK_PROFILE + "produk:\n  - nama: Kopi\n    harga: Rp25.000\n"},
-         "content/rusak/kim.yaml", 6, "bilangan bulat"),
+    Case(
+        "broken YAML in profile",
+        {
+            "content/rusak/kim.yaml": 'nama: KIM Rusak\nkode_wilayah: "52.71.01.1004"\ndeskripsi: "tanpa tutup\n'
+        },
+        "content/rusak/kim.yaml",
+        3,
+        "Tanda kutip dibuka",
+    ),
+    Case(
+        "tab in front matter",
+        {
+            "content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\ntag:\n\t- satu\n---\nIsi\n"
+        },
+        "content/rusak/artikel/a.md",
+        5,
+        "Tab",
+    ),
+    Case(
+        "colon in title",
+        {"content/rusak/artikel/a.md": "---\njudul: Rapat: hasil\ntanggal: 2025-01-02\n---\nIsi\n"},
+        "content/rusak/artikel/a.md",
+        2,
+        "titik dua",
+    ),
+    Case(
+        "missing front matter",
+        {"content/rusak/artikel/a.md": "judul: A\n\nIsi tanpa header\n"},
+        "content/rusak/artikel/a.md",
+        1,
+        "tidak diawali '---'",
+    ),
+    Case(
+        "unclosed front matter",
+        {"content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\nIsi\n"},
+        "content/rusak/artikel/a.md",
+        1,
+        "tidak ditutup",
+    ),
+    Case(
+        "missing required profile key",
+        {"content/rusak/kim.yaml": 'nama: KIM Rusak\nkode_wilayah: "52.71.01.1004"\n'},
+        "content/rusak/kim.yaml",
+        1,
+        "'deskripsi' wajib diisi",
+    ),
+    Case(
+        "missing article date",
+        {"content/rusak/artikel/a.md": "---\njudul: A\n---\nIsi\n"},
+        "content/rusak/artikel/a.md",
+        2,
+        "'tanggal' wajib diisi",
+    ),
+    Case(
+        "mistyped key with did-you-mean",
+        {
+            "content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\nringkasn: pendek\n---\nIsi\n"
+        },
+        "content/rusak/artikel/a.md",
+        4,
+        "Maksud Anda 'ringkasan'",
+    ),
+    Case(
+        "mistyped nested profile key",
+        {
+            "content/rusak/kim.yaml": RUSAK_PROFILE
+            + "sk:\n  nomor: 17 Tahun 2023\n  penerbt: Lurah\n"
+        },
+        "content/rusak/kim.yaml",
+        6,
+        "Maksud Anda 'penerbit'",
+    ),
+    Case(
+        "duplicate key",
+        {"content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\njudul: B\n---\nIsi\n"},
+        "content/rusak/artikel/a.md",
+        4,
+        "ditulis dua kali (pertama di baris 2)",
+    ),
+    Case(
+        "impossible date",
+        {"content/rusak/artikel/a.md": article("A", tanggal="2025-02-30")},
+        "content/rusak/artikel/a.md",
+        3,
+        "2023-07-24 14:05",
+    ),
+    Case(
+        "date written in words",
+        {"content/rusak/artikel/a.md": article("A", tanggal="24 Juli 2025")},
+        "content/rusak/artikel/a.md",
+        3,
+        "tertulis: 24 Juli 2025",
+    ),
+    Case(
+        "bad founding date",
+        {"content/rusak/kim.yaml": RUSAK_PROFILE + "tanggal_berdiri: 2023-13-01\n"},
+        "content/rusak/kim.yaml",
+        4,
+        "TAHUN-BULAN-HARI",
+    ),
+    Case(
+        "region code that does not exist",
+        {"content/rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1040")},
+        "content/rusak/kim.yaml",
+        2,
+        "Maksud Anda 52.71.01.",
+    ),
+    Case(
+        "region code in another province",
+        {"content/rusak/kim.yaml": profile("KIM Rusak", "51.04.01.2001")},
+        "content/rusak/kim.yaml",
+        2,
+        "berada di Bali",
+    ),
+    Case(
+        "region code badly written",
+        {"content/rusak/kim.yaml": profile("KIM Rusak", "52.71.1004")},
+        "content/rusak/kim.yaml",
+        2,
+        "10 angka bertitik",
+    ),
+    Case(
+        "duplicate article slug",
+        {
+            "content/rusak/artikel/2025-01-01-panen.md": article("Panen 1"),
+            "content/rusak/artikel/panen.md": article("Panen 2"),
+        },
+        "content/rusak/artikel/panen.md",
+        1,
+        "/artikel/panen/ yang sama dengan 2025-01-01-panen.md",
+    ),
+    Case(
+        "duplicate host",
+        {"content/rusak/kim.yaml": RUSAK_PROFILE + "domain: baik.kim.id\n"},
+        "content/rusak/kim.yaml",
+        None,
+        "juga dipakai oleh KIM baik",
+        rusak_built_before=False,
+    ),
+    Case(
+        "folder name that is not a DNS label",
+        {"content/Desa_Rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1004")},
+        "content/Desa_Rusak",
+        None,
+        "tidak bisa menjadi nama domain",
+        rusak_built_before=False,
+    ),
+    Case(
+        "article slug that is not a DNS label",
+        {"content/rusak/artikel/a.md": article("A", slug="Panen_Raya")},
+        "content/rusak/artikel/a.md",
+        4,
+        "misalnya 'panen-raya'",
+    ),
+    Case(
+        "image that does not exist",
+        {
+            "content/rusak/artikel/a.md": article(
+                "A", gambar="../media/tidak-ada.jpg", gambar_alt="x"
+            )
+        },
+        "content/rusak/artikel/a.md",
+        4,
+        "'../media/tidak-ada.jpg' tidak ditemukan",
+    ),
+    Case(
+        "inline image that does not exist",
+        {
+            "content/rusak/artikel/a.md": article(
+                "A", body="Paragraf.\n\n![Sawah](../media/sawah.jpg)\n"
+            )
+        },
+        "content/rusak/artikel/a.md",
+        7,
+        "'../media/sawah.jpg' tidak ditemukan",
+    ),
+    Case(
+        "link to an article that does not exist",
+        {"content/rusak/artikel/a.md": article("A", body="Baca [ini](lain.md).")},
+        "content/rusak/artikel/a.md",
+        5,
+        "berkas Markdown yang tidak ada",
+    ),
+    Case(
+        "two outputs claiming one path",
+        {"content/rusak/halaman/profil.md": "---\njudul: Profil kami\n---\nIsi\n"},
+        "content/rusak/halaman/profil.md",
+        None,
+        "menghasilkan berkas yang sama profil/index.html",
+    ),
+    Case(
+        "path leaving the KIM folder",
+        {
+            "content/rusak/artikel/a.md": article(
+                "A", gambar="../../baik/media/x.png", gambar_alt="x"
+            )
+        },
+        "content/rusak/artikel/a.md",
+        4,
+        "ke luar folder KIM",
+        extra_files={"content/baik/media/x.png": PIXEL},
+    ),
+    Case(
+        "symlink leaving the KIM folder",
+        {"content/rusak/media/foto.png": PIXEL},
+        "content/rusak/media/bocor.txt",
+        None,
+        "symlink",
+        extra=_symlink_out,
+    ),
+    Case(
+        "huge article",
+        {"content/rusak/artikel/a.md": article("A", body="kata " * 250_000)},
+        "content/rusak/artikel/a.md",
+        None,
+        "terlalu besar",
+    ),
+    Case(
+        "not UTF-8",
+        {
+            "content/rusak/artikel/a.md": article("Kabar desa")
+            .encode("utf-8")
+            .replace(b"desa", b"d\xe9sa")
+        },
+        "content/rusak/artikel/a.md",
+        None,
+        "UTF-8",
+    ),
+    Case(
+        "unknown theme",
+        {"content/rusak/kim.yaml": RUSAK_PROFILE + "tema: gelap\n"},
+        "content/rusak/kim.yaml",
+        4,
+        "Tema 'gelap' tidak ada",
+    ),
+    Case(
+        "wrong type for a list",
+        {"content/rusak/kim.yaml": RUSAK_PROFILE + "pengurus: Budi\n"},
+        "content/rusak/kim.yaml",
+        4,
+        "harus berupa daftar",
+    ),
+    Case(
+        "money written with dots",
+        {
+            "content/rusak/kim.yaml": RUSAK_PROFILE
+            + "produk:\n  - nama: Kopi\n    harga: Rp25.000\n"
+        },
+        "content/rusak/kim.yaml",
+        6,
+        "bilangan bulat",
+    ),
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input_is_reported_and_contained(case: Case, project: Callable[..., Path],
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    base = {**GOOD, "content/rusak/kim.yaml": RUSAK_PROFILE,
-            "content/rusak/artikel/lama.md": article("Kabar lama")}
+def test_bad_input_is_reported_and_contained(
+    case: Case, project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = {
+        **GOOD,
+        "content/rusak/kim.yaml": RUSAK_PROFILE,
+        "content/rusak/artikel/lama.md": article("Kabar lama"),
+    }
     root = project(base)
     out = root / "build"
     first = build(root / "config.yaml")
     assert first.ok, [p.format() for p in first.problems]
     before = snapshot(out / "rusak.kim.id")
 
-    if "content/rusak/kim.yaml" not in case.files and "content/Desa_Rusak/kim.yaml" not in case.files:
+    if (
+        "content/rusak/kim.yaml" not in case.files
+        and "content/Desa_Rusak/kim.yaml" not in case.files
+    ):
         pass
     if "content/Desa_Rusak/kim.yaml" in case.files:
         (root / "content/rusak/kim.yaml").unlink()
@@ -189,12 +353,14 @@ def test_bad_input_is_reported_and_contained(case: Case, project: Callable[..., 
 
 
 def test_every_problem_is_reported_at_once(project: Callable[..., Path]) -> None:
-    root = project({
-        **GOOD,
-        "content/rusak/kim.yaml": 'nama: KIM Rusak\nkode_wilayah: "52.71.01.9999"\nwarna: merah\n',
-        "content/rusak/artikel/a.md": article("A", tanggal="kemarin"),
-        "content/rusak/artikel/b.md": "---\ntanggal: 2025-01-01\n---\n",
-    })
+    root = project(
+        {
+            **GOOD,
+            "content/rusak/kim.yaml": 'nama: KIM Rusak\nkode_wilayah: "52.71.01.9999"\nwarna: merah\n',
+            "content/rusak/artikel/a.md": article("A", tanggal="kemarin"),
+            "content/rusak/artikel/b.md": "---\ntanggal: 2025-01-01\n---\n",
+        }
+    )
     report = build(root / "config.yaml")
     found = {(Path(p.path).name, p.line, p.code) for p in report.problems}
     assert ("kim.yaml", 1, "field.required") in found  # deskripsi
@@ -206,8 +372,9 @@ def test_every_problem_is_reported_at_once(project: Callable[..., Path]) -> None
     assert [k.slug for k in report.kims if k.built] == ["baik"]
 
 
-def test_broken_config_stops_everything_with_a_message(project: Callable[..., Path],
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_broken_config_stops_everything_with_a_message(
+    project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(GOOD, config='provinsi: "99"\ndomain_indeks: bukan host\nprovinsii: x\n')
     with pytest.raises(KimsiteError) as info:
         build(root / "config.yaml")

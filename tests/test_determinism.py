@@ -21,8 +21,12 @@ def test_rebuild_rewrites_nothing(tmp_path: Path) -> None:
 
     out = build_golden(tmp_path)
     before = stamps(out)
-    report = build(tmp_path / "project" / "config.yaml", out_dir=out,
-                   now=datetime(2026, 1, 1, tzinfo=UTC), cache_dir=tmp_path / "cache")
+    report = build(
+        tmp_path / "project" / "config.yaml",
+        out_dir=out,
+        now=datetime(2026, 1, 1, tzinfo=UTC),
+        cache_dir=tmp_path / "cache",
+    )
     assert report.stats.written == 0
     assert report.stats.removed == 0
     assert stamps(out) == before

@@ -35,12 +35,19 @@ def test_golden_snapshot(tmp_path: Path) -> None:
     assert sorted(actual) == sorted(expected), "file list differs; regenerate if intended"
     for name in sorted(expected):
         if actual[name] != expected[name]:
-            diff = "\n".join(difflib.unified_diff(
-                expected[name].decode(errors="replace").splitlines(),
-                actual[name].decode(errors="replace").splitlines(),
-                f"expected/{name}", f"actual/{name}", lineterm="", n=2,
-            ))
-            raise AssertionError(f"{name} differs (python -m tests.test_golden --regenerate):\n{diff[:4000]}")
+            diff = "\n".join(
+                difflib.unified_diff(
+                    expected[name].decode(errors="replace").splitlines(),
+                    actual[name].decode(errors="replace").splitlines(),
+                    f"expected/{name}",
+                    f"actual/{name}",
+                    lineterm="",
+                    n=2,
+                )
+            )
+            raise AssertionError(
+                f"{name} differs (python -m tests.test_golden --regenerate):\n{diff[:4000]}"
+            )
 
 
 def _regenerate() -> None:

@@ -46,8 +46,17 @@ def test_every_kim_has_every_page(sample: Sample) -> None:
     build = report.out_dir
     for slug, data in _profiles(root).items():
         site = build / _host(slug, data)
-        for rel in ("index.html", "artikel/index.html", "profil/index.html", "kategori/index.html",
-                    "tag/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt"):
+        for rel in (
+            "index.html",
+            "artikel/index.html",
+            "profil/index.html",
+            "kategori/index.html",
+            "tag/index.html",
+            "404.html",
+            "feed.xml",
+            "sitemap.xml",
+            "robots.txt",
+        ):
             assert (site / rel).is_file(), f"{site.name}/{rel}"
         if data.get("potensi"):
             assert (site / "potensi/index.html").is_file()
@@ -89,7 +98,9 @@ def test_unpublished_articles_are_not_built(sample: Sample) -> None:
         header = yaml.safe_load(text.split("---")[1])
         slug = header.get("slug") or re.sub(r"^\d{4}-\d{2}-\d{2}-", "", md.stem)
         profile = yaml.safe_load((md.parent.parent / "kim.yaml").read_text(encoding="utf-8"))
-        page = report.out_dir / _host(md.parent.parent.name, profile) / "artikel" / slug / "index.html"
+        page = (
+            report.out_dir / _host(md.parent.parent.name, profile) / "artikel" / slug / "index.html"
+        )
         unpublished = header.get("draf") is True or str(header["tanggal"]) > "2029"
         assert page.is_file() != unpublished, md
 
@@ -114,7 +125,9 @@ def test_index_lists_every_kim_by_region(sample: Sample) -> None:
         assert region.kabkota in group.findtext(".//h3/a")
         kec_heading = links[0].xpath("preceding::h4[1]")[0].text_content()
         assert region.kecamatan in kec_heading
-        region_page = parse(index_dir / "wilayah" / region.kabkota.lower().replace(" ", "-") / "index.html")
+        region_page = parse(
+            index_dir / "wilayah" / region.kabkota.lower().replace(" ", "-") / "index.html"
+        )
         assert region_page.xpath(f"//a[@href='https://{host}/']")
 
 
@@ -166,7 +179,8 @@ def test_sitemaps_match_schema_and_list_every_page(sample: Sample) -> None:
             continue
         pages = {
             "/" + p.relative_to(site).parent.as_posix() + "/" if p.parent != site else "/"
-            for p in html_pages(site) if p.name == "index.html"
+            for p in html_pages(site)
+            if p.name == "index.html"
         }
         assert {loc.removeprefix(f"https://{site.name}") for loc in locs} == pages
 
@@ -174,7 +188,9 @@ def test_sitemaps_match_schema_and_list_every_page(sample: Sample) -> None:
 @pytest.mark.parametrize("path", ["index.html", "profil/index.html"])
 def test_pages_are_indonesian_and_shareable(sample: Sample, path: str) -> None:
     _root, report = sample
-    for site in sorted(p for p in report.out_dir.iterdir() if p.is_dir() and p.name != "kim.ntbprov.go.id"):
+    for site in sorted(
+        p for p in report.out_dir.iterdir() if p.is_dir() and p.name != "kim.ntbprov.go.id"
+    ):
         doc = parse(site / path)
         assert doc.get("lang") == "id"
         canonical = doc.find(".//link[@rel='canonical']").get("href")

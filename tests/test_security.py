@@ -60,22 +60,27 @@ def _check_html(path: Path) -> None:
 
 
 def test_hostile_html_never_reaches_output(project: Callable[..., Path]) -> None:
-    root = project({
-        "content/jahat/kim.yaml": profile(
-            "KIM <script>alert(1)</script> Jahat", "52.71.01.1004",
-            alamat='"<img src=x onerror=alert(1)>"',
-        ),
-        "content/jahat/artikel/serangan.md": article(
-            '"<script>alert(1)</script> Judul"', body=HOSTILE_BODY,
-            ringkasan='"<b onmouseover=alert(1)>ringkas</b>"',
-            penulis='"<svg onload=alert(1)>"', sumber='"javascript:alert(1)"',
-            tag='["<script>", "aman"]',
-        ),
-        "content/jahat/halaman/tentang.md": "---\njudul: Tentang\n---\n" + HOSTILE_BODY,
-        "content/baik/kim.yaml": profile("KIM Baik", "52.71.01.1005"),
-        "content/baik/artikel/a.md": article("Kabar baik"),
-        "content/jahat/media/x.png": b"\x89PNG\r\n\x1a\n",
-    })
+    root = project(
+        {
+            "content/jahat/kim.yaml": profile(
+                "KIM <script>alert(1)</script> Jahat",
+                "52.71.01.1004",
+                alamat='"<img src=x onerror=alert(1)>"',
+            ),
+            "content/jahat/artikel/serangan.md": article(
+                '"<script>alert(1)</script> Judul"',
+                body=HOSTILE_BODY,
+                ringkasan='"<b onmouseover=alert(1)>ringkas</b>"',
+                penulis='"<svg onload=alert(1)>"',
+                sumber='"javascript:alert(1)"',
+                tag='["<script>", "aman"]',
+            ),
+            "content/jahat/halaman/tentang.md": "---\njudul: Tentang\n---\n" + HOSTILE_BODY,
+            "content/baik/kim.yaml": profile("KIM Baik", "52.71.01.1005"),
+            "content/baik/artikel/a.md": article("Kabar baik"),
+            "content/jahat/media/x.png": b"\x89PNG\r\n\x1a\n",
+        }
+    )
     report = build(root / "config.yaml")
     assert report.ok, [p.format() for p in report.problems]
     out = report.out_dir

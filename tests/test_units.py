@@ -12,20 +12,23 @@ import pytest
 from kimsite import indonesian, routes
 from kimsite.messages import MESSAGES
 from kimsite.regions import lookup, suggest
-from kimsite.writer import Owner, OutputConflict, SiteOutput, commit
+from kimsite.writer import OutputConflict, Owner, SiteOutput, commit
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize(("text", "slug"), [
-    ("Jum'at Bersih", "jumat-bersih"),
-    ("Harga Rp15.000 per kg", "harga-rp15000-per-kg"),
-    ("Pesta  Adat   Bau Nyale!", "pesta-adat-bau-nyale"),
-    ("Désa Wisata Sembalun", "desa-wisata-sembalun"),
-    ("HUT RI ke-80, 17/08/2025", "hut-ri-ke-80-17-08-2025"),
-    ("Kopi 1,5 kg", "kopi-15-kg"),
-    ("  --  ", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Jum'at Bersih", "jumat-bersih"),
+        ("Harga Rp15.000 per kg", "harga-rp15000-per-kg"),
+        ("Pesta  Adat   Bau Nyale!", "pesta-adat-bau-nyale"),
+        ("Désa Wisata Sembalun", "desa-wisata-sembalun"),
+        ("HUT RI ke-80, 17/08/2025", "hut-ri-ke-80-17-08-2025"),
+        ("Kopi 1,5 kg", "kopi-15-kg"),
+        ("  --  ", ""),
+    ],
+)
 def test_slugify(text: str, slug: str) -> None:
     assert indonesian.slugify(text) == slug
 
@@ -76,7 +79,11 @@ def test_regions_come_from_kemendagri_data() -> None:
     region = lookup("52.71.01.1004")
     assert region is not None
     assert (region.desa, region.kecamatan, region.kabkota, region.provinsi) == (
-        "Ampenan Selatan", "Ampenan", "Kota Mataram", "Nusa Tenggara Barat")
+        "Ampenan Selatan",
+        "Ampenan",
+        "Kota Mataram",
+        "Nusa Tenggara Barat",
+    )
     assert region.desa_label == "Kelurahan Ampenan Selatan"
     assert lookup("5271011004") == region
     assert lookup("52.71.01.9999") is None
@@ -139,8 +146,10 @@ def test_writer_replaces_a_file_with_a_folder(tmp_path: Path) -> None:
 
 def _used_codes() -> set[str]:
     codes: set[str] = set()
-    pattern = re.compile(r'"((?:yaml|frontmatter|field|file|config|kim|doc|article|page|ref|markup|'
-                         r'media|theme|output|build)\.[a-z_]+)"')
+    pattern = re.compile(
+        r'"((?:yaml|frontmatter|field|file|config|kim|doc|article|page|ref|markup|'
+        r'media|theme|output|build)\.[a-z_]+)"'
+    )
     for path in (REPO / "kimsite").glob("*.py"):
         codes.update(pattern.findall(path.read_text(encoding="utf-8")))
     file_names = {"article.html", "page.html", "config.yaml", "kim.yaml", "theme.yaml", "kim.id"}
