@@ -1,33 +1,44 @@
 """The build, read top to bottom as the pipeline it is.
 
-load config → load every KIM (collecting problems per KIM) → check what spans KIMs (hosts)
-→ render each good KIM and commit its folder → render the index from KIM summaries.
-A KIM with errors is skipped and its previous output kept; the others still build.
+load config → look at what changed since the last build (cache.py) → check what spans KIMs
+(hosts) → render each KIM that needs it, in parallel, each worker committing its own site →
+render the index from KIM summaries → save the cache.
+
+A KIM with errors is skipped and its previous output kept; the others still build. A KIM
+whose files, theme and settings are as the last build left them is not touched at all.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
+import multiprocessing
 import os
-import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kimsite.config import CONFIG_NAME, SiteConfig, load_config
-from kimsite.content import PROFILE_NAME, list_kim_folders, load_kim
-from kimsite.markup import MarkdownRenderer
-from kimsite.model import Kim
-from kimsite.problems import KimsiteError, Problem, ProblemLog
-from kimsite.province import render_index
-from kimsite.sitegen import BuildOptions, KimSummary, render_kim
-from kimsite.themes import Theme, load_theme
-from kimsite.writer import WriteStats, commit
+from kimsite.cache import (
+    BuildState,
+    Cache,
+    KimState,
+    bytes_digest,
+    read_json,
+    same_inputs,
+    scan,
+    stamp_inputs,
+    write_json,
+)
+from kimsite.config import SiteConfig, load_config
+from kimsite.content import list_kim_folders, load_kim, peek_host
+from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
+from kimsite.sitegen import BuildOptions, KimSummary
+from kimsite.themes import Theme, forget_environments, load_theme
+from kimsite.writer import WriteStats, commit, outputs_intact, remove_files
 
-CACHE_VERSION = 1
-SUMMARY_DIR = "summaries"
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -35,6 +46,7 @@ class KimResult:
     slug: str
     host: str | None
     built: bool
+    rendered: bool = False  # False: nothing changed, the last build's output stands
     pages: int = 0
     problems: list[Problem] = field(default_factory=list)
 
@@ -46,6 +58,7 @@ class BuildReport:
     kims: list[KimResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     index_built: bool = False
+    index_rendered: bool = False
     index_note: str | None = None
     stats: WriteStats = field(default_factory=WriteStats)
     seconds: float = 0.0
@@ -67,7 +80,41 @@ def current_time() -> datetime:
     return datetime.now(UTC)
 
 
-Progress = Callable[[str, int, int], None]
+def shard_of(slug: str, count: int) -> int:
+    """A KIM's shard, 1..count: stable across machines, runs and Python versions."""
+    return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:8], "big") % count + 1
+
+
+@dataclass(frozen=True)
+class Shard:
+    index: int  # 1-based
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """ "2/8" → Shard(2, 8)."""
+        left, _, right = text.partition("/")
+        index, count = int(left), int(right)
+        if not 1 <= index <= count:
+            raise ValueError(text)
+        return cls(index, count)
+
+    def owns(self, slug: str) -> bool:
+        return shard_of(slug, self.count) == self.index
+
+
+@dataclass
+class _Run:
+    """What one build knows before it renders anything."""
+
+    config: SiteConfig
+    config_path: Path
+    out: Path
+    cache: Cache
+    options: BuildOptions
+    started_ns: int
+    config_fp: str
+    themes: dict[str, dict[str, tuple[int, int]]]  # theme → its files' stamps
 
 
 def build(
@@ -79,56 +126,104 @@ def build(
     now: datetime | None = None,
     cache_dir: Path | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
+    shard: Shard | None = None,
+    with_index: bool = True,
 ) -> BuildReport:
-    """Build every KIM (or those in `only`) and the province index.
+    """Build every KIM that needs it (or those in `only`, or this `shard`'s), then the index.
 
     Raises `KimsiteError` only when nothing can be built (config unusable); every other
     problem is in the report, and what could be built was.
     """
     started = time.perf_counter()
-    config = load_config(config_path)
-    out = (out_dir or config.root / "build").resolve()
-    cache = (cache_dir or config.root / ".kimsite-cache").resolve()
-    _check_out_dir(out, config, config_path)
-    options = BuildOptions(now=now or current_time(), drafts=drafts, future=future)
-    report = BuildReport(config, out)
+    run = _prepare(config_path, out_dir, cache_dir, drafts, future, now)
+    report = BuildReport(run.config, run.out)
+    state = run.cache.load_state(run.out)
 
-    folders = {f.name: f for f in list_kim_folders(config.content_dir)}
-    selected = _select(folders, only, config, report)
+    folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
+    selected = _select(folders, only, shard, run.config)
+    host_problems = _check_hosts(folders, state, run.config)
 
-    logs: dict[str, ProblemLog] = {slug: ProblemLog() for slug in folders}
-    kims: dict[str, Kim] = {}
-    for slug in sorted(folders):
-        kim = load_kim(folders[slug], config, logs[slug])
-        if kim is not None:
-            kims[slug] = kim
-    _check_hosts(kims, config, logs)
-    themes = _load_themes(kims, config, logs)
-    index_theme = _index_theme(config, config_path)
+    tasks = []
+    for slug in selected:
+        previous = state.kims.get(slug)
+        inputs = scan(folders[slug])
+        mode = _what_to_do(run, previous, folders[slug], inputs, host_problems.get(slug))
+        if mode is None:
+            assert previous is not None
+            report.kims.append(KimResult(slug, previous.host, built=True))
+            continue
+        tasks.append(
+            _KimTask(slug, folders[slug], run, previous, host_problems.get(slug, []), mode, inputs)
+        )
 
-    renderer = MarkdownRenderer()
-    summaries: dict[str, KimSummary] = {}
-    for position, slug in enumerate(selected, start=1):
-        log = logs[slug]
-        kim = kims.get(slug)
-        result = KimResult(slug, kim.host if kim else None, built=False)
+    for position, outcome in enumerate(_run_tasks(tasks, jobs), start=1):
         if progress:
-            progress(slug, position, len(selected))
-        if kim is not None and not log.has_errors():
-            rendered = render_kim(kim, config, themes[kim.theme], options, renderer, log)
-            if rendered is not None:
-                site, summary = rendered
-                report.stats.add(commit(site, out / kim.host))
-                _save_summary(cache, summary)
-                summaries[slug] = summary
-                result.built, result.pages = True, len(site)
-        result.problems = list(log)
-        report.kims.append(result)
-        report.problems.extend(log)
+            progress(outcome.slug, position, len(tasks))
+        state.kims[outcome.slug] = outcome.state
+        report.stats.add(outcome.stats)
+        report.kims.append(
+            KimResult(
+                outcome.slug,
+                outcome.state.host,
+                outcome.state.built,
+                rendered=True,
+                pages=outcome.pages,
+                problems=outcome.problems,
+            )
+        )
+        report.problems.extend(outcome.problems)
 
-    _build_index(report, config, folders, summaries, cache, index_theme, out)
+    _forget_removed(state, folders, run, shard, only)
+    report.kims.sort(key=lambda k: k.slug)
+    if with_index and shard is None:
+        _build_index(report, run, state, folders)
+    state.built_at_ns = run.started_ns
+    run.cache.save_state(state)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def build_index(
+    config_path: Path,
+    out_dir: Path | None = None,
+    cache_dir: Path | None = None,
+) -> BuildReport:
+    """Only the province index, from the KIM summaries in the cache (e.g. merged from shards)."""
+    started = time.perf_counter()
+    run = _prepare(config_path, out_dir, cache_dir, False, False, None)
+    report = BuildReport(run.config, run.out)
+    state = run.cache.load_state(run.out)
+    folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
+    _build_index(report, run, state, folders, force_digests=True)
+    state.built_at_ns = run.started_ns
+    run.cache.save_state(state)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _prepare(
+    config_path: Path,
+    out_dir: Path | None,
+    cache_dir: Path | None,
+    drafts: bool,
+    future: bool,
+    now: datetime | None,
+) -> _Run:
+    started_ns = time.time_ns()
+    forget_environments()
+    config = load_config(config_path)
+    out = (out_dir or config.root / "build").resolve()
+    cache_root = (cache_dir or config.root / ".kimsite-cache").resolve()
+    _check_out_dir(out, config, config_path)
+    options = BuildOptions(now=now or current_time(), drafts=drafts, future=future)
+    config_fp = bytes_digest(
+        config_path.read_bytes() + f"|{drafts}|{future}|{config.root}".encode()
+    )
+    themes = {}
+    if config.themes_dir.is_dir():
+        themes = {t.name: scan(t) for t in sorted(config.themes_dir.iterdir()) if t.is_dir()}
+    return _Run(config, config_path, out, Cache(cache_root), options, started_ns, config_fp, themes)
 
 
 def _check_out_dir(out: Path, config: SiteConfig, config_path: Path) -> None:
@@ -145,10 +240,8 @@ def _check_out_dir(out: Path, config: SiteConfig, config_path: Path) -> None:
 
 
 def _select(
-    folders: dict[str, Path], only: Sequence[str], config: SiteConfig, report: BuildReport
+    folders: dict[str, Path], only: Sequence[str], shard: Shard | None, config: SiteConfig
 ) -> list[str]:
-    if not only:
-        return sorted(folders)
     unknown = [s for s in only if s not in folders]
     if unknown:
         log = ProblemLog()
@@ -161,106 +254,293 @@ def _select(
                 known=", ".join(sorted(folders)[:20]),
             )
         raise KimsiteError(log)
-    return sorted(set(only))
+    chosen = sorted(set(only)) if only else sorted(folders)
+    return [s for s in chosen if shard is None or shard.owns(s)]
 
 
-def _check_hosts(kims: dict[str, Kim], config: SiteConfig, logs: dict[str, ProblemLog]) -> None:
-    """Two KIMs can never share a host, and none may take the index's."""
-    by_host: dict[str, list[Kim]] = {}
-    for kim in kims.values():
-        by_host.setdefault(kim.host, []).append(kim)
-    for host, owners in sorted(by_host.items()):
-        if host == config.domain_indeks:
-            for kim in owners:
-                logs[kim.slug].add(kim.profile.source, None, "kim.host_is_index", host=host)
-        if len(owners) > 1:
-            for kim in owners:
-                others = ", ".join(o.slug for o in owners if o is not kim)
-                logs[kim.slug].add(
-                    kim.profile.source, None, "kim.duplicate_host", host=host, others=others
+def _check_hosts(
+    folders: dict[str, Path], state: BuildState, config: SiteConfig
+) -> dict[str, list[Problem]]:
+    """Two KIMs can never share a host, and none may take the index's.
+
+    Spans every KIM, so every KIM's host is needed: from the last build when its profile
+    has not changed since, otherwise read from the profile.
+    """
+    hosts: dict[str, str] = {}
+    for slug, folder in folders.items():
+        previous = state.kims.get(slug)
+        profile = folder / "kim.yaml"
+        try:
+            st = profile.stat()
+            stamp = previous.inputs.get("kim.yaml") if previous else None
+            unchanged = stamp is not None and stamp[:2] == (st.st_size, st.st_mtime_ns)
+        except OSError:
+            unchanged = False
+        host = previous.host if unchanged and previous and previous.host else None
+        hosts[slug] = host or peek_host(folder, config)
+    by_host: dict[str, list[str]] = {}
+    for slug, host in sorted(hosts.items()):
+        by_host.setdefault(host, []).append(slug)
+    found: dict[str, list[Problem]] = {}
+    for host, owners in by_host.items():
+        for slug in owners:
+            where = folders[slug] / "kim.yaml"
+            if host == config.domain_indeks:
+                found.setdefault(slug, []).append(
+                    problem(where, None, "kim.host_is_index", host=host)
                 )
+            if len(owners) > 1:
+                others = ", ".join(o for o in owners if o != slug)
+                found.setdefault(slug, []).append(
+                    problem(where, None, "kim.duplicate_host", host=host, others=others)
+                )
+    return found
 
 
-def _load_themes(
-    kims: dict[str, Kim], config: SiteConfig, logs: dict[str, ProblemLog]
-) -> dict[str, Theme]:
-    """Each KIM's theme chain; a KIM naming an unknown theme gets the error on its `tema` line."""
-    themes: dict[str, Theme] = {}
-    for kim in kims.values():
-        if kim.theme in themes:
-            continue
-        line = kim.profile.tema_line
-        theme = load_theme(config.themes_dir, kim.theme, logs[kim.slug], kim.profile.source, line)
-        if theme is not None:
-            themes[kim.theme] = theme
-    return themes
+def _theme_stamps(run: _Run, chain: Sequence[str]) -> dict[str, tuple[int, int]]:
+    return {
+        f"{name}/{rel}": stamp for name in chain for rel, stamp in run.themes.get(name, {}).items()
+    }
 
 
-def _index_theme(config: SiteConfig, config_path: Path) -> Theme:
+# What a KIM needs: None (nothing), "render" (everything again, Markdown from the cache where
+# it still holds) or a set of changed template files (pages using other templates are kept).
+Mode = str | frozenset[str] | None
+
+
+def _what_to_do(
+    run: _Run,
+    previous: KimState | None,
+    folder: Path,
+    inputs: dict[str, tuple[int, int]],
+    host_problems: list[Problem] | None,
+) -> Mode:
+    if previous is None or not previous.built or host_problems:
+        return "render"
+    if previous.config_fp != run.config_fp:
+        return "render"
+    if (
+        previous.next_change_ns is not None
+        and run.options.now.timestamp() * 1e9 >= previous.next_change_ns
+    ):
+        return "render"
+    if not same_inputs(folder, inputs, previous.inputs, previous.stamped_at_ns):
+        return "render"
+    if previous.host is None or not outputs_intact(run.out / previous.host, previous.outputs):
+        return "render"
+    stamps = _theme_stamps(run, previous.theme_chain)
+    if stamps == previous.theme_stamps:
+        return None
+    if stamps.keys() != previous.theme_stamps.keys():
+        return "render"  # a template added or removed may shadow another: no shortcuts
+    changed = {k for k, v in stamps.items() if previous.theme_stamps[k] != v}
+    return frozenset(os.path.normpath(run.config.themes_dir / k) for k in changed)
+
+
+@dataclass
+class _KimTask:
+    slug: str
+    folder: Path
+    run: _Run
+    previous: KimState | None
+    host_problems: list[Problem]
+    mode: Mode
+    inputs: dict[str, tuple[int, int]]
+
+
+@dataclass
+class _KimOutcome:
+    slug: str
+    state: KimState
+    problems: list[Problem]
+    stats: WriteStats
+    pages: int
+
+
+def _run_tasks(tasks: list[_KimTask], jobs: int) -> Iterator[_KimOutcome]:
+    """Render KIMs, in worker processes when there is more than one job to share.
+
+    Each worker loads, renders and commits whole KIMs, and hands back only their state: no
+    page's HTML ever travels between processes, and at most one KIM per worker is in memory.
+    """
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield _build_kim(task)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        yield from pool.map(_build_kim, tasks, chunksize=1)
+
+
+_renderer = None
+
+
+def _build_kim(task: _KimTask) -> _KimOutcome:
+    global _renderer
+    from kimsite.markup import MarkdownRenderer
+    from kimsite.sitegen import render_kim
+
+    if _renderer is None:
+        _renderer = MarkdownRenderer()
+    run, previous = task.run, task.previous
     log = ProblemLog()
-    theme = load_theme(config.themes_dir, config.tema, log, config_path, None)
-    if theme is None:
-        raise KimsiteError(log)
-    return theme
+    log.extend(task.host_problems)
+    kim = load_kim(task.folder, run.config, log)
+    theme: Theme | None = None
+    if kim is not None:
+        theme = load_theme(
+            run.config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line
+        )
+    state = KimState(
+        inputs=stamp_inputs(task.folder, task.inputs, run.started_ns),
+        stamped_at_ns=run.started_ns,
+        config_fp=run.config_fp,
+        host=previous.host if previous else None,
+        outputs=previous.outputs if previous else {},
+        templates=previous.templates if previous else {},
+        summary_digest=previous.summary_digest if previous else "",
+    )
+    stats = WriteStats()
+    pages = 0
+    if kim is not None and theme is not None and not log.has_errors():
+        state.theme_chain = [p.name for p in theme.chain]
+        state.theme_stamps = _theme_stamps(run, state.theme_chain)
+        keep = None
+        if isinstance(task.mode, frozenset) and previous is not None:
+            changed, used = task.mode, previous.templates
+            keep = lambda template: template in used and not changed & set(used[template])  # noqa: E731
+        rendered = render_kim(
+            kim,
+            run.config,
+            theme,
+            run.options,
+            _renderer,
+            log,
+            cached=run.cache.load_renders(task.slug),
+            keep=keep,
+        )
+        if rendered is not None:
+            same_host = previous is not None and previous.host == kim.host
+            if previous is not None and previous.host and not same_host:
+                remove_files(run.out / previous.host, list(previous.outputs))
+            stats, manifest = commit(
+                rendered.output,
+                run.out / kim.host,
+                previous.outputs if same_host and previous else None,
+            )
+            run.cache.save_renders(task.slug, rendered.renders)
+            summary = rendered.summary.to_json()
+            write_json(run.cache.summary_path(task.slug), summary)
+            state.host = kim.host
+            state.built = True
+            state.outputs = manifest
+            state.templates = rendered.templates
+            state.summary_digest = bytes_digest(repr(sorted(summary.items())).encode())
+            state.next_change_ns = rendered.next_change_ns
+            pages = len(rendered.output)
+    return _KimOutcome(task.slug, state, list(log), stats, pages)
+
+
+def _forget_removed(
+    state: BuildState,
+    folders: dict[str, Path],
+    run: _Run,
+    shard: Shard | None,
+    only: Sequence[str],
+) -> None:
+    """A KIM folder that is gone takes its output and cache entries with it."""
+    if only:
+        return
+    for slug in sorted(set(state.kims) - set(folders)):
+        if shard is not None and not shard.owns(slug):
+            continue
+        gone = state.kims.pop(slug)
+        if gone.host:
+            remove_files(run.out / gone.host, list(gone.outputs))
+        run.cache.forget(slug)
+
+
+def _load_summary(run: _Run, slug: str) -> KimSummary | None:
+    data = read_json(run.cache.summary_path(slug))
+    try:
+        return KimSummary.from_json(data) if isinstance(data, dict) else None
+    except TypeError:
+        return None
 
 
 def _build_index(
     report: BuildReport,
-    config: SiteConfig,
+    run: _Run,
+    state: BuildState,
     folders: dict[str, Path],
-    fresh: dict[str, KimSummary],
-    cache: Path,
-    theme: Theme,
-    out: Path,
+    force_digests: bool = False,
 ) -> None:
     """The index lists every KIM that has ever built: a KIM broken today keeps its entry
     (from its last good summary) rather than vanishing from the province's portal."""
-    summaries = []
+    from kimsite.province import render_index
+
+    config = run.config
+    digests = []
+    present = []
     missing = []
     for slug in sorted(folders):
-        summary = fresh.get(slug) or _load_summary(cache, slug)
-        if summary is None:
-            missing.append(slug)
+        kim_state = state.kims.get(slug)
+        path = run.cache.summary_path(slug)
+        if force_digests or kim_state is None or not kim_state.summary_digest:
+            digest = bytes_digest(path.read_bytes()) if path.is_file() else ""
         else:
-            summaries.append(summary)
+            digest = kim_state.summary_digest
+        if digest and path.is_file():
+            present.append(slug)
+            digests.append((slug, digest))
+        else:
+            missing.append(slug)
+    if missing:
+        report.index_note = ", ".join(missing)
     log = ProblemLog()
+    theme = load_theme(config.themes_dir, config.tema, log, run.config_path, None)
+    if theme is None:
+        report.problems.extend(log)
+        report.index_note = "gagal"
+        return
+    chain = [p.name for p in theme.chain]
+    stamps = _theme_stamps(run, chain)
+    previous = state.index
+    fingerprint = bytes_digest(repr((run.config_fp, sorted(stamps.items()), digests)).encode())
+    if (
+        previous.built
+        and previous.summary_digest == fingerprint
+        and previous.host == config.domain_indeks
+        and outputs_intact(run.out / config.domain_indeks, previous.outputs)
+    ):
+        report.index_built = True
+        return
+    summaries = (s for s in (_load_summary(run, slug) for slug in present) if s is not None)
     site = render_index(summaries, config, theme, log)
     report.problems.extend(log)
     if site is None:
         report.index_note = "gagal"
         return
-    report.stats.add(commit(site, out / config.domain_indeks))
+    if previous.host and previous.host != config.domain_indeks:
+        remove_files(run.out / previous.host, list(previous.outputs))
+    same_host = previous.host == config.domain_indeks
+    stats, manifest = commit(
+        site,
+        run.out / config.domain_indeks,
+        previous.outputs if same_host and previous.built else None,
+    )
+    report.stats.add(stats)
+    state.index = KimState(
+        config_fp=run.config_fp,
+        theme_chain=chain,
+        theme_stamps=stamps,
+        host=config.domain_indeks,
+        built=True,
+        outputs=manifest,
+        summary_digest=fingerprint,
+    )
     report.index_built = True
-    if missing:
-        report.index_note = ", ".join(missing)
+    report.index_rendered = True
 
 
-# -- KIM summaries between builds ----------------------------------------------------------
-def _summary_path(cache: Path, slug: str) -> Path:
-    return cache / SUMMARY_DIR / f"{slug}.json"
-
-
-def _save_summary(cache: Path, summary: KimSummary) -> None:
-    path = _summary_path(cache, summary.slug)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(
-        {"version": CACHE_VERSION, "summary": summary.to_json()}, ensure_ascii=False, sort_keys=True
-    ).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
-    os.replace(tmp, path)
-
-
-def _load_summary(cache: Path, slug: str) -> KimSummary | None:
-    """A summary from an earlier build; anything odd about it means 'none', never a crash."""
-    try:
-        data = json.loads(_summary_path(cache, slug).read_text(encoding="utf-8"))
-        if data.get("version") != CACHE_VERSION:
-            return None
-        return KimSummary.from_json(data["summary"])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None
-
-
-__all__ = ["CONFIG_NAME", "PROFILE_NAME", "BuildReport", "KimResult", "build", "current_time"]
+__all__ = ["BuildReport", "KimResult", "Shard", "build", "build_index", "current_time"]

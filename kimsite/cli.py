@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kimsite import __version__
-from kimsite.build import BuildReport, build
+from kimsite.build import BuildReport, Shard, build, build_index
 from kimsite.messages import render_message
 from kimsite.problems import KimsiteError, Problem, format_github, format_json, format_text
 
@@ -53,7 +53,41 @@ def _parser() -> argparse.ArgumentParser:
         help="language of messages (default: KIMSITE_LANG or id)",
     )
     b.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    b.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: the machine's cores)",
+    )
+    b.add_argument(
+        "--shard",
+        type=_shard,
+        default=None,
+        metavar="I/N",
+        help="build only shard I of N (KIMs split by a stable hash); skip the index",
+    )
+
+    x = sub.add_parser("index", help="build only the province index, from KIM summaries")
+    x.add_argument("--config", type=Path, default=Path("config.yaml"), help="path of config.yaml")
+    x.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
+    x.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="cache folder holding summaries/ (default: .kimsite-cache/)",
+    )
+    x.add_argument("--format", choices=("text", "json", "github"), default="text")
+    x.add_argument("--lang", choices=("id", "en"), default=None)
+    x.add_argument("--quiet", "-q", action="store_true")
     return parser
+
+
+def _shard(text: str) -> Shard:
+    try:
+        return Shard.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected I/N with 1 <= I <= N, e.g. 2/8") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang(args)
     if args.command == "build":
         return _build(args, lang)
+    if args.command == "index":
+        return _index(args, lang)
     return 2  # pragma: no cover  (argparse rejects unknown commands)
 
 
@@ -97,6 +133,8 @@ def _build(args: argparse.Namespace, lang: str) -> int:
             drafts=args.drafts,
             future=args.future,
             cache_dir=args.cache,
+            jobs=max(1, args.jobs),
+            shard=args.shard,
             progress=_progress_printer(interactive, lang),  # type: ignore[arg-type]
         )
     except KimsiteError as exc:
@@ -108,15 +146,30 @@ def _build(args: argparse.Namespace, lang: str) -> int:
     return 0 if report.ok else 1
 
 
+def _index(args: argparse.Namespace, lang: str) -> int:
+    try:
+        report = build_index(args.config, out_dir=args.out, cache_dir=args.cache)
+    except KimsiteError as exc:
+        _print_problems(exc.problems, args.format, lang)
+        return 1
+    _print_problems(report.problems, args.format, lang)
+    if not args.quiet and args.format == "text":
+        print(_summary(report, lang), file=sys.stderr)
+    return 0 if report.ok and report.index_built else 1
+
+
 def _summary(report: BuildReport, lang: str) -> str:
-    built = [k for k in report.kims if k.built]
+    rendered = [k for k in report.kims if k.built and k.rendered]
+    index_state = "build.index_rendered" if report.index_rendered else "build.index_reused"
     lines = [
         render_message(
             "build.summary",
             {
-                "built": len(built),
+                "rendered": len(rendered),
+                "reused": sum(1 for k in report.kims if k.built and not k.rendered),
                 "failed": len(report.failed),
-                "pages": sum(k.pages for k in built),
+                "index": render_message(index_state, {}, lang),
+                "pages": sum(k.pages for k in rendered),
                 "written": report.stats.written,
                 "unchanged": report.stats.unchanged,
                 "removed": report.stats.removed,

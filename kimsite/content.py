@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+import yaml
+
 from kimsite.config import SiteConfig
 from kimsite.indonesian import (
     Zone,
@@ -111,6 +113,27 @@ class AssetResolver:
                     return None, "ref.not_media"
                 return Asset(real, rel.as_posix()), None
         return None, "ref.outside" if outside else "ref.missing"
+
+
+def peek_host(folder: Path, config: SiteConfig) -> str:
+    """The host a KIM will be served at, read without validating the rest of its profile.
+
+    Host clashes span KIMs, so they are checked before any KIM is built; a broken profile
+    simply gets the default host here and its own errors when it is loaded.
+    """
+    default = f"{folder.name}.{config.domain_induk}"
+    try:
+        node = yaml.compose(
+            (folder / PROFILE_NAME).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader
+        )
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return default
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "domain" and isinstance(value, yaml.ScalarNode):
+                domain = str(value.value).strip().lower()
+                return domain if is_host_name(domain) else default
+    return default
 
 
 def load_kim(folder: Path, config: SiteConfig, log: ProblemLog) -> Kim | None:

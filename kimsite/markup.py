@@ -102,12 +102,20 @@ _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 LinkMap = Mapping[Path, str | None]
 
 
+# What a render looked up outside its own text: ("a", reference, URL or why not) for a media
+# file, ("l", resolved .md path, URL or "" when unpublished or "?" when missing) for a link.
+# A cached render stays valid while every lookup still gives the same answer.
+Dependency = tuple[str, str, str]
+_MISSING = "?"
+
+
 @dataclass
 class RenderedBody:
     html: str
     words: int
     summary: str  # first paragraph as plain text, for lists and meta descriptions
     problems: list[Problem] = field(default_factory=list)
+    deps: list[Dependency] = field(default_factory=list)
 
 
 @dataclass
@@ -116,6 +124,21 @@ class _Context:
     resolver: AssetResolver
     links: LinkMap
     problems: list[Problem] = field(default_factory=list)
+    deps: list[Dependency] = field(default_factory=list)
+
+    def link(self, resolved: Path) -> str | None:
+        """The URL of a linked .md file ("" while unpublished), or None when there is none."""
+        if resolved not in self.links:
+            self.deps.append(("l", str(resolved), _MISSING))
+            return None
+        url = self.links[resolved] or ""
+        self.deps.append(("l", str(resolved), url))
+        return url
+
+    def asset(self, ref: str) -> tuple[Asset | None, str | None]:
+        asset, why = self.resolver.resolve(ref, self.doc.source.parent)
+        self.deps.append(("a", ref, asset.url if asset else f"{_MISSING}{why}"))
+        return asset, why
 
     def line_of(self, ref: str) -> int:
         """Python-Markdown keeps no positions: find the line that holds the reference."""
@@ -168,12 +191,11 @@ class _ReferenceProcessor(Treeprocessor):
             return
         if target.lower().endswith((".md", ".markdown")):
             base = ctx.doc.source.parent
-            resolved = (base / target).resolve()
-            if resolved not in ctx.links:
+            url = ctx.link((base / target).resolve())
+            if url is None:
                 ctx.report(href, "markup.link_missing")
                 return
-            url = ctx.links[resolved]
-            if url is None:
+            if not url:
                 ctx.problems.append(
                     problem(
                         ctx.doc.source,
@@ -192,7 +214,7 @@ class _ReferenceProcessor(Treeprocessor):
             element.set("href", asset.url + (f"#{fragment}" if fragment else ""))
 
     def _asset(self, ref: str, ctx: _Context) -> Asset | None:
-        asset, why = ctx.resolver.resolve(ref, ctx.doc.source.parent)
+        asset, why = ctx.asset(ref)
         if asset is None:
             ctx.report(ref, why or "ref.missing")
         return asset
@@ -250,7 +272,7 @@ class MarkdownRenderer:
         text = html_to_text(safe)
         first = _FIRST_PARAGRAPH.search(safe)
         summary = html_to_text(first.group(1)) if first else ""
-        return RenderedBody(safe, len(text.split()), summary, ctx.problems)
+        return RenderedBody(safe, len(text.split()), summary, ctx.problems, ctx.deps)
 
     def _raw_reference(self, tag: str, attr: str, value: str, ctx: _Context) -> str | None:
         """References in raw HTML (which Markdown passes through untouched) get the same
@@ -258,13 +280,26 @@ class MarkdownRenderer:
         if attr not in ("src", "href") or not _is_local(value):
             return value
         if tag == "a" and value.partition("#")[0].lower().endswith((".md", ".markdown")):
-            resolved = (ctx.doc.source.parent / value.partition("#")[0]).resolve()
-            url = ctx.links.get(resolved)
+            url = ctx.link((ctx.doc.source.parent / value.partition("#")[0]).resolve())
             if url is None:
                 ctx.report(value, "markup.link_missing")
-            return url
+            return url or None
         asset = self._processor._asset(value, ctx)
         return asset.url if asset else None
+
+
+def still_valid(body: RenderedBody, doc: Document, resolver: AssetResolver, links: LinkMap) -> bool:
+    """Whether a cached render of `doc` would come out the same today."""
+    for kind, key, answer in body.deps:
+        if kind == "l":
+            path = Path(key)
+            now = (links[path] or "") if path in links else _MISSING
+        else:
+            asset, why = resolver.resolve(key, doc.source.parent)
+            now = asset.url if asset else f"{_MISSING}{why}"
+        if now != answer:
+            return False
+    return True
 
 
 AttributeFilter = Callable[[str, str, str], str | None]

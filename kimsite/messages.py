@@ -316,9 +316,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no KIM called '{slug}' in content/. Existing KIMs: {known}.",
     ),
     "build.summary": (
-        "Selesai dalam {seconds} detik: {built} KIM dibangun, {failed} gagal; {pages} berkas; {written} ditulis, {unchanged} tidak berubah, {removed} dihapus → {out}",
-        "Done in {seconds} s: {built} KIMs built, {failed} failed; {pages} files; {written} written, {unchanged} unchanged, {removed} removed → {out}",
+        "Selesai dalam {seconds} detik: {rendered} KIM dirender, {reused} dipakai ulang tanpa perubahan, {failed} gagal; {pages} berkas situs dihasilkan; {written} berkas ditulis, {unchanged} tidak berubah, {removed} dihapus; indeks {index} → {out}",
+        "Done in {seconds} s: {rendered} KIMs rendered, {reused} reused unchanged, {failed} failed; {pages} site files produced; {written} files written, {unchanged} unchanged, {removed} removed; index {index} → {out}",
     ),
+    "build.index_rendered": ("dirender", "rendered"),
+    "build.index_reused": ("dipakai ulang", "reused"),
     "build.kim_failed": (
         "KIM {slug} tidak dibangun karena kesalahan di atas; situs lamanya di build/ tidak diubah.",
         "KIM {slug} was not built because of the errors above; its previous site in build/ is untouched.",

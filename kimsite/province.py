@@ -6,8 +6,9 @@ sharded builds possible (each shard writes summaries; one last step renders the 
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Any
 
@@ -118,11 +119,42 @@ def _groups(summaries: list[KimSummary]) -> list[KabkotaGroup]:
     return groups
 
 
-def _news(
-    summaries: Iterable[KimSummary], limit: int
-) -> list[tuple[NewsItem, dict[str, Any], KimSummary]]:
-    items = []
-    for s in summaries:
+NewsKey = tuple[str, str]  # published time, URL: the order of "latest"
+
+
+class _Latest:
+    """The newest `limit` items seen so far; memory stays bounded however many KIMs."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._heap: list[tuple[NewsKey, int, Any]] = []
+        self._count = 0
+
+    def offer(self, key: NewsKey, item: Any) -> None:
+        self._count += 1
+        entry = (key, -self._count, item)
+        if len(self._heap) < self.limit:
+            heapq.heappush(self._heap, entry)
+        elif key > self._heap[0][0]:
+            heapq.heapreplace(self._heap, entry)
+
+    def items(self) -> list[Any]:
+        return [item for _key, _n, item in sorted(self._heap, reverse=True)]
+
+
+@dataclass
+class IndexInput:
+    """Everything the index needs, gathered one KIM summary at a time."""
+
+    limit: int
+    kims: list[KimSummary] = field(default_factory=list)
+    latest: _Latest | None = None
+    by_kabkota: dict[str, _Latest] = field(default_factory=dict)
+
+    def add(self, s: KimSummary) -> None:
+        if self.latest is None:
+            self.latest = _Latest(self.limit)
+        region_latest = self.by_kabkota.setdefault(s.kabkota_code, _Latest(self.limit))
         for a in s.latest:
             item = NewsItem(
                 judul=a["judul"],
@@ -137,16 +169,22 @@ def _news(
                 kim_url=s.base_url,
                 desa=s.desa,
             )
-            items.append((item, a, s))
-    items.sort(key=lambda t: (t[1]["published_iso"], t[0].url), reverse=True)
-    return items[:limit]
+            key = (a["published_iso"], a["url"])
+            self.latest.offer(key, (item, a, s.kabkota))
+            region_latest.offer(key, item)
+        self.kims.append(replace(s, latest=[]))
 
 
 def render_index(
-    summaries: list[KimSummary], config: SiteConfig, theme: Theme, log: ProblemLog
+    summaries: Iterable[KimSummary], config: SiteConfig, theme: Theme, log: ProblemLog
 ) -> SiteOutput | None:
+    """Render the index from summaries, read one at a time (a province may have thousands)."""
+    gathered = IndexInput(config.berita_indeks)
+    for summary in summaries:
+        gathered.add(summary)
+    kims = gathered.kims
     base_url = config.base_url(config.domain_indeks)
-    groups = _groups(summaries)
+    groups = _groups(kims)
     site = ProvinceView(
         nama=config.judul,
         istilah=f"Portal Komunitas Informasi Masyarakat {config.provinsi_nama}",
@@ -164,7 +202,7 @@ def render_index(
     env = environment(search_path(theme, None))
     out = SiteOutput()
     write = PageWriter(env, site, out, log, config.root / "config.yaml")
-    news = _news(summaries, config.berita_indeks)
+    news = gathered.latest.items() if gathered.latest else []
 
     def meta(title: str, url: str, description: str, **extra: Any) -> Meta:
         return Meta(title=title, description=description, url=url, canonical=site.abs(url), **extra)
@@ -177,12 +215,11 @@ def render_index(
             meta(config.judul, routes.HOME, config.deskripsi),
             groups=groups,
             news=[n for n, _, _ in news],
-            total_kim=len(summaries),
-            total_articles=sum(s.article_count for s in summaries),
+            total_kim=len(kims),
+            total_articles=sum(s.article_count for s in kims),
         )
         for group in groups:
-            in_region = [s for s in summaries if s.kabkota_code == group.code]
-            region_news = _news(in_region, config.berita_indeks)
+            region_news = gathered.by_kabkota[group.code].items()
             write(
                 "province_region.html",
                 group.url,
@@ -193,7 +230,7 @@ def render_index(
                     f"Daftar {group.count} KIM di {group.nama}, {config.provinsi_nama}.",
                 ),
                 group=group,
-                news=[n for n, _, _ in region_news],
+                news=region_news,
             )
         write(
             "404.html",
@@ -216,10 +253,10 @@ def render_index(
                 summary=item.ringkasan,
                 content_html=raw["html"],
                 author=raw["penulis"],
-                categories=(item.kategori, s.kabkota),
+                categories=(item.kategori, kabkota),
                 image=item.gambar,
             )
-            for item, raw, s in news
+            for item, raw, kabkota in news
         )
         updated = max((e.updated for e in entries), default="2000-01-01T00:00:00+00:00")
         out.add_text(

@@ -15,7 +15,7 @@ import importlib.util
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 DESA_CODE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
@@ -79,7 +79,7 @@ def normalize_code(raw: str) -> str:
     return raw
 
 
-@lru_cache(maxsize=None)
+@cache
 def lookup(code: str) -> Region | None:
     """The region of a desa/kelurahan code, or None when Kemendagri has no such code."""
     code = normalize_code(code)

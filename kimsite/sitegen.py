@@ -5,18 +5,21 @@ Nothing here writes to disk: the caller commits the output only when every page 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import meta as jinja_meta
 
 from kimsite import feeds, routes
+from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
 from kimsite.content import OVERRIDES_DIR, AssetResolver
-from kimsite.markup import MarkdownRenderer, RenderedBody
+from kimsite.markup import MarkdownRenderer, RenderedBody, still_valid
 from kimsite.model import Article, Kim
 from kimsite.problems import ProblemLog
 from kimsite.themes import Theme, environment, search_path, template_problem
@@ -84,6 +87,30 @@ class KimSummary:
         return cls(**data)
 
 
+@dataclass
+class KimRender:
+    """A rendered KIM site and what the cache keeps of the rendering."""
+
+    output: SiteOutput
+    summary: KimSummary
+    renders: dict[str, Any]  # source path (relative to the KIM folder) → cached render
+    templates: dict[str, list[str]]  # template used → template files it reads
+    next_change_ns: int | None  # when a future-dated article becomes due
+
+
+TEMPLATES = (
+    "home.html",
+    "list.html",
+    "article.html",
+    "terms.html",
+    "page.html",
+    "profile.html",
+    "potensi.html",
+    "produk.html",
+    "404.html",
+)
+
+
 def render_kim(
     kim: Kim,
     config: SiteConfig,
@@ -91,8 +118,16 @@ def render_kim(
     options: BuildOptions,
     renderer: MarkdownRenderer,
     log: ProblemLog,
-) -> tuple[SiteOutput, KimSummary] | None:
-    """Render every file of a KIM's site; None when anything failed (problems are logged)."""
+    cached: dict[str, Any] | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> KimRender | None:
+    """Render every file of a KIM's site; None when anything failed (problems are logged).
+
+    `cached` holds earlier renders of the KIM's Markdown: one whose text and lookups are
+    unchanged is reused instead of rendered. `keep(template)` tells which templates did not
+    change since the last build, so pages rendered with them are kept, not rendered again
+    (only valid when the KIM's content did not change either).
+    """
     published = [a for a in kim.articles if options.published(a)]
     links: dict[Path, str | None] = {a.source.resolve(): None for a in kim.articles}
     links.update({a.source.resolve(): routes.article(a.slug) for a in published})
@@ -100,8 +135,22 @@ def render_kim(
     resolver = AssetResolver(kim.folder)
 
     bodies: dict[Path, RenderedBody] = {}
+    renders: dict[str, Any] = {}
     for doc in [*published, *kim.pages]:
-        body = renderer.render(doc, resolver, links)
+        rel = doc.source.relative_to(kim.folder).as_posix()
+        key = f"{hashlib.blake2b(doc.body.encode(), digest_size=16).hexdigest()}:{doc.body_line}"
+        entry = (cached or {}).get(rel)
+        body = None
+        if isinstance(entry, dict) and entry.get("key") == key:
+            try:
+                body = body_from_json(entry)
+            except (KeyError, TypeError, ValueError, IndexError):
+                body = None
+            if body is not None and not still_valid(body, doc, resolver, links):
+                body = None
+        if body is None:
+            body = renderer.render(doc, resolver, links)
+        renders[rel] = body_to_json(body, key)
         log.extend(body.problems)
         bodies[doc.source] = body
     for page in kim.pages:
@@ -116,7 +165,7 @@ def render_kim(
     articles = [article_view(a, bodies[a.source], kim, base_url) for a in published]
     env = environment(search_path(theme, kim.folder / OVERRIDES_DIR))
     out = SiteOutput()
-    page_writer = PageWriter(env, site, out, log, kim.profile.source)
+    page_writer = PageWriter(env, site, out, log, kim.profile.source, keep)
     try:
         _render_pages(page_writer, site, articles, pages, config, kim)
         _add_files(out, kim, theme, site, articles)
@@ -131,26 +180,70 @@ def render_kim(
         )
     if log.has_errors():
         return None
-    return out, _summary(kim, config, site, articles)
+    due = [
+        a.tanggal.at
+        for a in kim.articles
+        if not options.published(a) and not (a.draf and not options.drafts)
+    ]
+    next_change = min(due).timestamp() if due else None
+    return KimRender(
+        output=out,
+        summary=_summary(kim, config, site, articles),
+        renders=renders,
+        templates={name: template_files(env, name) for name in page_writer.used},
+        next_change_ns=int(next_change * 1e9) if next_change is not None else None,
+    )
+
+
+def template_files(env: jinja2.Environment, name: str) -> list[str]:
+    """Every template file a template reads, through extends, include and import."""
+    loader = env.loader
+    assert loader is not None
+    seen: dict[str, str] = {}
+    stack = [name]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        try:
+            source, filename, _ = loader.get_source(env, current)
+        except jinja2.TemplateNotFound:
+            continue
+        seen[current] = filename or current
+        stack.extend(ref for ref in jinja_meta.find_referenced_templates(env.parse(source)) if ref)
+    return sorted(seen.values())
 
 
 class PageWriter:
     """Renders one template into the output, turning template failures into problems."""
 
     def __init__(
-        self, env: jinja2.Environment, site: Any, out: SiteOutput, log: ProblemLog, fallback: Path
+        self,
+        env: jinja2.Environment,
+        site: Any,
+        out: SiteOutput,
+        log: ProblemLog,
+        fallback: Path,
+        keep: Callable[[str], bool] | None = None,
     ) -> None:
         self.env, self.site, self.out, self.log, self.fallback = env, site, out, log, fallback
+        self.keep = keep
+        self.used: set[str] = set()
 
     def __call__(
         self, template: str, url: str, owner: str | Owner, meta: Meta, **context: Any
     ) -> None:
+        self.used.add(template)
+        owner = owner if isinstance(owner, Owner) else Owner(owner)
+        if self.keep is not None and self.keep(template):
+            self.out.keep(url, owner)
+            return
         try:
             html = self.env.get_template(template).render(site=self.site, meta=meta, **context)
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             template_problem(exc, self.log, self.fallback, template)
             return
-        self.out.add_text(url, html, owner if isinstance(owner, Owner) else Owner(owner))
+        self.out.add_text(url, html, owner)
 
 
 def _paginate(
@@ -358,8 +451,8 @@ def _add_files(
     out.add_text(routes.FEED, feeds.atom(feed), Owner("feed"))
     lastmod = {a.url: a.updated_iso for a in articles}
     html_urls = sorted(
-        "/" + str(p.parent) + "/" if p.name == "index.html" and str(p.parent) != "." else "/"
-        for p in out.texts
+        "/" + str(p.parent) + "/" if str(p.parent) != "." else "/"
+        for p in out.html_paths()
         if p.name == "index.html"
     )
     out.add_text(

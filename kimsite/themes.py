@@ -119,6 +119,12 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
     return env
 
 
+def forget_environments() -> None:
+    """Drop compiled templates: a new build must see templates edited since the last one
+    (a long-running `kimsite serve` builds many times in one process)."""
+    _ENVIRONMENTS.clear()
+
+
 def search_path(theme: Theme, overrides: Path | None) -> tuple[Path, ...]:
     dirs = theme.template_dirs
     if overrides is not None and overrides.is_dir():

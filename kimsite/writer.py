@@ -8,6 +8,7 @@ files the new build no longer produces are removed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -51,10 +52,15 @@ class WriteStats:
 
 @dataclass
 class SiteOutput:
-    """Everything one site will contain, keyed by its path inside the site folder."""
+    """Everything one site will contain, keyed by its path inside the site folder.
+
+    `kept` files were not rendered again because nothing they depend on changed; the
+    writer leaves them as the last build wrote them.
+    """
 
     texts: dict[PurePosixPath, bytes] = field(default_factory=dict)
     copies: dict[PurePosixPath, Path] = field(default_factory=dict)
+    kept: set[PurePosixPath] = field(default_factory=set)
     owners: dict[PurePosixPath, Owner] = field(default_factory=dict)
 
     def claim(self, url: str, owner: Owner) -> PurePosixPath:
@@ -72,34 +78,125 @@ class SiteOutput:
     def add_copy(self, url: str, source: Path, owner: Owner) -> None:
         self.copies[self.claim(url, owner)] = source
 
+    def keep(self, url: str, owner: Owner) -> None:
+        self.kept.add(self.claim(url, owner))
+
+    def html_paths(self) -> list[PurePosixPath]:
+        """Every page of the site, rendered or kept: what the sitemap lists."""
+        return sorted(p for p in (*self.texts, *self.kept) if p.suffix == ".html")
+
     def __len__(self) -> int:
         return len(self.owners)
 
 
-def commit(site: SiteOutput, root: Path, keep: frozenset[str] = frozenset()) -> WriteStats:
+OutputRecord = tuple[int, int, str]  # size, mtime_ns, digest of what was written
+Manifest = dict[str, OutputRecord]
+
+
+def commit(
+    site: SiteOutput, root: Path, previous: Manifest | None = None
+) -> tuple[WriteStats, Manifest]:
     """Make `root` hold exactly `site`: write what changed, remove what is gone.
 
-    `keep` names top-level entries of `root` that are not ours to remove.
+    With the `previous` manifest (what the last build wrote here), an unchanged file is
+    recognised by its digest and stat without reading it, and only files the last build
+    wrote are removed. Without one, existing files are compared byte for byte and anything
+    not in `site` is removed.
     """
     stats = WriteStats()
+    manifest: Manifest = {}
     root.mkdir(parents=True, exist_ok=True)
     real_root = root.resolve()
+    old = previous or {}
     for rel, data in sorted(site.texts.items()):
+        key = rel.as_posix()
         target = _inside(real_root, rel)
-        if target.is_file() and not target.is_symlink() and _same_bytes(target, data):
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        record = old.get(key)
+        if record is not None and record[2] == digest and _stat_matches(target, record):
+            manifest[key] = record
             stats.unchanged += 1
             continue
-        _atomic_write(target, data)
-        stats.written += 1
+        if (
+            record is None
+            and target.is_file()
+            and not target.is_symlink()
+            and _same_bytes(target, data)
+        ):
+            stats.unchanged += 1
+        else:
+            _atomic_write(target, data)
+            stats.written += 1
+        manifest[key] = _record(target, digest)
     for rel, source in sorted(site.copies.items()):
+        key = rel.as_posix()
         target = _inside(real_root, rel)
+        st = source.stat()
+        digest = f"copy:{st.st_size}:{st.st_mtime_ns}"
+        record = old.get(key)
+        if record is not None and record[2] == digest and _stat_matches(target, record):
+            manifest[key] = record
+            stats.unchanged += 1
+            continue
         if _same_file(source, target):
             stats.unchanged += 1
+        else:
+            _atomic_copy(source, target)
+            stats.written += 1
+        manifest[key] = _record(target, digest)
+    for rel in sorted(site.kept):
+        key = rel.as_posix()
+        if key in old:
+            manifest[key] = old[key]
+            stats.unchanged += 1
+    if previous is None:
+        stats.removed = _remove_stale(real_root, set(site.owners), frozenset())
+    else:
+        stats.removed = remove_files(real_root, [k for k in old if k not in manifest])
+    return stats, manifest
+
+
+def _record(target: Path, digest: str) -> OutputRecord:
+    st = target.stat()
+    return (st.st_size, st.st_mtime_ns, digest)
+
+
+def _stat_matches(target: Path, record: OutputRecord) -> bool:
+    try:
+        st = target.stat()
+    except OSError:
+        return False
+    return st.st_size == record[0] and st.st_mtime_ns == record[1]
+
+
+def outputs_intact(root: Path, manifest: Manifest) -> bool:
+    """Whether every file a build wrote is still there as it left it."""
+    return all(_stat_matches(root / rel, record) for rel, record in manifest.items())
+
+
+def remove_files(root: Path, rels: list[str]) -> int:
+    """Remove files a build wrote (never anything else), then folders left empty."""
+    removed = 0
+    folders: set[Path] = set()
+    for rel in rels:
+        path = PurePosixPath(rel)
+        if path.is_absolute() or ".." in path.parts:
             continue
-        _atomic_copy(source, target)
-        stats.written += 1
-    stats.removed = _remove_stale(real_root, set(site.owners), keep)
-    return stats
+        target = root.joinpath(*path.parts)
+        try:
+            target.unlink()
+            removed += 1
+        except FileNotFoundError:
+            continue
+        except IsADirectoryError:
+            continue
+        folders.update(p for p in target.parents if p != root and p.is_relative_to(root))
+    for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+    if root.is_dir() and not any(root.iterdir()):
+        root.rmdir()
+    return removed
 
 
 def _inside(root: Path, rel: PurePosixPath) -> Path:

@@ -117,21 +117,30 @@ def test_writer_skips_unchanged_and_removes_stale(tmp_path: Path) -> None:
     site.add_text("/artikel/a/", "a", Owner("a"))
     site.add_copy("/media/foto.jpg", source, Owner("foto"))
     out = tmp_path / "out"
-    first = commit(site, out)
+    first, manifest = commit(site, out)
     assert (first.written, first.unchanged, first.removed) == (3, 0, 0)
+    assert sorted(manifest) == ["artikel/a/index.html", "index.html", "media/foto.jpg"]
     mtime = (out / "index.html").stat().st_mtime_ns
+    # Without a manifest: compare bytes, and remove anything else found in the folder.
     (out / "sisa.html").write_text("lama")
     (out / "lama" / "x").mkdir(parents=True)
-    second = commit(site, out)
+    second, manifest = commit(site, out)
     assert (second.written, second.unchanged, second.removed) == (0, 3, 1)
     assert (out / "index.html").stat().st_mtime_ns == mtime
     assert not (out / "sisa.html").exists() and not (out / "lama").exists()
+    # With the manifest: only files the last build wrote are ever removed.
+    (out / "milik-orang-lain.txt").write_text("jangan dihapus")
     smaller = SiteOutput()
     smaller.add_text("/", "<p>baru</p>", Owner("beranda"))
-    third = commit(smaller, out)
+    third, manifest = commit(smaller, out, manifest)
     assert (third.written, third.removed) == (1, 2)
-    assert sorted(p.name for p in out.rglob("*")) == ["index.html"]
+    assert sorted(p.name for p in out.rglob("*")) == ["index.html", "milik-orang-lain.txt"]
     assert not any(p.name.startswith(".tmp-") for p in out.rglob("*"))
+    # A file changed behind the writer's back is noticed by its stat and written again.
+    (out / "index.html").write_text("diubah tangan")
+    fourth, _ = commit(smaller, out, manifest)
+    assert fourth.written == 1
+    assert (out / "index.html").read_text() == "<p>baru</p>"
 
 
 def test_writer_replaces_a_file_with_a_folder(tmp_path: Path) -> None:

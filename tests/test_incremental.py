@@ -1,0 +1,306 @@
+"""Incremental builds equal clean builds, whatever happened in between: random edits, a build
+killed half-way, a corrupt cache; and shards plus the index equal one whole build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kimsite.build import Shard, build, build_index, shard_of
+from tests.helpers import REPO, article, profile, snapshot, stamps, write_project
+from tests.test_golden import GOLDEN
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def _clean_build(project: Path, work: Path) -> dict[str, bytes]:
+    out, cache = work / "clean-out", work / "clean-cache"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    report = build(project / "config.yaml", out_dir=out, cache_dir=cache, now=NOW)
+    assert report.ok, [p.format() for p in report.problems]
+    return snapshot(out)
+
+
+def _incremental(project: Path, work: Path, jobs: int = 1) -> dict[str, bytes]:
+    report = build(
+        project / "config.yaml", out_dir=work / "out", cache_dir=work / "cache", now=NOW, jobs=jobs
+    )
+    assert report.ok, [p.format() for p in report.problems]
+    return snapshot(work / "out")
+
+
+def _golden_project(work: Path) -> Path:
+    project = work / "project"
+    shutil.copytree(GOLDEN / "project", project)
+    shutil.copytree(REPO / "themes", project / "themes")
+    return project
+
+
+# -- operations on a project, each leaving it valid ------------------------------------------
+def _articles(project: Path) -> list[Path]:
+    return sorted(project.glob("content/*/artikel/*.md"))
+
+
+def op_edit_body(project: Path, n: int) -> None:
+    path = _articles(project)[n % len(_articles(project))]
+    path.write_text(
+        path.read_text(encoding="utf-8") + f"\nParagraf tambahan {n}.\n", encoding="utf-8"
+    )
+
+
+def op_edit_title(project: Path, n: int) -> None:
+    path = _articles(project)[n % len(_articles(project))]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [f"judul: Judul baru {n}\n" if line.startswith("judul:") else line for line in lines]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def op_add(project: Path, n: int) -> None:
+    kims = sorted(p for p in (project / "content").iterdir() if p.is_dir())
+    kim = kims[n % len(kims)]
+    (kim / "artikel" / f"baru-{n}.md").write_text(
+        article(
+            f"Artikel baru {n}",
+            tanggal=f"2025-0{1 + n % 9}-1{n % 10}",
+            tag=f"[baru, t{n % 3}]",
+            body=f"Kabar baru nomor {n}.",
+        ),
+        encoding="utf-8",
+    )
+
+
+def op_delete(project: Path, n: int) -> None:
+    candidates = [p for p in _articles(project) if "lomba" not in p.name and "bersih" not in p.name]
+    if len(candidates) > 2:
+        candidates[n % len(candidates)].unlink()
+
+
+def op_rename(project: Path, n: int) -> None:
+    candidates = [p for p in _articles(project) if "lomba" not in p.name and "bersih" not in p.name]
+    path = candidates[n % len(candidates)]
+    path.rename(path.with_name(f"ganti-{n}-{path.name}"))
+
+
+def op_profile(project: Path, n: int) -> None:
+    path = project / "content/kediri/kim.yaml"
+    text = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    text = [
+        f"deskripsi: Deskripsi versi {n}.\n" if line.startswith("deskripsi:") else line
+        for line in text
+    ]
+    path.write_text("".join(text), encoding="utf-8")
+
+
+def op_media(project: Path, n: int) -> None:
+    extra = project / "content/kediri/media" / f"lampiran-{n % 3}.txt"
+    if extra.exists():
+        extra.unlink()
+    else:
+        extra.write_text(f"lampiran {n}", encoding="utf-8")
+
+
+def op_template(project: Path, n: int) -> None:
+    name = ["partials/card.html", "article.html", "base.html", "partials/pager.html"][n % 4]
+    path = project / "themes/default/templates" / name
+    path.write_text(
+        path.read_text(encoding="utf-8") + f"{{# ubah {n} #}}<!-- {n} -->\n", encoding="utf-8"
+    )
+
+
+def op_kim_template(project: Path, n: int) -> None:
+    path = project / "content/pejeruk/templat/partials/pager.html"
+    path.write_text(path.read_text(encoding="utf-8") + f"<!-- kim {n} -->\n", encoding="utf-8")
+
+
+OPS = [
+    op_edit_body,
+    op_edit_title,
+    op_add,
+    op_delete,
+    op_rename,
+    op_profile,
+    op_media,
+    op_template,
+    op_kim_template,
+]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 50)), min_size=1, max_size=4),
+    st.sampled_from([1, 2]),
+)
+def test_incremental_equals_clean(
+    tmp_path_factory: object, steps: list[tuple[object, int]], jobs: int
+) -> None:
+    work = tmp_path_factory.mktemp("inc")  # type: ignore[attr-defined]
+    project = _golden_project(work)
+    _incremental(project, work, jobs)
+    for op, n in steps:
+        op(project, n)  # type: ignore[operator]
+        assert _incremental(project, work, jobs) == _clean_build(project, work), op
+
+
+def test_unchanged_build_touches_nothing(tmp_path: Path) -> None:
+    project = _golden_project(tmp_path)
+    _incremental(project, tmp_path)
+    before = stamps(tmp_path / "out")
+    report = build(
+        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW
+    )
+    assert [k.slug for k in report.kims if k.rendered] == []
+    assert not report.index_rendered
+    assert report.stats.written == 0
+    assert stamps(tmp_path / "out") == before
+
+
+def test_article_edit_rerenders_only_its_kim(tmp_path: Path) -> None:
+    project = _golden_project(tmp_path)
+    _incremental(project, tmp_path)
+    other = stamps(tmp_path / "out" / "kediri.kim.id")
+    op_edit_body(project, 2)  # an article of pejeruk (sorted: kediri's two, then pejeruk's)
+    path = _articles(project)[2]
+    assert "pejeruk" in str(path)
+    report = build(
+        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW
+    )
+    assert [k.slug for k in report.kims if k.rendered] == ["pejeruk"]
+    assert stamps(tmp_path / "out" / "kediri.kim.id") == other
+    assert 0 < report.stats.written < 10  # the article, lists it is on, feed; not the whole site
+
+
+def test_template_edit_keeps_pages_that_do_not_use_it(tmp_path: Path) -> None:
+    project = _golden_project(tmp_path)
+    _incremental(project, tmp_path)
+    site = tmp_path / "out" / "kediri.kim.id"
+    before = stamps(site)
+    op_template(project, 0)  # partials/card.html: used by list pages, not by article pages
+    report = build(
+        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW
+    )
+    after = stamps(site)
+    assert after["artikel/panen/index.html"] == before["artikel/panen/index.html"]
+    assert after["index.html"] != before["index.html"]
+    assert "<!-- 0 -->" in (site / "index.html").read_text(encoding="utf-8")
+    assert report.ok
+
+
+def test_future_article_appears_when_due(tmp_path: Path) -> None:
+    project = _golden_project(tmp_path)
+    build(project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW)
+    page = tmp_path / "out/kimpejeruk.mataramkota.go.id/artikel/masa-depan/index.html"
+    assert not page.exists()
+    later = datetime(2031, 6, 1, tzinfo=UTC)
+    report = build(
+        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=later
+    )
+    assert page.is_file()
+    assert [k.slug for k in report.kims if k.rendered] == ["pejeruk"]
+
+
+def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path: Path) -> None:
+    project = _golden_project(tmp_path)
+    _incremental(project, tmp_path)
+    cache = tmp_path / "cache"
+    (cache / "state.json").write_bytes(b"\x00garbage{")
+    for path in (cache / "renders").glob("*.json"):
+        path.write_text('{"cache": "1/old", "data": {}}')
+    for path in (cache / "summaries").glob("*.json"):
+        path.write_text("[1, 2")
+    op_edit_body(project, 3)
+    assert _incremental(project, tmp_path) == _clean_build(project, tmp_path)
+
+
+def _many_kims(root: Path, count: int) -> Path:
+    codes = ["52.71.01.1004", "52.71.01.1005", "52.71.01.1006", "52.71.02.1001", "52.01.02.2001"]
+    files: dict[str, str | bytes] = {}
+    for i in range(count):
+        files[f"content/kim{i:03d}/kim.yaml"] = profile(f"KIM Nomor {i}", codes[i % len(codes)])
+        for j in range(12):
+            body = "\n\n".join(
+                f"## Bagian {k}\n\nKalimat berita desa yang cukup panjang {i}-{j}-{k}."
+                for k in range(30)
+            )
+            files[f"content/kim{i:03d}/artikel/a{j}.md"] = article(
+                f"Kabar {i}-{j}", tanggal=f"2025-03-{1 + j:02d}", tag="[desa]", body=body
+            )
+    return write_project(root, files)
+
+
+def test_killed_build_leaves_a_usable_cache(tmp_path: Path) -> None:
+    project = _many_kims(tmp_path / "p", 40)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    command = [
+        sys.executable,
+        "-m",
+        "kimsite",
+        "build",
+        "--config",
+        str(project / "config.yaml"),
+        "--out",
+        str(out),
+        "--cache",
+        str(cache),
+        "--jobs",
+        "2",
+        "--quiet",
+    ]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    for path in sorted(project.glob("content/*/artikel/a1.md")):
+        path.write_text(path.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    killed = 0
+    for delay in (0.4, 0.8, 1.2):
+        process = subprocess.Popen(
+            command,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            killed += 1
+        process.wait()
+    assert killed, "the build finished before it could be killed"
+    finished = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert snapshot(out) == _clean_build(project, tmp_path)
+    assert not list(out.rglob(".tmp-*")) and not list(cache.rglob(".tmp-*"))
+
+
+def test_shards_plus_index_equal_one_build(tmp_path: Path) -> None:
+    project = _many_kims(tmp_path / "p", 9)
+    whole = _clean_build(project, tmp_path)
+    out = tmp_path / "sharded"
+    merged = tmp_path / "merged-cache"
+    count = 3
+    owners = {shard_of(p.name, count) for p in (project / "content").iterdir()}
+    assert len(owners) > 1  # the hash really spreads KIMs
+    for index in range(1, count + 1):
+        cache = tmp_path / f"cache-{index}"
+        report = build(
+            project / "config.yaml",
+            out_dir=out,
+            cache_dir=cache,
+            now=NOW,
+            shard=Shard(index, count),
+        )
+        assert report.ok and not report.index_built
+        shutil.copytree(cache / "summaries", merged / "summaries", dirs_exist_ok=True)
+    report = build_index(project / "config.yaml", out_dir=out, cache_dir=merged)
+    assert report.ok and report.index_built
+    assert snapshot(out) == whole
