@@ -11,11 +11,9 @@ whose files, theme and settings are as the last build left them is not touched a
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -33,10 +31,10 @@ from kimsite.cache import (
 )
 from kimsite.config import SiteConfig, load_config
 from kimsite.content import list_kim_folders, load_kim, peek_host
+from kimsite.model import BuildOptions, KimSummary
 from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
-from kimsite.sitegen import BuildOptions, KimSummary
 from kimsite.themes import Theme, forget_environments, load_theme
-from kimsite.writer import WriteStats, commit, outputs_intact, remove_files
+from kimsite.writer import WriteStats, clear_staging, commit, outputs_intact, remove_files
 
 Progress = Callable[[str, int, int], None]
 
@@ -174,12 +172,14 @@ def build(
         )
         report.problems.extend(outcome.problems)
 
-    _forget_removed(state, folders, run, shard, only)
+    removed = _forget_removed(state, folders, run, shard, only)
     report.kims.sort(key=lambda k: k.slug)
     if with_index and shard is None:
         _build_index(report, run, state, folders)
-    state.built_at_ns = run.started_ns
-    run.cache.save_state(state)
+    if tasks or removed or report.index_rendered or not state.built_at_ns:
+        state.built_at_ns = run.started_ns
+        run.cache.save_state(state)
+    clear_staging(run.out)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -198,6 +198,7 @@ def build_index(
     _build_index(report, run, state, folders, force_digests=True)
     state.built_at_ns = run.started_ns
     run.cache.save_state(state)
+    clear_staging(run.out)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -216,6 +217,7 @@ def _prepare(
     out = (out_dir or config.root / "build").resolve()
     cache_root = (cache_dir or config.root / ".kimsite-cache").resolve()
     _check_out_dir(out, config, config_path)
+    clear_staging(out)
     options = BuildOptions(now=now or current_time(), drafts=drafts, future=future)
     config_fp = bytes_digest(
         config_path.read_bytes() + f"|{drafts}|{future}|{config.root}".encode()
@@ -223,7 +225,9 @@ def _prepare(
     themes = {}
     if config.themes_dir.is_dir():
         themes = {t.name: scan(t) for t in sorted(config.themes_dir.iterdir()) if t.is_dir()}
-    return _Run(config, config_path, out, Cache(cache_root), options, started_ns, config_fp, themes)
+    cache = Cache(cache_root)
+    cache.clear_temporaries()
+    return _Run(config, config_path, out, cache, options, started_ns, config_fp, themes)
 
 
 def _check_out_dir(out: Path, config: SiteConfig, config_path: Path) -> None:
@@ -367,6 +371,9 @@ def _run_tasks(tasks: list[_KimTask], jobs: int) -> Iterator[_KimOutcome]:
         for task in tasks:
             yield _build_kim(task)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
         yield from pool.map(_build_kim, tasks, chunksize=1)
@@ -447,10 +454,11 @@ def _forget_removed(
     run: _Run,
     shard: Shard | None,
     only: Sequence[str],
-) -> None:
+) -> int:
     """A KIM folder that is gone takes its output and cache entries with it."""
     if only:
-        return
+        return 0
+    removed = 0
     for slug in sorted(set(state.kims) - set(folders)):
         if shard is not None and not shard.owns(slug):
             continue
@@ -458,6 +466,8 @@ def _forget_removed(
         if gone.host:
             remove_files(run.out / gone.host, list(gone.outputs))
         run.cache.forget(slug)
+        removed += 1
+    return removed
 
 
 def _load_summary(run: _Run, slug: str) -> KimSummary | None:
@@ -477,8 +487,6 @@ def _build_index(
 ) -> None:
     """The index lists every KIM that has ever built: a KIM broken today keeps its entry
     (from its last good summary) rather than vanishing from the province's portal."""
-    from kimsite.province import render_index
-
     config = run.config
     digests = []
     present = []
@@ -515,6 +523,8 @@ def _build_index(
     ):
         report.index_built = True
         return
+    from kimsite.province import render_index
+
     summaries = (s for s in (_load_summary(run, slug) for slug in present) if s is not None)
     site = render_index(summaries, config, theme, log)
     report.problems.extend(log)

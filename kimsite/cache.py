@@ -15,22 +15,24 @@ by another cache version, is treated as absent: the cache is never trusted, only
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kimsite import __version__
-from kimsite.markup import RENDERER_VERSION, RenderedBody
 from kimsite.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from kimsite.markup import RenderedBody
 
 # Bump when anything stored here changes meaning.
 CACHE_VERSION = 3
-_STAMP = f"{CACHE_VERSION}/{__version__}/{RENDERER_VERSION}/{sys.version_info[:2]}"
+_STAMP = f"{CACHE_VERSION}/{__version__}/{sys.version_info[:2]}"
 
 # A file changed within this many seconds of the last build may have changed again within
 # the same mtime tick; its content hash decides (git's "racy clean" problem).
@@ -40,18 +42,20 @@ Stamp = tuple[int, int, str]  # size, mtime_ns, content hash ("" until needed)
 OutputRecord = tuple[int, int, str]  # size, mtime_ns, blake2b digest of the bytes
 
 
+_counter = itertools.count()
+
+
 def write_json(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(
         {"cache": _STAMP, "data": data}, ensure_ascii=False, separators=(",", ":"), sort_keys=True
     ).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    tmp = path.with_name(f".tmp-{os.getpid()}-{next(_counter)}-{path.name}")
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(payload)
+        tmp.write_bytes(payload)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -164,6 +168,8 @@ def body_to_json(body: RenderedBody, key: str) -> dict[str, Any]:
 
 
 def body_from_json(data: dict[str, Any]) -> RenderedBody:
+    from kimsite.markup import RenderedBody
+
     return RenderedBody(
         html=data["html"],
         words=data["words"],
@@ -232,6 +238,16 @@ class BuildState:
 class Cache:
     def __init__(self, root: Path) -> None:
         self.root = root
+
+    def clear_temporaries(self) -> None:
+        """Remove what a killed build was half-way through writing."""
+        for folder in (self.root, self.root / "renders", self.root / "summaries"):
+            try:
+                names = [e.name for e in os.scandir(folder) if e.name.startswith(".tmp-")]
+            except OSError:
+                continue
+            for name in names:
+                (folder / name).unlink(missing_ok=True)
 
     # state ---------------------------------------------------------------------------
     def load_state(self, out_dir: Path) -> BuildState:

@@ -124,7 +124,8 @@ def peek_host(folder: Path, config: SiteConfig) -> str:
     default = f"{folder.name}.{config.domain_induk}"
     try:
         node = yaml.compose(
-            (folder / PROFILE_NAME).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader
+            (folder / PROFILE_NAME).read_text(encoding="utf-8-sig"),
+            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
         )
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return default

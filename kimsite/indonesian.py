@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
-
 LOCALE = "id"
 
 # Province code → (IANA zone, abbreviation). Sources: KIM.md; Keppres 41/1987.
@@ -168,11 +166,15 @@ LONG_DATE = "d MMMM y"
 
 def date_full(d: date) -> str:
     """ "Senin, 24 Juli 2023"; "Jumat, 4 Juli 2025"."""
+    from babel.dates import format_date  # on first use: 10 ms less for builds that render nothing
+
     return str(format_date(d, FULL_DATE, locale=LOCALE))
 
 
 def date_long(d: date) -> str:
     """ "24 Juli 2023"."""
+    from babel.dates import format_date
+
     return str(format_date(d, LONG_DATE, locale=LOCALE))
 
 

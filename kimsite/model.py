@@ -6,9 +6,10 @@ view objects of `views.py`, so the model can change without breaking themes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from kimsite.indonesian import Moment, Zone
 from kimsite.regions import Region
@@ -149,3 +150,48 @@ class Kim:
     pages: tuple[Page, ...]
     media: tuple[Asset, ...]
     theme: str
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    now: datetime  # aware; articles dated after it are not published
+    drafts: bool = False
+    future: bool = False
+
+    def published(self, article: Article) -> bool:
+        if article.draf and not self.drafts:
+            return False
+        return self.future or article.tanggal.at <= self.now
+
+
+@dataclass
+class KimSummary:
+    """What the province index knows of a KIM: enough to list it and its latest news.
+
+    Stored as JSON between builds (and between shards), so the index can be built without
+    reading any KIM's content again.
+    """
+
+    slug: str
+    nama: str
+    host: str
+    base_url: str
+    istilah: str
+    deskripsi: str
+    logo_url: str | None
+    kode_wilayah: str
+    desa: str
+    desa_jenis: str
+    kecamatan_code: str
+    kecamatan: str
+    kabkota_code: str
+    kabkota: str
+    article_count: int
+    latest: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> KimSummary:
+        return cls(**data)

@@ -14,8 +14,9 @@ from typing import Any
 
 from kimsite import feeds, routes
 from kimsite.config import SiteConfig
+from kimsite.model import KimSummary
 from kimsite.problems import ProblemLog
-from kimsite.sitegen import KimSummary, PageWriter
+from kimsite.sitegen import PageWriter
 from kimsite.themes import Theme, environment, search_path
 from kimsite.views import Link, Meta
 from kimsite.writer import OutputConflict, Owner, SiteOutput

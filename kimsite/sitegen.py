@@ -7,22 +7,20 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import meta as jinja_meta
 
 from kimsite import feeds, routes
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
 from kimsite.content import OVERRIDES_DIR, AssetResolver
-from kimsite.markup import MarkdownRenderer, RenderedBody, still_valid
-from kimsite.model import Article, Kim
+from kimsite.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
+from kimsite.model import BuildOptions, Kim, KimSummary
 from kimsite.problems import ProblemLog
-from kimsite.themes import Theme, environment, search_path, template_problem
+from kimsite.themes import Theme, environment, search_path, template_files, template_problem
 from kimsite.views import (
     ArticleView,
     Link,
@@ -40,51 +38,6 @@ from kimsite.writer import OutputConflict, Owner, SiteOutput
 
 FEED_ENTRIES = 20
 RELATED = 3
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    now: datetime  # aware; articles dated after it are not published
-    drafts: bool = False
-    future: bool = False
-
-    def published(self, article: Article) -> bool:
-        if article.draf and not self.drafts:
-            return False
-        return self.future or article.tanggal.at <= self.now
-
-
-@dataclass
-class KimSummary:
-    """What the province index knows of a KIM: enough to list it and its latest news.
-
-    Stored as JSON between builds (and between shards), so the index can be built without
-    reading any KIM's content again.
-    """
-
-    slug: str
-    nama: str
-    host: str
-    base_url: str
-    istilah: str
-    deskripsi: str
-    logo_url: str | None
-    kode_wilayah: str
-    desa: str
-    desa_jenis: str
-    kecamatan_code: str
-    kecamatan: str
-    kabkota_code: str
-    kabkota: str
-    article_count: int
-    latest: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> KimSummary:
-        return cls(**data)
 
 
 @dataclass
@@ -138,7 +91,8 @@ def render_kim(
     renders: dict[str, Any] = {}
     for doc in [*published, *kim.pages]:
         rel = doc.source.relative_to(kim.folder).as_posix()
-        key = f"{hashlib.blake2b(doc.body.encode(), digest_size=16).hexdigest()}:{doc.body_line}"
+        digest = hashlib.blake2b(doc.body.encode(), digest_size=16).hexdigest()
+        key = f"{RENDERER_VERSION}:{digest}:{doc.body_line}"
         entry = (cached or {}).get(rel)
         body = None
         if isinstance(entry, dict) and entry.get("key") == key:
@@ -193,25 +147,6 @@ def render_kim(
         templates={name: template_files(env, name) for name in page_writer.used},
         next_change_ns=int(next_change * 1e9) if next_change is not None else None,
     )
-
-
-def template_files(env: jinja2.Environment, name: str) -> list[str]:
-    """Every template file a template reads, through extends, include and import."""
-    loader = env.loader
-    assert loader is not None
-    seen: dict[str, str] = {}
-    stack = [name]
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        try:
-            source, filename, _ = loader.get_source(env, current)
-        except jinja2.TemplateNotFound:
-            continue
-        seen[current] = filename or current
-        stack.extend(ref for ref in jinja_meta.find_referenced_templates(env.parse(source)) if ref)
-    return sorted(seen.values())
 
 
 class PageWriter:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from kimsite import indonesian
 from kimsite.problems import ProblemLog
 from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
+
+if TYPE_CHECKING:  # Jinja is imported when a template is first needed: a build that renders
+    import jinja2  # nothing (nothing changed) should not pay for it.
 
 THEME_FILE = "theme.yaml"
 
@@ -105,6 +106,8 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
     """One Jinja environment per search path, kept for the whole run (templates compile once)."""
     env = _ENVIRONMENTS.get(search_path)
     if env is None:
+        import jinja2
+
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
             autoescape=True,
@@ -123,6 +126,7 @@ def forget_environments() -> None:
     """Drop compiled templates: a new build must see templates edited since the last one
     (a long-running `kimsite serve` builds many times in one process)."""
     _ENVIRONMENTS.clear()
+    _TEMPLATE_FILES.clear()
 
 
 def search_path(theme: Theme, overrides: Path | None) -> tuple[Path, ...]:
@@ -134,6 +138,8 @@ def search_path(theme: Theme, overrides: Path | None) -> tuple[Path, ...]:
 
 def template_problem(exc: Exception, log: ProblemLog, fallback: Path, template: str) -> None:
     """Turn a Jinja failure into a problem naming the template file and line."""
+    import jinja2
+
     if isinstance(exc, jinja2.TemplateSyntaxError):
         log.add(
             exc.filename or fallback, exc.lineno, "theme.syntax", detail=exc.message or str(exc)
@@ -156,3 +162,35 @@ def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+_TEMPLATE_FILES: dict[tuple[int, str], list[str]] = {}
+
+
+def template_files(env: jinja2.Environment, name: str) -> list[str]:
+    """Every template file a template reads, through extends, include and import."""
+    key = (id(env), name)
+    if key not in _TEMPLATE_FILES:
+        _TEMPLATE_FILES[key] = _template_files(env, name)
+    return _TEMPLATE_FILES[key]
+
+
+def _template_files(env: jinja2.Environment, name: str) -> list[str]:
+    import jinja2
+    from jinja2 import meta as jinja_meta
+
+    loader = env.loader
+    assert loader is not None
+    seen: dict[str, str] = {}
+    stack = [name]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        try:
+            source, filename, _ = loader.get_source(env, current)
+        except jinja2.TemplateNotFound:
+            continue
+        seen[current] = filename or current
+        stack.extend(ref for ref in jinja_meta.find_referenced_templates(env.parse(source)) if ref)
+    return sorted(seen.values())

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -107,6 +107,7 @@ def commit(
     manifest: Manifest = {}
     root.mkdir(parents=True, exist_ok=True)
     real_root = root.resolve()
+    files = _Files(real_root)
     old = previous or {}
     for rel, data in sorted(site.texts.items()):
         key = rel.as_posix()
@@ -125,7 +126,7 @@ def commit(
         ):
             stats.unchanged += 1
         else:
-            _atomic_write(target, data)
+            files.write(target, data)
             stats.written += 1
         manifest[key] = _record(target, digest)
     for rel, source in sorted(site.copies.items()):
@@ -141,7 +142,7 @@ def commit(
         if _same_file(source, target):
             stats.unchanged += 1
         else:
-            _atomic_copy(source, target)
+            files.copy(source, target)
             stats.written += 1
         manifest[key] = _record(target, digest)
     for rel in sorted(site.kept):
@@ -171,7 +172,15 @@ def _stat_matches(target: Path, record: OutputRecord) -> bool:
 
 def outputs_intact(root: Path, manifest: Manifest) -> bool:
     """Whether every file a build wrote is still there as it left it."""
-    return all(_stat_matches(root / rel, record) for rel, record in manifest.items())
+    prefix = f"{root}/"
+    for rel, (size, mtime, _digest) in manifest.items():
+        try:
+            st = os.stat(prefix + rel)
+        except OSError:
+            return False
+        if st.st_size != size or st.st_mtime_ns != mtime:
+            return False
+    return True
 
 
 def remove_files(root: Path, rels: list[str]) -> int:
@@ -236,39 +245,63 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
-def _prepare_dir(target: Path) -> None:
-    for parent in reversed(target.parents):
-        if parent.exists() and not parent.is_dir():
-            parent.unlink()  # a file where a folder must now be
-    if target.is_dir() and not target.is_symlink():
-        shutil.rmtree(target)  # a folder where a file must now be
-    target.parent.mkdir(parents=True, exist_ok=True)
+STAGING = ".kimsite-tmp"  # beside the site folders; emptied at the start of every build
+_counter = itertools.count()
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    _prepare_dir(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+class _Files:
+    """Writes files atomically through a staging folder on the same filesystem.
+
+    A build killed mid-write leaves its half-written file in the staging folder, never in
+    a site, and the next build clears the staging folder before it starts.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.staging = root.parent / STAGING
+        self.staging.mkdir(parents=True, exist_ok=True)
+        self.ready: set[Path] = set()
+
+    def _temporary(self) -> Path:
+        return self.staging / f"{os.getpid()}-{next(_counter)}"
+
+    def _prepare(self, target: Path) -> None:
+        parent = target.parent
+        if parent not in self.ready:
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except (FileExistsError, NotADirectoryError):
+                for folder in reversed(target.parents):
+                    if folder.exists() and not folder.is_dir():
+                        folder.unlink()  # a file where a folder must now be
+                parent.mkdir(parents=True, exist_ok=True)
+            self.ready.add(parent)
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)  # a folder where a file must now be
+
+    def write(self, target: Path, data: bytes) -> None:
+        self._prepare(target)
+        tmp = self._temporary()
+        try:
+            with tmp.open("wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    def copy(self, source: Path, target: Path) -> None:
+        self._prepare(target)
+        tmp = self._temporary()
+        try:
+            shutil.copy2(source, tmp)
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
 
-def _atomic_copy(source: Path, target: Path) -> None:
-    _prepare_dir(target)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    os.close(fd)
-    try:
-        shutil.copy2(source, tmp)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def clear_staging(out: Path) -> None:
+    shutil.rmtree(out / STAGING, ignore_errors=True)
 
 
 def _remove_stale(root: Path, wanted: set[PurePosixPath], keep: frozenset[str]) -> int:
