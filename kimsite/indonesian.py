@@ -10,6 +10,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -164,6 +165,7 @@ FULL_DATE = "EEEE, d MMMM y"
 LONG_DATE = "d MMMM y"
 
 
+@lru_cache(maxsize=4096)
 def date_full(d: date) -> str:
     """ "Senin, 24 Juli 2023"; "Jumat, 4 Juli 2025"."""
     from babel.dates import format_date  # on first use: 10 ms less for builds that render nothing
@@ -171,6 +173,7 @@ def date_full(d: date) -> str:
     return str(format_date(d, FULL_DATE, locale=LOCALE))
 
 
+@lru_cache(maxsize=4096)
 def date_long(d: date) -> str:
     """ "24 Juli 2023"."""
     from babel.dates import format_date

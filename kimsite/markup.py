@@ -9,6 +9,7 @@ anything a writer could use to run script on the site, whatever the Markdown con
 from __future__ import annotations
 
 import html
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
@@ -97,7 +98,7 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
-# Resolved source path of an article or page → its URL, or None while it is unpublished
+# Normalised source path of an article or page (the KIM folder itself is resolved) → its URL, or None while it is unpublished
 # (a draft, or dated in the future): a link to it is dropped with a warning.
 LinkMap = Mapping[Path, str | None]
 
@@ -191,7 +192,7 @@ class _ReferenceProcessor(Treeprocessor):
             return
         if target.lower().endswith((".md", ".markdown")):
             base = ctx.doc.source.parent
-            url = ctx.link((base / target).resolve())
+            url = ctx.link(Path(os.path.normpath(base / target)))
             if url is None:
                 ctx.report(href, "markup.link_missing")
                 return
@@ -280,7 +281,9 @@ class MarkdownRenderer:
         if attr not in ("src", "href") or not _is_local(value):
             return value
         if tag == "a" and value.partition("#")[0].lower().endswith((".md", ".markdown")):
-            url = ctx.link((ctx.doc.source.parent / value.partition("#")[0]).resolve())
+            url = ctx.link(
+                Path(os.path.normpath(ctx.doc.source.parent / value.partition("#")[0]))
+            )
             if url is None:
                 ctx.report(value, "markup.link_missing")
             return url or None

@@ -82,9 +82,9 @@ def render_kim(
     (only valid when the KIM's content did not change either).
     """
     published = [a for a in kim.articles if options.published(a)]
-    links: dict[Path, str | None] = {a.source.resolve(): None for a in kim.articles}
-    links.update({a.source.resolve(): routes.article(a.slug) for a in published})
-    links.update({p.source.resolve(): routes.page(p.slug) for p in kim.pages})
+    links: dict[Path, str | None] = {a.source: None for a in kim.articles}
+    links.update({a.source: routes.article(a.slug) for a in published})
+    links.update({p.source: routes.page(p.slug) for p in kim.pages})
     resolver = AssetResolver(kim.folder)
 
     bodies: dict[Path, RenderedBody] = {}

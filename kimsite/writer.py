@@ -192,6 +192,8 @@ def remove_files(root: Path, rels: list[str]) -> int:
         if path.is_absolute() or ".." in path.parts:
             continue
         target = root.joinpath(*path.parts)
+        if not Path(os.path.realpath(target.parent)).is_relative_to(root):
+            continue  # a planted link leads out of the site: never delete through it
         try:
             target.unlink()
             removed += 1
@@ -209,11 +211,9 @@ def remove_files(root: Path, rels: list[str]) -> int:
 
 
 def _inside(root: Path, rel: PurePosixPath) -> Path:
-    target = root.joinpath(*rel.parts)
-    parent = Path(os.path.realpath(target.parent)) if target.parent.exists() else target.parent
-    if ".." in rel.parts or not (parent == root or parent.is_relative_to(root)):
+    if rel.is_absolute() or ".." in rel.parts:
         raise ValueError(f"refusing to write outside {root}: {rel}")
-    return target
+    return root.joinpath(*rel.parts)
 
 
 def _same_bytes(target: Path, data: bytes) -> bool:
@@ -257,9 +257,19 @@ class _Files:
     """
 
     def __init__(self, root: Path) -> None:
+        self.root = root
         self.staging = root.parent / STAGING
         self.staging.mkdir(parents=True, exist_ok=True)
         self.ready: set[Path] = set()
+
+    def _refuse_links(self, folder: Path) -> None:
+        """No folder between the site root and a file may be a symbolic link: one planted in
+        the output (say `artikel` → `/etc`) would make the writer write outside it."""
+        current = folder
+        while current != self.root and current not in self.ready:
+            if current.is_symlink():
+                current.unlink()  # ours to replace: the output folder is kimsite's alone
+            current = current.parent
 
     def _temporary(self) -> Path:
         return self.staging / f"{os.getpid()}-{next(_counter)}"
@@ -267,6 +277,7 @@ class _Files:
     def _prepare(self, target: Path) -> None:
         parent = target.parent
         if parent not in self.ready:
+            self._refuse_links(parent)
             try:
                 parent.mkdir(parents=True, exist_ok=True)
             except (FileExistsError, NotADirectoryError):

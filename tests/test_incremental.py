@@ -112,9 +112,13 @@ def op_media(project: Path, n: int) -> None:
 def op_template(project: Path, n: int) -> None:
     name = ["partials/card.html", "article.html", "base.html", "partials/pager.html"][n % 4]
     path = project / "themes/default/templates" / name
-    path.write_text(
-        path.read_text(encoding="utf-8") + f"{{# ubah {n} #}}<!-- {n} -->\n", encoding="utf-8"
-    )
+    text = path.read_text(encoding="utf-8")
+    marker = f"{{# ubah {n} #}}<!-- {n} -->\n"
+    if "{% endmacro %}" in text:  # a macro file: only what is inside the macro is output
+        text = text.replace("{% endmacro %}", marker + "{% endmacro %}")
+    else:
+        text += marker
+    path.write_text(text, encoding="utf-8")
 
 
 def op_kim_template(project: Path, n: int) -> None:
