@@ -21,19 +21,21 @@ from pathlib import Path
 from kimsite.cache import (
     BuildState,
     Cache,
+    KimDetail,
     KimState,
     bytes_digest,
+    inputs_fingerprint,
+    racy_hashes,
     read_json,
     same_inputs,
     scan,
-    stamp_inputs,
     write_json,
 )
 from kimsite.config import SiteConfig, load_config
 from kimsite.content import list_kim_folders, load_kim, peek_host
 from kimsite.model import BuildOptions, KimSummary
 from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
-from kimsite.themes import Theme, forget_environments, load_theme
+from kimsite.themes import Theme, forget_environments, load_theme, use_bytecode_cache
 from kimsite.writer import WriteStats, clear_staging, commit, outputs_intact, remove_files
 
 Progress = Callable[[str, int, int], None]
@@ -146,7 +148,7 @@ def build(
     for slug in selected:
         previous = state.kims.get(slug)
         inputs = scan(folders[slug])
-        mode = _what_to_do(run, previous, folders[slug], inputs, host_problems.get(slug))
+        mode = _what_to_do(run, state, previous, folders[slug], inputs, host_problems.get(slug))
         if mode is None:
             assert previous is not None
             report.kims.append(KimResult(slug, previous.host, built=True))
@@ -177,6 +179,7 @@ def build(
     if with_index and shard is None:
         _build_index(report, run, state, folders)
     if tasks or removed or report.index_rendered or not state.built_at_ns:
+        state.themes = run.themes
         state.built_at_ns = run.started_ns
         run.cache.save_state(state)
     clear_staging(run.out)
@@ -196,6 +199,7 @@ def build_index(
     state = run.cache.load_state(run.out)
     folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
     _build_index(report, run, state, folders, force_digests=True)
+    state.themes = run.themes
     state.built_at_ns = run.started_ns
     run.cache.save_state(state)
     clear_staging(run.out)
@@ -227,6 +231,7 @@ def _prepare(
         themes = {t.name: scan(t) for t in sorted(config.themes_dir.iterdir()) if t.is_dir()}
     cache = Cache(cache_root)
     cache.clear_temporaries()
+    use_bytecode_cache(cache_root / "jinja")
     return _Run(config, config_path, out, cache, options, started_ns, config_fp, themes)
 
 
@@ -273,11 +278,10 @@ def _check_hosts(
     hosts: dict[str, str] = {}
     for slug, folder in folders.items():
         previous = state.kims.get(slug)
-        profile = folder / "kim.yaml"
         try:
-            st = profile.stat()
-            stamp = previous.inputs.get("kim.yaml") if previous else None
-            unchanged = stamp is not None and stamp[:2] == (st.st_size, st.st_mtime_ns)
+            st = (folder / "kim.yaml").stat()
+            stamp = previous.profile_stamp if previous else None
+            unchanged = stamp == (st.st_size, st.st_mtime_ns)
         except OSError:
             unchanged = False
         host = previous.host if unchanged and previous and previous.host else None
@@ -301,10 +305,14 @@ def _check_hosts(
     return found
 
 
-def _theme_stamps(run: _Run, chain: Sequence[str]) -> dict[str, tuple[int, int]]:
-    return {
-        f"{name}/{rel}": stamp for name in chain for rel, stamp in run.themes.get(name, {}).items()
-    }
+def _theme_stamps(
+    themes: dict[str, dict[str, tuple[int, int]]], chain: Sequence[str]
+) -> dict[str, tuple[int, int]]:
+    return {f"{name}/{rel}": stamp for name in chain for rel, stamp in themes.get(name, {}).items()}
+
+
+def _theme_fp(themes: dict[str, dict[str, tuple[int, int]]], chain: Sequence[str]) -> str:
+    return bytes_digest(repr(sorted(_theme_stamps(themes, chain).items())).encode())
 
 
 # What a KIM needs: None (nothing), "render" (everything again, Markdown from the cache where
@@ -314,6 +322,7 @@ Mode = str | frozenset[str] | None
 
 def _what_to_do(
     run: _Run,
+    state: BuildState,
     previous: KimState | None,
     folder: Path,
     inputs: dict[str, tuple[int, int]],
@@ -323,21 +332,22 @@ def _what_to_do(
         return "render"
     if previous.config_fp != run.config_fp:
         return "render"
-    if (
-        previous.next_change_ns is not None
-        and run.options.now.timestamp() * 1e9 >= previous.next_change_ns
-    ):
+    due = previous.next_change_ns
+    if due is not None and run.options.now.timestamp() * 1e9 >= due:
         return "render"
-    if not same_inputs(folder, inputs, previous.inputs, previous.stamped_at_ns):
+    if not same_inputs(folder, inputs, previous):
         return "render"
-    if previous.host is None or not outputs_intact(run.out / previous.host, previous.outputs):
+    if previous.host is None or not outputs_intact(run.out / previous.host, previous.probes):
         return "render"
-    stamps = _theme_stamps(run, previous.theme_chain)
-    if stamps == previous.theme_stamps:
+    chain = previous.theme_chain
+    if _theme_fp(run.themes, chain) == previous.theme_fp:
         return None
-    if stamps.keys() != previous.theme_stamps.keys():
+    if _theme_fp(state.themes, chain) != previous.theme_fp:
+        return "render"  # the theme changed more than once since this KIM was built
+    old, new = _theme_stamps(state.themes, chain), _theme_stamps(run.themes, chain)
+    if old.keys() != new.keys():
         return "render"  # a template added or removed may shadow another: no shortcuts
-    changed = {k for k, v in stamps.items() if previous.theme_stamps[k] != v}
+    changed = {k for k, v in new.items() if old[k] != v}
     return frozenset(os.path.normpath(run.config.themes_dir / k) for k in changed)
 
 
@@ -382,14 +392,18 @@ def _run_tasks(tasks: list[_KimTask], jobs: int) -> Iterator[_KimOutcome]:
 _renderer = None
 
 
+PROBES = ("index.html", "sitemap.xml")
+
+
 def _build_kim(task: _KimTask) -> _KimOutcome:
+    """Load, render and commit one KIM; runs in a worker process when there are several."""
     global _renderer
     from kimsite.markup import MarkdownRenderer
     from kimsite.sitegen import render_kim
 
     if _renderer is None:
         _renderer = MarkdownRenderer()
-    run, previous = task.run, task.previous
+    run, previous, cache = task.run, task.previous, task.run.cache
     log = ProblemLog()
     log.extend(task.host_problems)
     kim = load_kim(task.folder, run.config, log)
@@ -398,53 +412,59 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
         theme = load_theme(
             run.config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line
         )
+    # A KIM that fails keeps what is known of its last good build: its host, its output
+    # (which stays on disk, untouched) and its summary for the index.
     state = KimState(
-        inputs=stamp_inputs(task.folder, task.inputs, run.started_ns),
+        inputs_fp=inputs_fingerprint(task.inputs),
+        racy=racy_hashes(task.folder, task.inputs, run.started_ns),
         stamped_at_ns=run.started_ns,
         config_fp=run.config_fp,
         host=previous.host if previous else None,
-        outputs=previous.outputs if previous else {},
-        templates=previous.templates if previous else {},
+        probes=previous.probes if previous else {},
         summary_digest=previous.summary_digest if previous else "",
     )
     stats = WriteStats()
     pages = 0
-    if kim is not None and theme is not None and not log.has_errors():
-        state.theme_chain = [p.name for p in theme.chain]
-        state.theme_stamps = _theme_stamps(run, state.theme_chain)
-        keep = None
-        if isinstance(task.mode, frozenset) and previous is not None:
-            changed, used = task.mode, previous.templates
-            keep = lambda template: template in used and not changed & set(used[template])  # noqa: E731
-        rendered = render_kim(
-            kim,
-            run.config,
-            theme,
-            run.options,
-            _renderer,
-            log,
-            cached=run.cache.load_renders(task.slug),
-            keep=keep,
-        )
-        if rendered is not None:
-            same_host = previous is not None and previous.host == kim.host
-            if previous is not None and previous.host and not same_host:
-                remove_files(run.out / previous.host, list(previous.outputs))
-            stats, manifest = commit(
-                rendered.output,
-                run.out / kim.host,
-                previous.outputs if same_host and previous else None,
-            )
-            run.cache.save_renders(task.slug, rendered.renders)
-            summary = rendered.summary.to_json()
-            write_json(run.cache.summary_path(task.slug), summary)
-            state.host = kim.host
-            state.built = True
-            state.outputs = manifest
-            state.templates = rendered.templates
-            state.summary_digest = bytes_digest(repr(sorted(summary.items())).encode())
-            state.next_change_ns = rendered.next_change_ns
-            pages = len(rendered.output)
+    if kim is None or theme is None or log.has_errors():
+        return _KimOutcome(task.slug, state, list(log), stats, pages)
+    detail = cache.load_detail(task.slug) if previous is not None else None
+    keep = None
+    if isinstance(task.mode, frozenset) and detail is not None:
+        changed, used = task.mode, detail.templates
+        keep = lambda template: template in used and not changed & set(used[template])  # noqa: E731
+    rendered = render_kim(
+        kim,
+        run.config,
+        theme,
+        run.options,
+        _renderer,
+        log,
+        cached=cache.load_renders(task.slug),
+        keep=keep,
+    )
+    if rendered is None:
+        return _KimOutcome(task.slug, state, list(log), stats, pages)
+    same_host = previous is not None and previous.host == kim.host
+    if previous is not None and previous.host and not same_host and detail is not None:
+        remove_files(run.out / previous.host, list(detail.outputs))
+    stats, manifest = commit(
+        rendered.output, run.out / kim.host, detail.outputs if same_host and detail else None
+    )
+    cache.save_detail(task.slug, KimDetail(manifest, rendered.templates))
+    cache.save_renders(task.slug, rendered.renders)
+    summary = rendered.summary.to_json()
+    write_json(cache.summary_path(task.slug), summary)
+    write_json(cache.feed_path(task.slug), rendered.feed_html)
+    chain = [p.name for p in theme.chain]
+    state.profile_stamp = task.inputs.get("kim.yaml")
+    state.theme_chain = chain
+    state.theme_fp = _theme_fp(run.themes, chain)
+    state.host = kim.host
+    state.built = True
+    state.probes = {k: manifest[k] for k in PROBES if k in manifest}
+    state.summary_digest = bytes_digest(repr(sorted(summary.items())).encode())
+    state.next_change_ns = rendered.next_change_ns
+    pages = len(rendered.output)
     return _KimOutcome(task.slug, state, list(log), stats, pages)
 
 
@@ -463,8 +483,9 @@ def _forget_removed(
         if shard is not None and not shard.owns(slug):
             continue
         gone = state.kims.pop(slug)
-        if gone.host:
-            remove_files(run.out / gone.host, list(gone.outputs))
+        detail = run.cache.load_detail(slug)
+        if gone.host and detail is not None:
+            remove_files(run.out / gone.host, list(detail.outputs))
         run.cache.forget(slug)
         removed += 1
     return removed
@@ -512,41 +533,48 @@ def _build_index(
         report.index_note = "gagal"
         return
     chain = [p.name for p in theme.chain]
-    stamps = _theme_stamps(run, chain)
     previous = state.index
-    fingerprint = bytes_digest(repr((run.config_fp, sorted(stamps.items()), digests)).encode())
+    theme_fp = _theme_fp(run.themes, chain)
+    fingerprint = bytes_digest(repr((run.config_fp, theme_fp, digests)).encode())
     if (
         previous.built
         and previous.summary_digest == fingerprint
         and previous.host == config.domain_indeks
-        and outputs_intact(run.out / config.domain_indeks, previous.outputs)
+        and outputs_intact(run.out / config.domain_indeks, previous.probes)
     ):
         report.index_built = True
         return
     from kimsite.province import render_index
 
     summaries = (s for s in (_load_summary(run, slug) for slug in present) if s is not None)
-    site = render_index(summaries, config, theme, log)
+    bodies: dict[str, dict[str, str]] = {}
+
+    def article_html(slug: str, url: str) -> str:
+        if slug not in bodies:
+            data = read_json(run.cache.feed_path(slug))
+            bodies[slug] = data if isinstance(data, dict) else {}
+        return str(bodies[slug].get(url, ""))
+
+    site = render_index(summaries, config, theme, log, article_html)
     report.problems.extend(log)
     if site is None:
         report.index_note = "gagal"
         return
-    if previous.host and previous.host != config.domain_indeks:
-        remove_files(run.out / previous.host, list(previous.outputs))
+    detail = run.cache.load_detail(None) if previous.built else None
+    if previous.host and previous.host != config.domain_indeks and detail is not None:
+        remove_files(run.out / previous.host, list(detail.outputs))
     same_host = previous.host == config.domain_indeks
     stats, manifest = commit(
-        site,
-        run.out / config.domain_indeks,
-        previous.outputs if same_host and previous.built else None,
+        site, run.out / config.domain_indeks, detail.outputs if same_host and detail else None
     )
+    run.cache.save_detail(None, KimDetail(manifest, {}))
     report.stats.add(stats)
     state.index = KimState(
         config_fp=run.config_fp,
         theme_chain=chain,
-        theme_stamps=stamps,
         host=config.domain_indeks,
         built=True,
-        outputs=manifest,
+        probes={k: manifest[k] for k in PROBES if k in manifest},
         summary_digest=fingerprint,
     )
     report.index_built = True

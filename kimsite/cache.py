@@ -2,8 +2,11 @@
 
 Layout of the cache folder (git-ignored; CI may save and restore it):
 
-    state.json            per KIM: input stamps, theme and config fingerprints, host,
-                          problems, and the manifest of every file written
+    state.json            per KIM: fingerprints of its files, theme and config, its host,
+                          and a few output probes (read by every build: kept small)
+    kims/<kim>.json       the manifest of every file written for the KIM, and the template
+                          files each page type read (read only when the KIM is rebuilt)
+    index.json            the same for the province index
     renders/<kim>.json    rendered Markdown of each article and page, with what it looked up
     summaries/<kim>.json  what the province index needs of the KIM (see sitegen.KimSummary)
 
@@ -38,7 +41,6 @@ _STAMP = f"{CACHE_VERSION}/{__version__}/{sys.version_info[:2]}"
 # the same mtime tick; its content hash decides (git's "racy clean" problem).
 RACY_SECONDS = 2.0
 
-Stamp = tuple[int, int, str]  # size, mtime_ns, content hash ("" until needed)
 OutputRecord = tuple[int, int, str]  # size, mtime_ns, blake2b digest of the bytes
 
 
@@ -107,35 +109,27 @@ def scan(folder: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
-def same_inputs(
-    folder: Path, now: dict[str, tuple[int, int]], before: dict[str, Stamp], built_at_ns: int
-) -> bool:
-    """Whether a folder holds what it held at the last build.
+def inputs_fingerprint(now: dict[str, tuple[int, int]]) -> str:
+    """One digest of every file's path, size and mtime: equal digests, same folder."""
+    text = "\n".join(f"{rel}\t{size}\t{mtime}" for rel, (size, mtime) in sorted(now.items()))
+    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
 
-    Size and mtime decide; a file touched within RACY_SECONDS before that build's stamps
-    were taken may have changed again within one mtime tick, so its content hash decides.
+
+def racy_hashes(folder: Path, now: dict[str, tuple[int, int]], at_ns: int) -> dict[str, str]:
+    """Content hashes of the files changed within RACY_SECONDS before `at_ns`.
+
+    Such a file may change again within the same mtime tick, leaving size and mtime as they
+    were; only its content tells. Older files cannot, so they need no hash.
     """
-    if now.keys() != before.keys():
-        return False
-    racy_after = built_at_ns - int(RACY_SECONDS * 1e9)
-    for rel, (size, mtime) in now.items():
-        old_size, old_mtime, old_hash = before[rel]
-        if size != old_size:
-            return False
-        if mtime != old_mtime:
-            return False
-        if mtime >= racy_after and (not old_hash or file_hash(folder / rel) != old_hash):
-            return False
-    return True
-
-
-def stamp_inputs(folder: Path, now: dict[str, tuple[int, int]], at_ns: int) -> dict[str, Stamp]:
-    """Stamps, with a content hash for the files a later build would find racy."""
     racy_after = at_ns - int(RACY_SECONDS * 1e9)
-    return {
-        rel: (size, mtime, file_hash(folder / rel) if mtime >= racy_after else "")
-        for rel, (size, mtime) in now.items()
-    }
+    return {rel: file_hash(folder / rel) for rel, (_s, mtime) in now.items() if mtime >= racy_after}
+
+
+def same_inputs(folder: Path, now: dict[str, tuple[int, int]], state: KimState) -> bool:
+    """Whether a folder holds what it held when `state` was taken."""
+    if inputs_fingerprint(now) != state.inputs_fp:
+        return False
+    return all(file_hash(folder / rel) == digest for rel, digest in state.racy.items())
 
 
 def fingerprint(parts: Iterable[object]) -> str:
@@ -181,50 +175,46 @@ def body_from_json(data: dict[str, Any]) -> RenderedBody:
 
 @dataclass
 class KimState:
-    """What the last build knew of one KIM (or, for `BuildState.index`, of the index)."""
+    """What the last build knew of one KIM (or, for `BuildState.index`, of the index).
 
-    inputs: dict[str, Stamp] = field(default_factory=dict)
-    stamped_at_ns: int = 0  # when `inputs` were taken: files changed near it are racy
+    Kept small: the state of every KIM is read by every build, even one with nothing to
+    do. What only a build of this KIM needs lives in its `KimDetail`.
+    """
+
+    inputs_fp: str = ""  # inputs_fingerprint of the KIM folder
+    racy: dict[str, str] = field(default_factory=dict)  # see racy_hashes
+    profile_stamp: tuple[int, int] | None = None  # kim.yaml: its host is known while equal
+    stamped_at_ns: int = 0
     config_fp: str = ""  # config.yaml and build options
     theme_chain: list[str] = field(default_factory=list)
-    theme_stamps: dict[str, tuple[int, int]] = field(default_factory=dict)  # "theme/rel" → stamp
+    theme_fp: str = ""  # fingerprint of the theme chain's files
     host: str | None = None
     built: bool = False
-    outputs: dict[str, OutputRecord] = field(default_factory=dict)
-    templates: dict[str, list[str]] = field(default_factory=dict)  # template → files it reads
-    summary_digest: str = ""
+    probes: dict[str, OutputRecord] = field(default_factory=dict)  # a few outputs, to notice
+    summary_digest: str = ""  # a deleted or replaced output folder without reading them all
     next_change_ns: int | None = None  # when a future-dated article becomes due
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "inputs": {k: list(v) for k, v in self.inputs.items()},
-            "stamped_at_ns": self.stamped_at_ns,
-            "config_fp": self.config_fp,
-            "theme_chain": self.theme_chain,
-            "theme_stamps": {k: list(v) for k, v in self.theme_stamps.items()},
-            "host": self.host,
-            "built": self.built,
-            "outputs": {k: list(v) for k, v in self.outputs.items()},
-            "templates": self.templates,
-            "summary_digest": self.summary_digest,
-            "next_change_ns": self.next_change_ns,
-        }
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        data["probes"] = {k: list(v) for k, v in self.probes.items()}
+        data["profile_stamp"] = list(self.profile_stamp) if self.profile_stamp else None
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KimState:
-        return cls(
-            inputs={k: (v[0], v[1], v[2]) for k, v in data["inputs"].items()},
-            stamped_at_ns=data["stamped_at_ns"],
-            config_fp=data["config_fp"],
-            theme_chain=list(data["theme_chain"]),
-            theme_stamps={k: (v[0], v[1]) for k, v in data["theme_stamps"].items()},
-            host=data["host"],
-            built=data["built"],
-            outputs={k: (v[0], v[1], v[2]) for k, v in data["outputs"].items()},
-            templates=data["templates"],
-            summary_digest=data["summary_digest"],
-            next_change_ns=data["next_change_ns"],
-        )
+        state = cls(**{k: data[k] for k in cls.__dataclass_fields__})
+        state.probes = {k: (v[0], v[1], v[2]) for k, v in state.probes.items()}
+        stamp = data["profile_stamp"]
+        state.profile_stamp = (stamp[0], stamp[1]) if stamp else None
+        return state
+
+
+@dataclass
+class KimDetail:
+    """What the last build of one site wrote, and which template files each page type read."""
+
+    outputs: dict[str, OutputRecord] = field(default_factory=dict)
+    templates: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -233,6 +223,7 @@ class BuildState:
     out_dir: str = ""
     kims: dict[str, KimState] = field(default_factory=dict)
     index: KimState = field(default_factory=KimState)
+    themes: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # at last build
 
 
 class Cache:
@@ -241,7 +232,12 @@ class Cache:
 
     def clear_temporaries(self) -> None:
         """Remove what a killed build was half-way through writing."""
-        for folder in (self.root, self.root / "renders", self.root / "summaries"):
+        for folder in (
+            self.root,
+            self.root / "renders",
+            self.root / "summaries",
+            self.root / "kims",
+        ):
             try:
                 names = [e.name for e in os.scandir(folder) if e.name.startswith(".tmp-")]
             except OSError:
@@ -260,6 +256,10 @@ class Cache:
                 out_dir=data["out_dir"],
                 kims={k: KimState.from_json(v) for k, v in data["kims"].items()},
                 index=KimState.from_json(data["index"]),
+                themes={
+                    theme: {rel: (v[0], v[1]) for rel, v in files.items()}
+                    for theme, files in data["themes"].items()
+                },
             )
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return BuildState(out_dir=str(out_dir))
@@ -272,6 +272,31 @@ class Cache:
                 "out_dir": state.out_dir,
                 "kims": {k: v.to_json() for k, v in sorted(state.kims.items())},
                 "index": state.index.to_json(),
+                "themes": state.themes,
+            },
+        )
+
+    # details -------------------------------------------------------------------------
+    def _detail_path(self, slug: str | None) -> Path:
+        return self.root / "kims" / f"{slug}.json" if slug else self.root / "index.json"
+
+    def load_detail(self, slug: str | None) -> KimDetail | None:
+        """None when there is no usable record: the caller then compares against the disk."""
+        data = read_json(self._detail_path(slug))
+        try:
+            return KimDetail(
+                outputs={k: (v[0], v[1], v[2]) for k, v in data["outputs"].items()},
+                templates={k: list(v) for k, v in data["templates"].items()},
+            )
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            return None
+
+    def save_detail(self, slug: str | None, detail: KimDetail) -> None:
+        write_json(
+            self._detail_path(slug),
+            {
+                "outputs": {k: list(v) for k, v in detail.outputs.items()},
+                "templates": detail.templates,
             },
         )
 
@@ -287,6 +312,15 @@ class Cache:
     def summary_path(self, slug: str) -> Path:
         return self.root / "summaries" / f"{slug}.json"
 
+    def feed_path(self, slug: str) -> Path:
+        """Bodies of the articles in a KIM's summary, read only for the index's feed."""
+        return self.root / "summaries" / f"{slug}.feed.json"
+
     def forget(self, slug: str) -> None:
-        for path in (self.summary_path(slug), self.root / "renders" / f"{slug}.json"):
+        for path in (
+            self.summary_path(slug),
+            self.feed_path(slug),
+            self.root / "renders" / f"{slug}.json",
+            self._detail_path(slug),
+        ):
             path.unlink(missing_ok=True)

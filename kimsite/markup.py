@@ -98,8 +98,9 @@ _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 
-# Normalised source path of an article or page (the KIM folder itself is resolved) → its URL, or None while it is unpublished
-# (a draft, or dated in the future): a link to it is dropped with a warning.
+# Normalised source path of an article or page (the KIM folder itself is resolved) → its
+# URL, or None while it is unpublished (a draft, or dated in the future): a link to it is
+# dropped with a warning.
 LinkMap = Mapping[Path, str | None]
 
 
@@ -281,9 +282,7 @@ class MarkdownRenderer:
         if attr not in ("src", "href") or not _is_local(value):
             return value
         if tag == "a" and value.partition("#")[0].lower().endswith((".md", ".markdown")):
-            url = ctx.link(
-                Path(os.path.normpath(ctx.doc.source.parent / value.partition("#")[0]))
-            )
+            url = ctx.link(Path(os.path.normpath(ctx.doc.source.parent / value.partition("#")[0])))
             if url is None:
                 ctx.report(value, "markup.link_missing")
             return url or None

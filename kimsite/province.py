@@ -7,7 +7,7 @@ sharded builds possible (each shard writes summaries; one last step renders the 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Any
@@ -171,13 +171,20 @@ class IndexInput:
                 desa=s.desa,
             )
             key = (a["published_iso"], a["url"])
-            self.latest.offer(key, (item, a, s.kabkota))
+            self.latest.offer(key, (item, a, s.kabkota, s.slug))
             region_latest.offer(key, item)
         self.kims.append(replace(s, latest=[]))
 
 
+ArticleHtml = Callable[[str, str], str]  # (KIM slug, article URL) → the article's body
+
+
 def render_index(
-    summaries: Iterable[KimSummary], config: SiteConfig, theme: Theme, log: ProblemLog
+    summaries: Iterable[KimSummary],
+    config: SiteConfig,
+    theme: Theme,
+    log: ProblemLog,
+    article_html: ArticleHtml,
 ) -> SiteOutput | None:
     """Render the index from summaries, read one at a time (a province may have thousands)."""
     gathered = IndexInput(config.berita_indeks)
@@ -215,7 +222,7 @@ def render_index(
             "indeks",
             meta(config.judul, routes.HOME, config.deskripsi),
             groups=groups,
-            news=[n for n, _, _ in news],
+            news=[n for n, *_ in news],
             total_kim=len(kims),
             total_articles=sum(s.article_count for s in kims),
         )
@@ -252,12 +259,12 @@ def render_index(
                 updated=raw["updated_iso"],
                 published=raw["published_iso"],
                 summary=item.ringkasan,
-                content_html=raw["html"],
+                content_html=article_html(slug, item.url),
                 author=raw["penulis"],
                 categories=(item.kategori, kabkota),
                 image=item.gambar,
             )
-            for item, raw, kabkota in news
+            for item, raw, kabkota, slug in news
         )
         updated = max((e.updated for e in entries), default="2000-01-01T00:00:00+00:00")
         out.add_text(

@@ -48,6 +48,7 @@ class KimRender:
     summary: KimSummary
     renders: dict[str, Any]  # source path (relative to the KIM folder) → cached render
     templates: dict[str, list[str]]  # template used → template files it reads
+    feed_html: dict[str, str]  # URL → body of the articles in the summary, for the index feed
     next_change_ns: int | None  # when a future-dated article becomes due
 
 
@@ -145,6 +146,7 @@ def render_kim(
         summary=_summary(kim, config, site, articles),
         renders=renders,
         templates={name: template_files(env, name) for name in page_writer.used},
+        feed_html={a.abs_url: str(a.html) for a in articles[: config.berita_indeks]},
         next_change_ns=int(next_change * 1e9) if next_change is not None else None,
     )
 
@@ -422,7 +424,7 @@ def _summary(
             "kategori": a.kategori.label,
             "gambar": a.gambar_abs_url,
             "gambar_alt": a.gambar_alt,
-            "html": str(a.html),
+            "html_digest": hashlib.blake2b(str(a.html).encode(), digest_size=12).hexdigest(),
             "penulis": a.penulis or site.nama,
         }
         for a in articles[: config.berita_indeks]

@@ -110,6 +110,9 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
 
         env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
+            bytecode_cache=(
+                jinja2.FileSystemBytecodeCache(str(_bytecode_dir)) if _bytecode_dir else None
+            ),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -120,6 +123,18 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
         env.filters.update(_filters())
         _ENVIRONMENTS[search_path] = env
     return env
+
+
+_bytecode_dir: Path | None = None
+
+
+def use_bytecode_cache(folder: Path | None) -> None:
+    """Keep compiled templates in `folder` between runs (Jinja keys them by source checksum,
+    so an edited template is compiled again)."""
+    global _bytecode_dir
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    _bytecode_dir = folder
 
 
 def forget_environments() -> None:
