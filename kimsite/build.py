@@ -32,7 +32,7 @@ from kimsite.cache import (
     write_json,
 )
 from kimsite.config import SiteConfig, load_config
-from kimsite.content import list_kim_folders, load_kim, peek_host
+from kimsite.content import OVERRIDES_DIR, list_kim_folders, load_kim, peek_host
 from kimsite.model import BuildOptions, KimSummary
 from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
 from kimsite.themes import Theme, forget_environments, load_theme, use_bytecode_cache
@@ -397,12 +397,15 @@ PROBES = ("index.html", "sitemap.xml")
 
 def _build_kim(task: _KimTask) -> _KimOutcome:
     """Load, render and commit one KIM; runs in a worker process when there are several."""
-    global _renderer
     from kimsite.markup import MarkdownRenderer
     from kimsite.sitegen import render_kim
 
-    if _renderer is None:
-        _renderer = MarkdownRenderer()
+    def renderer() -> MarkdownRenderer:
+        global _renderer
+        if _renderer is None:
+            _renderer = MarkdownRenderer()
+        return _renderer
+
     run, previous, cache = task.run, task.previous, task.run.cache
     log = ProblemLog()
     log.extend(task.host_problems)
@@ -428,6 +431,16 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
     if kim is None or theme is None or log.has_errors():
         return _KimOutcome(task.slug, state, list(log), stats, pages)
     detail = cache.load_detail(task.slug) if previous is not None else None
+    chain = [p.name for p in theme.chain]
+    templates_key = bytes_digest(
+        repr(
+            (
+                _theme_fp(run.themes, chain),
+                sorted((k, v) for k, v in task.inputs.items() if k.startswith(OVERRIDES_DIR + "/")),
+            )
+        ).encode()
+    )
+    known = detail.templates if detail and detail.templates_key == templates_key else None
     keep = None
     if isinstance(task.mode, frozenset) and detail is not None:
         changed, used = task.mode, detail.templates
@@ -437,10 +450,11 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
         run.config,
         theme,
         run.options,
-        _renderer,
+        renderer,
         log,
         cached=cache.load_renders(task.slug),
         keep=keep,
+        known_templates=known,
     )
     if rendered is None:
         return _KimOutcome(task.slug, state, list(log), stats, pages)
@@ -450,12 +464,11 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
     stats, manifest = commit(
         rendered.output, run.out / kim.host, detail.outputs if same_host and detail else None
     )
-    cache.save_detail(task.slug, KimDetail(manifest, rendered.templates))
+    cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key))
     cache.save_renders(task.slug, rendered.renders)
     summary = rendered.summary.to_json()
     write_json(cache.summary_path(task.slug), summary)
     write_json(cache.feed_path(task.slug), rendered.feed_html)
-    chain = [p.name for p in theme.chain]
     state.profile_stamp = task.inputs.get("kim.yaml")
     state.theme_chain = chain
     state.theme_fp = _theme_fp(run.themes, chain)

@@ -215,6 +215,7 @@ class KimDetail:
 
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     templates: dict[str, list[str]] = field(default_factory=dict)
+    templates_key: str = ""  # theme and KIM template overrides `templates` was found with
 
 
 @dataclass
@@ -287,6 +288,7 @@ class Cache:
             return KimDetail(
                 outputs={k: (v[0], v[1], v[2]) for k, v in data["outputs"].items()},
                 templates={k: list(v) for k, v in data["templates"].items()},
+                templates_key=data["templates_key"],
             )
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
@@ -297,6 +299,7 @@ class Cache:
             {
                 "outputs": {k: list(v) for k, v in detail.outputs.items()},
                 "templates": detail.templates,
+                "templates_key": detail.templates_key,
             },
         )
 

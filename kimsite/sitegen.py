@@ -70,15 +70,18 @@ def render_kim(
     config: SiteConfig,
     theme: Theme,
     options: BuildOptions,
-    renderer: MarkdownRenderer,
+    renderer: Callable[[], MarkdownRenderer],
     log: ProblemLog,
     cached: dict[str, Any] | None = None,
     keep: Callable[[str], bool] | None = None,
+    known_templates: dict[str, list[str]] | None = None,
 ) -> KimRender | None:
     """Render every file of a KIM's site; None when anything failed (problems are logged).
 
     `cached` holds earlier renders of the KIM's Markdown: one whose text and lookups are
-    unchanged is reused instead of rendered. `keep(template)` tells which templates did not
+    unchanged is reused instead of rendered (`renderer` is only called when one is not).
+    `known_templates` are the template files each template read at the last build, valid
+    while no theme file changed. `keep(template)` tells which templates did not
     change since the last build, so pages rendered with them are kept, not rendered again
     (only valid when the KIM's content did not change either).
     """
@@ -104,7 +107,7 @@ def render_kim(
             if body is not None and not still_valid(body, doc, resolver, links):
                 body = None
         if body is None:
-            body = renderer.render(doc, resolver, links)
+            body = renderer().render(doc, resolver, links)
         renders[rel] = body_to_json(body, key)
         log.extend(body.problems)
         bodies[doc.source] = body
@@ -145,7 +148,10 @@ def render_kim(
         output=out,
         summary=_summary(kim, config, site, articles),
         renders=renders,
-        templates={name: template_files(env, name) for name in page_writer.used},
+        templates={
+            name: (known_templates or {}).get(name) or template_files(env, name)
+            for name in page_writer.used
+        },
         feed_html={a.abs_url: str(a.html) for a in articles[: config.berita_indeks]},
         next_change_ns=int(next_change * 1e9) if next_change is not None else None,
     )
