@@ -445,6 +445,7 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
     if isinstance(task.mode, frozenset) and detail is not None:
         changed, used = task.mode, detail.templates
         keep = lambda template: template in used and not changed & set(used[template])  # noqa: E731
+    cached = cache.load_renders(task.slug)
     rendered = render_kim(
         kim,
         run.config,
@@ -452,7 +453,7 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
         run.options,
         renderer,
         log,
-        cached=cache.load_renders(task.slug),
+        cached=cached,
         keep=keep,
         known_templates=known,
     )
@@ -465,17 +466,26 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
         rendered.output, run.out / kim.host, detail.outputs if same_host and detail else None
     )
     cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key))
-    cache.save_renders(task.slug, rendered.renders)
+    if rendered.renders != cached:
+        cache.save_renders(task.slug, rendered.renders)
     summary = rendered.summary.to_json()
-    write_json(cache.summary_path(task.slug), summary)
-    write_json(cache.feed_path(task.slug), rendered.feed_html)
+    summary_digest = bytes_digest(repr(sorted(summary.items())).encode())
+    summary_path = cache.summary_path(task.slug)
+    if (
+        previous is None
+        or summary_digest != previous.summary_digest
+        or not summary_path.is_file()
+        or not cache.feed_path(task.slug).is_file()
+    ):
+        write_json(summary_path, summary)
+        write_json(cache.feed_path(task.slug), rendered.feed_html)
     state.profile_stamp = task.inputs.get("kim.yaml")
     state.theme_chain = chain
     state.theme_fp = _theme_fp(run.themes, chain)
     state.host = kim.host
     state.built = True
     state.probes = {k: manifest[k] for k in PROBES if k in manifest}
-    state.summary_digest = bytes_digest(repr(sorted(summary.items())).encode())
+    state.summary_digest = summary_digest
     state.next_change_ns = rendered.next_change_ns
     pages = len(rendered.output)
     return _KimOutcome(task.slug, state, list(log), stats, pages)

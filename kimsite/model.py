@@ -6,7 +6,7 @@ view objects of `views.py`, so the model can change without breaking themes.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -190,7 +190,9 @@ class KimSummary:
     latest: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = dict(self.__dict__)
+        data["latest"] = [dict(a) for a in self.latest]
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KimSummary:

@@ -126,7 +126,7 @@ def render_kim(
     page_writer = PageWriter(env, site, out, log, kim.profile.source, keep)
     try:
         _render_pages(page_writer, site, articles, pages, config, kim)
-        _add_files(out, kim, theme, site, articles)
+        _add_files(out, kim, theme, site, articles, keep_machine_files=keep is not None)
     except OutputConflict as conflict:
         log.add(
             conflict.source or kim.folder,
@@ -358,14 +358,32 @@ def _render_terms(
 
 
 def _add_files(
-    out: SiteOutput, kim: Kim, theme: Theme, site: SiteView, articles: list[ArticleView]
+    out: SiteOutput,
+    kim: Kim,
+    theme: Theme,
+    site: SiteView,
+    articles: list[ArticleView],
+    keep_machine_files: bool = False,
 ) -> None:
+    """Media, theme assets, feed, sitemap and robots.txt.
+
+    `keep_machine_files`: only templates changed since the last build, and the feed, the
+    sitemap and robots.txt use none, so they are kept as they are.
+    """
     for asset in kim.media:
         out.add_copy(asset.url, asset.source, Owner(asset.rel, asset.source))
     for rel, path in theme.static_files():
         out.add_text(
             routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path)
         )
+    if keep_machine_files:
+        for url, label in (
+            (routes.FEED, "feed"),
+            (routes.SITEMAP, "sitemap"),
+            (routes.ROBOTS, "robots"),
+        ):
+            out.keep(url, Owner(label))
+        return
     newest = articles[0].updated_iso if articles else _fallback_updated(kim)
     entries = tuple(
         feeds.FeedEntry(
