@@ -119,8 +119,8 @@ def test_index_lists_every_kim_by_region(sample: Sample) -> None:
         region = lookup(str(data["kode_wilayah"]))
         assert region is not None
         host = _host(slug, data)
-        links = doc.xpath(f"//a[@href='https://{host}/']")
-        assert links, f"{slug} not linked from the index"
+        links = doc.xpath(f"//section[contains(@class,'wilayah-grup')]//a[@href='https://{host}/']")
+        assert len(links) == 1, f"{slug} is not listed once under the regions of the index"
         group = links[0].xpath("ancestor::section[contains(@class,'wilayah-grup')]")[0]
         assert region.kabkota in group.findtext(".//h3/a")
         kec_heading = links[0].xpath("preceding::h4[1]")[0].text_content()
