@@ -24,11 +24,75 @@ SIZE = (960, 540)
 REFERENCE = re.compile(r"(?:\.\./)?(media/[a-z0-9-]+\.(?:jpg|png))")
 
 SCENES = {
-    "sea": ("pantai", "laut", "gili", "nelayan", "perahu", "penyu", "snorkel", "pelabuhan", "bahari", "ampenan", "senja"),
-    "field": ("sawah", "padi", "panen", "tani", "jagung", "bawang", "tembakau", "kebun", "stroberi", "kopi"),
-    "mountain": ("gunung", "rinjani", "bukit", "sembalun", "air-terjun", "hutan", "trek", "pendaki"),
-    "goods": ("produk", "madu", "susu", "tenun", "kain", "songket", "ukir", "cukli", "keripik", "dodol", "ikan-asin", "gerabah", "anyaman", "kerajinan", "batik"),
-    "people": ("rapat", "musyawarah", "posyandu", "gotong", "warga", "pelatihan", "lomba", "sekolah", "festival", "bazar", "pasar", "kegiatan", "sosialisasi", "vaksin", "upacara"),
+    "sea": (
+        "pantai",
+        "laut",
+        "gili",
+        "nelayan",
+        "perahu",
+        "penyu",
+        "snorkel",
+        "pelabuhan",
+        "bahari",
+        "ampenan",
+        "senja",
+    ),
+    "field": (
+        "sawah",
+        "padi",
+        "panen",
+        "tani",
+        "jagung",
+        "bawang",
+        "tembakau",
+        "kebun",
+        "stroberi",
+        "kopi",
+    ),
+    "mountain": (
+        "gunung",
+        "rinjani",
+        "bukit",
+        "sembalun",
+        "air-terjun",
+        "hutan",
+        "trek",
+        "pendaki",
+    ),
+    "goods": (
+        "produk",
+        "madu",
+        "susu",
+        "tenun",
+        "kain",
+        "songket",
+        "ukir",
+        "cukli",
+        "keripik",
+        "dodol",
+        "ikan-asin",
+        "gerabah",
+        "anyaman",
+        "kerajinan",
+        "batik",
+    ),
+    "people": (
+        "rapat",
+        "musyawarah",
+        "posyandu",
+        "gotong",
+        "warga",
+        "pelatihan",
+        "lomba",
+        "sekolah",
+        "festival",
+        "bazar",
+        "pasar",
+        "kegiatan",
+        "sosialisasi",
+        "vaksin",
+        "upacara",
+    ),
 }
 
 
@@ -43,7 +107,9 @@ def _scene(name: str) -> str:
     return "people"
 
 
-def _sky(draw: ImageDraw.ImageDraw, top: tuple[int, int, int], bottom: tuple[int, int, int], height: int) -> None:
+def _sky(
+    draw: ImageDraw.ImageDraw, top: tuple[int, int, int], bottom: tuple[int, int, int], height: int
+) -> None:
     for y in range(height):
         t = y / max(1, height - 1)
         color = tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True))
@@ -65,9 +131,14 @@ def draw(name: str) -> Image.Image:
             y = h // 2 + 30 + i * 35
             d.line([(0, y), (w, y + (r[i] % 20) - 10)], fill=(200, 230, 250), width=3)
         x = 150 + r[4] % 400
-        d.polygon([(x, h * 0.68), (x + 180, h * 0.68), (x + 150, h * 0.76), (x + 30, h * 0.76)], fill=(120, 60, 30))
+        d.polygon(
+            [(x, h * 0.68), (x + 180, h * 0.68), (x + 150, h * 0.76), (x + 30, h * 0.76)],
+            fill=(120, 60, 30),
+        )
         d.line([(x + 90, h * 0.68), (x + 90, h * 0.42)], fill=(80, 50, 30), width=5)
-        d.polygon([(x + 95, h * 0.44), (x + 160, h * 0.64), (x + 95, h * 0.64)], fill=(250, 250, 240))
+        d.polygon(
+            [(x + 95, h * 0.44), (x + 160, h * 0.64), (x + 95, h * 0.64)], fill=(250, 250, 240)
+        )
         d.rectangle([0, h * 0.9, w, h], fill=(225, 200, 150))
     elif scene == "field":
         _sky(d, (150, 200, 240), (220, 235, 245), h // 3)
@@ -82,8 +153,14 @@ def draw(name: str) -> Image.Image:
     elif scene == "mountain":
         _sky(d, (120, 170, 230), (230, 240, 250), h)
         d.polygon([(0, h), (w * 0.35, h * 0.2), (w * 0.7, h)], fill=(90 + r[0] % 40, 100, 110))
-        d.polygon([(w * 0.3, h), (w * 0.7, h * 0.1 + r[1] % 40), (w, h * 0.8), (w, h)], fill=(70, 90 + r[2] % 40, 90))
-        d.polygon([(w * 0.62, h * 0.2), (w * 0.7, h * 0.1 + r[1] % 40), (w * 0.78, h * 0.22)], fill=(245, 245, 245))
+        d.polygon(
+            [(w * 0.3, h), (w * 0.7, h * 0.1 + r[1] % 40), (w, h * 0.8), (w, h)],
+            fill=(70, 90 + r[2] % 40, 90),
+        )
+        d.polygon(
+            [(w * 0.62, h * 0.2), (w * 0.7, h * 0.1 + r[1] % 40), (w * 0.78, h * 0.22)],
+            fill=(245, 245, 245),
+        )
         d.rectangle([0, h * 0.8, w, h], fill=(60, 130 + r[3] % 50, 60))
     elif scene == "goods":
         d.rectangle([0, 0, w, h], fill=(245, 235 - r[0] % 30, 215))
@@ -91,13 +168,21 @@ def draw(name: str) -> Image.Image:
         for i in range(3):
             x = 140 + i * 250
             color = (r[i * 3] % 200 + 30, r[i * 3 + 1] % 150 + 50, r[i * 3 + 2] % 120 + 30)
-            d.rounded_rectangle([x, h * 0.3 + (i % 2) * 30, x + 180, h * 0.75], radius=18, fill=color)
+            d.rounded_rectangle(
+                [x, h * 0.3 + (i % 2) * 30, x + 180, h * 0.75], radius=18, fill=color
+            )
             for k in range(4):
-                d.line([(x + 10, h * 0.4 + k * 30), (x + 170, h * 0.4 + k * 30)], fill=(255, 240, 200), width=4)
+                d.line(
+                    [(x + 10, h * 0.4 + k * 30), (x + 170, h * 0.4 + k * 30)],
+                    fill=(255, 240, 200),
+                    width=4,
+                )
     else:
         _sky(d, (250, 230, 200), (250, 245, 235), h)
         d.rectangle([0, h * 0.75, w, h], fill=(180, 160, 120))
-        d.polygon([(w * 0.1, h * 0.45), (w * 0.5, h * 0.15), (w * 0.9, h * 0.45)], fill=(150, 60, 40))
+        d.polygon(
+            [(w * 0.1, h * 0.45), (w * 0.5, h * 0.15), (w * 0.9, h * 0.45)], fill=(150, 60, 40)
+        )
         d.rectangle([w * 0.15, h * 0.45, w * 0.85, h * 0.78], fill=(235, 220, 190))
         for i in range(7):
             x = 90 + i * 120 + r[i] % 30

@@ -18,6 +18,6 @@ fi
 
 python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -E "^(WARNING: (Running pip|Location))" || true
 
-python3 -m ruff check kimsite tests benchmarks
+python3 -m ruff check .
 python3 -m mypy
 exec python3 -m pytest "$@"
