@@ -1,0 +1,323 @@
+"""Time kimsite against Hugo and Pelican on the same generated articles; print medians and
+ratios. Not part of the test suite: it prints figures, it does not pass or fail.
+
+    python -m benchmarks.run --scale 4000 --repeat 3
+    python -m benchmarks.run --scale all
+
+It installs what it needs (Debian's hugo, PyPI's pelican) when missing, generates the corpora
+into benchmarks/work/ (git-ignored), and alternates the tools run by run so that a slow
+moment of the machine does not land on one tool only. Every run writes to a fresh folder
+(deleting thousands of files just before a run slows the next one on this disk).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.corpus import write
+
+WORK = Path(__file__).resolve().parent / "work"
+SCALES = {"small": (20, 10), "4000": (100, 40), "20000": (500, 40), "100000": (5000, 20)}
+
+
+def ensure_tools() -> None:
+    if shutil.which("hugo") is None:
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "hugo"],
+            check=True,
+            env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+        )
+    if shutil.which("pelican") is None:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pelican"], check=True)
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+            with open(f"/proc/{entry}/statm") as f:
+                pages = int(f.read().split()[1])
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+@dataclass
+class Sample:
+    seconds: float
+    peak_mb: float
+
+
+def timed(command: list[str], cwd: Path | None = None) -> Sample:
+    """Run a command; its wall time and the peak total memory of its process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss_kb(process.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = process.communicate()
+    elapsed = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{err.decode()[-2000:]}")
+    return Sample(elapsed, peak / 1024)
+
+
+@dataclass
+class Results:
+    samples: dict[str, list[Sample]] = field(default_factory=dict)
+
+    def add(self, name: str, sample: Sample) -> None:
+        self.samples.setdefault(name, []).append(sample)
+        print(f"  {name:<28} {sample.seconds:8.2f} s {sample.peak_mb:8.0f} MB", flush=True)
+
+    def median(self, name: str) -> float:
+        return statistics.median(s.seconds for s in self.samples[name])
+
+    def peak(self, name: str) -> float:
+        return max(s.peak_mb for s in self.samples[name])
+
+
+class Scale:
+    def __init__(self, name: str, kims: int, per_kim: int) -> None:
+        self.name, self.kims, self.per_kim = name, kims, per_kim
+        self.root = WORK / f"c{name}"
+        self.runs = 0
+
+    @property
+    def articles(self) -> int:
+        return self.kims * self.per_kim
+
+    def prepare(self) -> None:
+        stamp = self.root / f".generated-{self.kims}x{self.per_kim}"
+        if not stamp.exists():
+            print(f"generating {self.articles} articles ({self.kims} KIMs)…", flush=True)
+            write(self.root, self.kims, self.per_kim)
+            stamp.touch()
+
+    def fresh(self, label: str) -> Path:
+        self.runs += 1
+        path = self.root / "out" / f"{label}-{self.runs}"
+        return path
+
+    def kimsite(self, out: Path, cache: Path, jobs: int = 2) -> list[str]:
+        return [
+            sys.executable,
+            "-m",
+            "kimsite",
+            "build",
+            "--config",
+            str(self.root / "kimsite" / "config.yaml"),
+            "--out",
+            str(out),
+            "--cache",
+            str(cache),
+            "--jobs",
+            str(jobs),
+            "--quiet",
+        ]
+
+    def hugo(self, out: Path) -> list[str]:
+        return ["hugo", "--quiet", "--source", str(self.root / "hugo"), "--destination", str(out)]
+
+    def pelican(self, out: Path) -> list[str]:
+        return [
+            "pelican",
+            str(self.root / "pelican" / "content"),
+            "-o",
+            str(out),
+            "-s",
+            str(self.root / "pelican" / "pelicanconf.py"),
+            "-q",
+        ]
+
+    def edit(self, what: str, n: int) -> None:
+        content = self.root / "kimsite" / "content"
+        kim = sorted(content.iterdir())[n % self.kims]
+        if what == "article":
+            article = sorted((kim / "artikel").iterdir())[n % self.per_kim]
+            with article.open("a", encoding="utf-8") as f:
+                f.write(f"\nParagraf tambahan nomor {n} untuk mengukur satu suntingan.\n")
+        elif what == "profile":
+            profile = kim / "kim.yaml"
+            text = profile.read_text(encoding="utf-8")
+            profile.write_text(
+                text.replace("untuk semua", f"untuk semua ({n})", 1)
+                if "untuk semua" in text
+                else text + f"# {n}\n",
+                encoding="utf-8",
+            )
+        else:
+            template = self.root / "kimsite" / "themes/default/templates/article.html"
+            text = template.read_text(encoding="utf-8")
+            template.write_text(
+                text.replace("</article>", f"<!-- {n} --></article>", 1), encoding="utf-8"
+            )
+
+
+def run_scale(scale: Scale, repeat: int, pelican: bool, jobs1: bool) -> Results:
+    scale.prepare()
+    results = Results()
+    for n in range(repeat):
+        print(f"[{scale.name}] round {n + 1}/{repeat}", flush=True)
+        results.add("hugo cold", timed(scale.hugo(scale.fresh("hugo"))))
+        if pelican:
+            results.add("pelican cold", timed(scale.pelican(scale.fresh("pelican"))))
+        out, cache = scale.fresh("kimsite"), scale.fresh("cache")
+        results.add("kimsite cold (--jobs 2)", timed(scale.kimsite(out, cache)))
+        results.add("kimsite no change", timed(scale.kimsite(out, cache)))
+        for what in ("article", "template", "profile"):
+            scale.edit(what, n)
+            results.add(f"kimsite one {what} edited", timed(scale.kimsite(out, cache)))
+        if jobs1:
+            results.add(
+                "kimsite cold (--jobs 1)",
+                timed(scale.kimsite(scale.fresh("kimsite1"), scale.fresh("cache1"), jobs=1)),
+            )
+    shutil.rmtree(scale.root / "out", ignore_errors=True)
+    return results
+
+
+@dataclass
+class Target:
+    label: str
+    value: Callable[[Results], float]
+    limit: float
+    unit: str = "×"
+
+    def line(self, r: Results) -> str:
+        v = self.value(r)
+        ok = "met" if v <= self.limit else "missed"
+        return f"| {self.label} | {v:.3f}{self.unit} | ≤ {self.limit}{self.unit} | {ok} |"
+
+
+def report(scale: Scale, r: Results) -> None:
+    print(
+        f"\n### {scale.articles:,} articles ({scale.kims} KIMs), medians of "
+        f"{len(r.samples['hugo cold'])} runs\n"
+    )
+    print("| run | median s | peak MB (all processes) |\n| --- | ---: | ---: |")
+    for name in r.samples:
+        print(f"| {name} | {r.median(name):.2f} | {r.peak(name):.0f} |")
+    hugo = r.median("hugo cold")
+    targets = [
+        Target("cold build / Hugo", lambda x: x.median("kimsite cold (--jobs 2)") / hugo, 1.6),
+        Target("no change / Hugo full build", lambda x: x.median("kimsite no change") / hugo, 0.05),
+        Target(
+            "one article edited / Hugo",
+            lambda x: x.median("kimsite one article edited") / hugo,
+            0.05,
+        ),
+        Target(
+            "one template edited / Hugo",
+            lambda x: x.median("kimsite one template edited") / hugo,
+            0.3,
+        ),
+        Target(
+            "one profile edited / Hugo",
+            lambda x: x.median("kimsite one profile edited") / hugo,
+            0.05,
+        ),
+    ]
+    if "pelican cold" in r.samples:
+        targets.append(
+            Target(
+                "cold build / Pelican",
+                lambda x: x.median("kimsite cold (--jobs 2)") / x.median("pelican cold"),
+                0.4,
+            )
+        )
+    if "kimsite cold (--jobs 1)" in r.samples:
+        jobs = r.median("kimsite cold (--jobs 1)") / r.median("kimsite cold (--jobs 2)")
+        print(
+            f"\n`--jobs 2` is {jobs:.2f}× faster than `--jobs 1` (target ≥ 1.7×: "
+            f"{'met' if jobs >= 1.7 else 'missed'})"
+        )
+    print("\n| ratio | measured | target | |\n| --- | ---: | ---: | --- |")
+    for t in targets:
+        print(t.line(r))
+
+
+def run_huge(repeat: int, per_article_20k: float | None) -> None:
+    scale = Scale("100000", *SCALES["100000"])
+    scale.prepare()
+    samples = []
+    for n in range(repeat):
+        samples.append(timed(scale.kimsite(scale.fresh("kimsite"), scale.fresh("cache"))))
+        print(
+            f"  kimsite cold 100k round {n + 1}: {samples[-1].seconds:.1f} s, "
+            f"{samples[-1].peak_mb:.0f} MB",
+            flush=True,
+        )
+    shutil.rmtree(scale.root / "out", ignore_errors=True)
+    seconds = statistics.median(s.seconds for s in samples)
+    peak = max(s.peak_mb for s in samples)
+    per_article = seconds / scale.articles * 1000
+    print("\n### 100,000 articles (5,000 KIMs), cold, --jobs 2\n")
+    print("| time | per article | peak memory, all processes |\n| ---: | ---: | ---: |")
+    print(
+        f"| {seconds:.1f} s | {per_article:.2f} ms | {peak:.0f} MB (target ≤ 1024 MB: "
+        f"{'met' if peak <= 1024 else 'missed'}) |"
+    )
+    if per_article_20k:
+        print(
+            f"\nPer article at 20,000: {per_article_20k:.2f} ms; at 100,000: {per_article:.2f} ms "
+            f"({'no worse' if per_article <= per_article_20k * 1.05 else 'worse'})."
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="kimsite vs Hugo and Pelican")
+    parser.add_argument("--scale", choices=[*SCALES, "all"], default="4000")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    ensure_tools()
+    names = ["4000", "20000", "100000"] if args.scale == "all" else [args.scale]
+    per_article_20k = None
+    for name in names:
+        if name == "100000":
+            run_huge(max(1, args.repeat // 3), per_article_20k)
+            continue
+        scale = Scale(name, *SCALES[name])
+        results = run_scale(scale, args.repeat, pelican=name != "20000", jobs1=name != "20000")
+        report(scale, results)
+        if name == "20000":
+            per_article_20k = results.median("kimsite cold (--jobs 2)") / scale.articles * 1000
+
+
+if __name__ == "__main__":
+    main()
