@@ -13,9 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kimsite import __version__
-from kimsite.build import BuildReport, Shard, build, build_index
+from kimsite.build import BuildReport, Shard, build, build_index, current_time
 from kimsite.messages import render_message
-from kimsite.problems import KimsiteError, Problem, format_github, format_json, format_text
+from kimsite.problems import (
+    KimsiteError,
+    Problem,
+    display_path,
+    format_github,
+    format_json,
+    format_text,
+)
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -68,6 +75,28 @@ def _parser() -> argparse.ArgumentParser:
         help="build only shard I of N (KIMs split by a stable hash); skip the index",
     )
 
+    c = sub.add_parser("check", help="check content like a build would, and more; write nothing")
+    c.add_argument("kims", nargs="*", metavar="KIM", help="check only these KIMs")
+    c.add_argument("--config", type=Path, default=Path("config.yaml"), help="path of config.yaml")
+    c.add_argument("--strict", action="store_true", help="warnings fail too (exit code 1)")
+    c.add_argument("--format", choices=("text", "json", "github"), default="text")
+    c.add_argument("--lang", choices=("id", "en"), default=None)
+
+    n = sub.add_parser("new", help="create a KIM profile or an article to start from")
+    what = n.add_subparsers(dest="what", required=True)
+    nk = what.add_parser("kim", help="a new KIM folder with a documented kim.yaml")
+    nk.add_argument("slug", help="folder name: the KIM's id and DNS label, e.g. sesela")
+    nk.add_argument(
+        "--kode-wilayah", required=True, help="Kemendagri desa code, e.g. 52.01.09.2003"
+    )
+    na = what.add_parser("artikel", help="a new article dated now, in the KIM's time zone")
+    na.add_argument("kim", help="the KIM's folder name")
+    na.add_argument("judul", help="the article's title, in quotes")
+    na.add_argument("--penulis", default="", help="author name to suggest in the file")
+    for parser_ in (nk, na):
+        parser_.add_argument("--config", type=Path, default=Path("config.yaml"))
+        parser_.add_argument("--lang", choices=("id", "en"), default=None)
+
     x = sub.add_parser("index", help="build only the province index, from KIM summaries")
     x.add_argument("--config", type=Path, default=Path("config.yaml"), help="path of config.yaml")
     x.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
@@ -97,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _build(args, lang)
     if args.command == "index":
         return _index(args, lang)
+    if args.command == "check":
+        return _check(args, lang)
+    if args.command == "new":
+        return _new(args, lang)
     return 2  # pragma: no cover  (argparse rejects unknown commands)
 
 
@@ -144,6 +177,56 @@ def _build(args: argparse.Namespace, lang: str) -> int:
     if not args.quiet and args.format == "text":
         print(_summary(report, lang), file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _check(args: argparse.Namespace, lang: str) -> int:
+    from kimsite.check import check
+
+    try:
+        report = check(args.config, only=args.kims)
+    except KimsiteError as exc:
+        _print_problems(exc.problems, args.format, lang)
+        return 1
+    failed = report.errors > 0 or (args.strict and report.warnings > 0)
+    if args.format == "json":
+        print(format_json(report.problems, lang))
+        return 1 if failed else 0
+    if args.format == "github":
+        if report.problems:
+            print(format_github(report.problems, lang))
+        return 1 if failed else 0
+    if report.problems:
+        print(format_text(report.problems, lang))
+    counts = {
+        "kims": report.kims,
+        "documents": report.documents,
+        "errors": report.errors,
+        "warnings": report.warnings,
+    }
+    print(render_message("check.summary", counts, lang))
+    if not report.problems:
+        print(render_message("check.clean", {}, lang))
+    return 1 if failed else 0
+
+
+def _new(args: argparse.Namespace, lang: str) -> int:
+    from kimsite.config import load_config
+    from kimsite.scaffold import new_article, new_kim
+
+    try:
+        config = load_config(args.config)
+        if args.what == "kim":
+            path = new_kim(config, args.slug, args.kode_wilayah)
+            follow = render_message("new.next_kim", {"slug": args.slug}, lang)
+        else:
+            path = new_article(config, args.kim, args.judul, current_time(), args.penulis)
+            follow = render_message("new.next_article", {"slug": args.kim}, lang)
+    except KimsiteError as exc:
+        _print_problems(exc.problems, "text", lang)
+        return 1
+    print(render_message("new.created", {"path": display_path(path)}, lang))
+    print(follow)
+    return 0
 
 
 def _index(args: argparse.Namespace, lang: str) -> int:

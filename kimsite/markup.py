@@ -190,7 +190,9 @@ class _ReferenceProcessor(Treeprocessor):
         element.set("decoding", "async")
         if _is_local(src):
             asset = self._asset(src, ctx)
-            if asset is not None:
+            if asset is None:
+                del element.attrib["src"]
+            else:
                 element.set("src", asset.url)
 
     def _link(self, element: ET.Element, ctx: _Context) -> None:
@@ -205,6 +207,7 @@ class _ReferenceProcessor(Treeprocessor):
             url = ctx.link(Path(os.path.normpath(base / target)))
             if url is None:
                 ctx.report(href, "markup.link_missing")
+                del element.attrib["href"]  # reported once; never published as a dead link
                 return
             if not url:
                 ctx.problems.append(
@@ -221,7 +224,9 @@ class _ReferenceProcessor(Treeprocessor):
             element.set("href", url + (f"#{fragment}" if fragment else ""))
             return
         asset = self._asset(href, ctx)
-        if asset is not None:
+        if asset is None:
+            del element.attrib["href"]
+        else:
             element.set("href", asset.url + (f"#{fragment}" if fragment else ""))
 
     def _asset(self, ref: str, ctx: _Context) -> Asset | None:

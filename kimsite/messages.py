@@ -306,6 +306,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dua sumber menghasilkan berkas yang sama {output}: {first} dan {second}. Ganti nama salah satunya.",
         "Two sources produce the same file {output}: {first} and {second}. Rename one of them.",
     ),
+    # new and check
+    "new.exists": (
+        "Sudah ada. kimsite tidak menimpa berkas yang ada: pilih nama lain atau hapus dulu.",
+        "Already exists. kimsite does not overwrite files: choose another name or delete it first.",
+    ),
+    "new.no_kim": (
+        "KIM '{slug}' belum ada. Buat dulu dengan: kimsite new kim {slug} --kode-wilayah <kode>.",
+        "There is no KIM '{slug}'. Create it first with: kimsite new kim {slug} --kode-wilayah <code>.",
+    ),
+    "new.created": ("Dibuat: {path}", "Created: {path}"),
+    "new.next_kim": (
+        "Lengkapi profilnya, lalu periksa dengan: kimsite check {slug}",
+        "Complete the profile, then check it with: kimsite check {slug}",
+    ),
+    "new.next_article": (
+        "Tulis isinya, lalu lihat pratinjau dengan: kimsite serve {slug}",
+        "Write the text, then preview it with: kimsite serve {slug}",
+    ),
+    "check.title_long": (
+        "Judul terlalu panjang ({length} huruf; sebaiknya paling banyak {limit}). Judul pendek lebih mudah dibaca di ponsel dan WhatsApp.",
+        "The title is too long ({length} characters; keep it under {limit}). Short titles read better on phones and WhatsApp.",
+    ),
+    "check.summary_long": (
+        "Ringkasan terlalu panjang ({length} huruf; sebaiknya paling banyak {limit}). Mesin pencari dan WhatsApp memotong sisanya.",
+        "The summary is too long ({length} characters; keep it under {limit}). Search engines and WhatsApp cut the rest.",
+    ),
+    "check.site_link_missing": (
+        "Tautan '{ref}' menunjuk ke halaman yang tidak ada di situs KIM ini. Periksa alamatnya.",
+        "The link '{ref}' points to a page that does not exist on this KIM's site. Check the address.",
+    ),
+    "check.summary": (
+        "Diperiksa {kims} KIM dan {documents} artikel/halaman: {errors} kesalahan, {warnings} peringatan.",
+        "Checked {kims} KIMs and {documents} articles/pages: {errors} errors, {warnings} warnings.",
+    ),
+    "check.clean": ("Semua baik. Tidak ada yang perlu diperbaiki.", "All good. Nothing to fix."),
     # build
     "build.bad_out": (
         "Folder keluaran {out} berisi atau sama dengan folder proyek; kimsite menghapus berkas lama di sana. Pilih folder lain, misalnya build/.",

@@ -1,0 +1,130 @@
+"""`kimsite check`: everything a build would find, and what a careful editor would add.
+
+It loads and renders exactly as a build does (the same loaders, the same Markdown and
+templates) but writes nothing, then adds checks that would be too strict to stop a build:
+lengths of titles and summaries, links to pages of the KIM's own site that do not exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from kimsite.build import _check_hosts, _select, current_time
+from kimsite.config import load_config
+from kimsite.content import list_kim_folders, load_kim
+from kimsite.markup import MarkdownRenderer
+from kimsite.model import BuildOptions, Kim
+from kimsite.problems import Problem, ProblemLog, Severity
+from kimsite.routes import output_path
+from kimsite.themes import forget_environments, load_theme
+
+MAX_TITLE = 100
+MAX_SUMMARY = 200
+_ROOT_LINK = re.compile(r'(?:href|src)="(/[^"#?]*)')
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem] = field(default_factory=list)
+    kims: int = 0
+    documents: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.WARNING)
+
+
+def check(config_path: Path, only: Sequence[str] = (), now: datetime | None = None) -> CheckReport:
+    """Check the project (or the KIMs in `only`); raises KimsiteError for a broken config."""
+    from kimsite.cache import BuildState
+    from kimsite.sitegen import render_kim
+
+    forget_environments()
+    config = load_config(config_path)
+    folders = {f.name: f for f in list_kim_folders(config.content_dir)}
+    selected = _select(folders, only, None, config)
+    host_problems = _check_hosts(folders, BuildState(), config)
+    options = BuildOptions(now=now or current_time())
+    renderer = MarkdownRenderer()
+    report = CheckReport()
+    for slug in selected:
+        log = ProblemLog()
+        log.extend(host_problems.get(slug, []))
+        kim = load_kim(folders[slug], config, log)
+        report.kims += 1
+        if kim is not None:
+            report.documents += len(kim.articles) + len(kim.pages)
+            _lengths(kim, log)
+            theme = load_theme(
+                config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line
+            )
+            if theme is not None and not log.has_errors():
+                rendered = render_kim(kim, config, theme, options, lambda: renderer, log)
+                if rendered is not None:
+                    _site_links(kim, rendered.renders, set(rendered.output.owners), log)
+        report.problems.extend(log)
+    return report
+
+
+def _lengths(kim: Kim, log: ProblemLog) -> None:
+    for doc in (*kim.articles, *kim.pages):
+        if len(doc.judul) > MAX_TITLE:
+            log.add(
+                doc.source,
+                None,
+                "check.title_long",
+                Severity.WARNING,
+                length=len(doc.judul),
+                limit=MAX_TITLE,
+            )
+        if doc.ringkasan and len(doc.ringkasan) > MAX_SUMMARY:
+            log.add(
+                doc.source,
+                None,
+                "check.summary_long",
+                Severity.WARNING,
+                length=len(doc.ringkasan),
+                limit=MAX_SUMMARY,
+            )
+
+
+def _site_links(
+    kim: Kim, renders: dict[str, dict[str, object]], outputs: set[object], log: ProblemLog
+) -> None:
+    """Root-relative links written in Markdown (`/profil/`) must lead to a page of the site."""
+    for rel, entry in sorted(renders.items()):
+        html = str(entry.get("html", ""))
+        for url in sorted(set(_ROOT_LINK.findall(html))):
+            if url.startswith("//"):
+                continue
+            try:
+                target = output_path(url)
+            except ValueError:
+                target = None
+            if target is None or target not in outputs:
+                source = kim.folder / rel
+                log.add(
+                    source,
+                    _line_of(source, url),
+                    "check.site_link_missing",
+                    Severity.WARNING,
+                    ref=url,
+                )
+
+
+def _line_of(path: Path, text: str) -> int | None:
+    try:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if text in line:
+                return number
+    except OSError:
+        return None
+    return None

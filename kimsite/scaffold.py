@@ -1,0 +1,209 @@
+"""`kimsite new`: a valid, documented starting point for a KIM or an article.
+
+What it writes builds cleanly as it is, and every optional key is present as a comment that
+says what it is for, so a volunteer can fill in a profile without opening the README.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+
+from kimsite.config import SiteConfig
+from kimsite.content import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME
+from kimsite.indonesian import is_dns_label, slugify
+from kimsite.problems import KimsiteError, ProblemLog
+from kimsite.regions import DESA_CODE, lookup, normalize_code, suggest
+
+PROFILE_TEMPLATE = """\
+# Profil {nama}
+# Wilayah (diambil otomatis dari kode_wilayah, tidak perlu diketik):
+#   {desa_label}, {kecamatan_label}, {kabkota}, Provinsi {provinsi}
+# Baris yang diawali # adalah komentar. Hapus # di depan kunci yang ingin diisi.
+
+nama: {nama_yaml}
+kode_wilayah: "{kode}"
+deskripsi: {deskripsi_yaml}
+
+# Nomor Induk Komunitas dari Dinas Kominfo (biasanya kode desa 10 angka + 2 angka urut).
+# nomor_induk: "{kode_angka}01"
+
+# Alamat situs bila bukan {slug}.{domain_induk}:
+# domain: {slug}.example.go.id
+
+# kelompok atau komunitas (Kelompok/Komunitas Informasi Masyarakat).
+# istilah: komunitas
+# alamat: Jl. ..., {desa_label}
+# tanggal_berdiri: 2024-01-31
+
+# Surat Keputusan pembentukan KIM.
+# sk:
+#   nomor: 01 Tahun 2024
+#   tanggal: 2024-01-31
+#   penerbit: Kepala {desa_label}
+#   masa_bakti: 2024–2029
+
+# pembina: Nama, Kepala {desa_label}
+# pengurus:
+#   - jabatan: Ketua
+#     nama: ...
+#   - jabatan: Sekretaris
+#     nama: ...
+#   - jabatan: Bendahara
+#     nama: ...
+
+# visi: ...
+# misi:
+#   - ...
+
+# Gambar disimpan di folder media/ KIM ini.
+# logo: media/logo.png
+
+# kontak:
+#   whatsapp: "0812..."
+#   telepon: "0370 ..."
+#   email: nama@contoh.id
+#   lat: -8.58
+#   lon: 116.10
+
+# media_sosial:
+#   facebook: https://www.facebook.com/...
+#   instagram: https://www.instagram.com/...
+
+# Potensi desa. jenis: wisata, pertanian, perikanan, peternakan, kerajinan,
+# kuliner, budaya, lainnya.
+# potensi:
+#   - nama: ...
+#     jenis: wisata
+#     deskripsi: ...
+#     foto: media/....jpg
+
+# Produk UMKM. harga dalam rupiah tanpa titik, misalnya 25000.
+# produk:
+#   - nama: ...
+#     pemilik: ...
+#     harga: 25000
+#     satuan: per bungkus
+#     deskripsi: ...
+#     foto: media/....jpg
+#     whatsapp: "0812..."
+
+# Tema khusus KIM ini (folder di themes/); tanpa ini dipakai tema provinsi.
+# tema: default
+"""
+
+ARTICLE_TEMPLATE = """\
+---
+judul: {judul_yaml}
+tanggal: {tanggal}
+# kategori: berita            # berita, kegiatan, pengumuman, wisata, umkm, …
+# ringkasan: Satu kalimat ringkasan, paling panjang 200 huruf.
+# gambar: ../media/nama-foto.jpg
+# gambar_alt: Keterangan foto untuk pembaca tunanetra
+# penulis: {penulis}
+# tag: [contoh, desa]
+# draf: true                  # true = belum diterbitkan
+# sumber: https://...
+---
+Tulis isi berita di sini. Paragraf dipisahkan satu baris kosong.
+
+## Subjudul
+
+- butir pertama
+- butir kedua
+
+<!-- Untuk foto: simpan berkasnya di folder media/, lalu tulis
+![Keterangan foto untuk pembaca tunanetra](../media/nama-foto.jpg) -->
+"""
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar that reads back as `text`, whatever characters it holds."""
+    return yaml.safe_dump(text, allow_unicode=True, default_style='"', width=1000).strip()
+
+
+def new_kim(config: SiteConfig, slug: str, kode: str) -> Path:
+    log = ProblemLog()
+    folder = config.content_dir / slug
+    if not is_dns_label(slug):
+        log.add(folder, None, "kim.bad_slug", slug=slug, hint=slugify(slug) or "kim-desa")
+    elif folder.exists():
+        log.add(folder, None, "new.exists")
+    kode = normalize_code(kode)
+    region = lookup(kode) if DESA_CODE.match(kode) else None
+    if not DESA_CODE.match(kode):
+        log.add(folder, None, "kim.code_format", value=kode)
+    elif region is None:
+        near = suggest(kode, config.provinsi)
+        if near:
+            log.add(
+                folder,
+                None,
+                "kim.code_unknown_hint",
+                value=kode,
+                hint=", ".join(f"{r.code} {r.desa}" for r in near),
+            )
+        else:
+            log.add(folder, None, "kim.code_unknown", value=kode)
+    elif region.provinsi_code != config.provinsi:
+        log.add(
+            folder,
+            None,
+            "kim.code_other_province",
+            value=kode,
+            provinsi=region.provinsi,
+            expected=config.provinsi_nama,
+        )
+    if log.has_errors() or region is None:
+        raise KimsiteError(log)
+    nama = f"KIM {region.desa}"
+    text = PROFILE_TEMPLATE.format(
+        nama=nama,
+        nama_yaml=_scalar(nama),
+        kode=region.code,
+        kode_angka=region.code.replace(".", ""),
+        deskripsi_yaml=_scalar(
+            f"Komunitas Informasi Masyarakat {region.desa_label}, {region.kecamatan_label}, "
+            f"{region.kabkota}."
+        ),
+        desa_label=region.desa_label,
+        kecamatan_label=region.kecamatan_label,
+        kabkota=region.kabkota,
+        provinsi=region.provinsi,
+        slug=slug,
+        domain_induk=config.domain_induk,
+    )
+    for sub in (ARTICLES_DIR, PAGES_DIR, MEDIA_DIR):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+        (folder / sub / ".gitkeep").touch()
+    (folder / PROFILE_NAME).write_text(text, encoding="utf-8")
+    return folder / PROFILE_NAME
+
+
+def new_article(config: SiteConfig, kim: str, judul: str, now: datetime, penulis: str = "") -> Path:
+    log = ProblemLog()
+    folder = config.content_dir / kim
+    if not (folder / PROFILE_NAME).is_file():
+        log.add(folder, None, "new.no_kim", slug=kim)
+        raise KimsiteError(log)
+    local = now.astimezone(config.zone.tz)
+    slug = slugify(judul)
+    if not judul.strip() or not slug:
+        log.add(folder / ARTICLES_DIR, None, "doc.empty_slug")
+        raise KimsiteError(log)
+    path = folder / ARTICLES_DIR / f"{local:%Y-%m-%d}-{slug}.md"
+    if path.exists():
+        log.add(path, None, "new.exists")
+        raise KimsiteError(log)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        ARTICLE_TEMPLATE.format(
+            judul_yaml=_scalar(judul.strip()),
+            tanggal=f"{local:%Y-%m-%d %H:%M}",
+            penulis=penulis or "Nama Penulis",
+        ),
+        encoding="utf-8",
+    )
+    return path

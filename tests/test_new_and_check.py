@@ -1,0 +1,156 @@
+"""`kimsite new` writes files that build cleanly; `kimsite check` finds each problem with its
+file and line, in text, JSON and GitHub formats, with the documented exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from kimsite.build import build
+from kimsite.cli import main
+from tests.helpers import PIXEL, article, profile
+
+
+@pytest.fixture
+def in_project(project: Callable[..., Path]) -> Iterator[Path]:
+    root = project({})
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        yield root
+    finally:
+        os.chdir(cwd)
+
+
+def test_new_kim_and_article_build_cleanly(in_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
+    profile_text = (in_project / "content/kuta/kim.yaml").read_text(encoding="utf-8")
+    assert 'kode_wilayah: "52.02.04.2009"' in profile_text
+    assert "Desa Kuta, Kecamatan Pujut, Kabupaten Lombok Tengah" in profile_text  # from the code
+    assert main(["new", "artikel", "kuta", "Jum'at Bersih: Pantai Kuta \"Rp15.000\""]) == 0
+    out = capsys.readouterr().out
+    assert "content/kuta/kim.yaml" in out and "kimsite serve kuta" in out
+    [created] = list((in_project / "content/kuta/artikel").glob("*.md"))
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-jumat-bersih-pantai-kuta-rp15000\.md", created.name)
+    report = build(in_project / "config.yaml")
+    assert report.ok, [p.format() for p in report.problems]
+    page = in_project / "build/kuta.kim.id/artikel/jumat-bersih-pantai-kuta-rp15000/index.html"
+    assert 'Jum&#39;at Bersih: Pantai Kuta &#34;Rp15.000&#34;' in page.read_text(encoding="utf-8")
+
+
+def test_new_article_is_dated_in_the_kims_zone(in_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1753376400")  # 2025-07-24 17:00 UTC = 25 Jul 01:00 WITA
+    assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
+    assert main(["new", "artikel", "kuta", "Rapat desa"]) == 0
+    created = in_project / "content/kuta/artikel/2025-07-25-rapat-desa.md"
+    assert "tanggal: 2025-07-25 01:00" in created.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["new", "kim", "Kuta_Baru", "--kode-wilayah", "52.02.04.2009"], "misalnya 'kuta-baru'"),
+    (["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2099"], "Maksud Anda 52.02.04.2009 Kuta"),
+    (["new", "kim", "kuta", "--kode-wilayah", "51.04.01.2001"], "berada di Bali"),
+    (["new", "artikel", "tidakada", "Judul"], "KIM 'tidakada' belum ada"),
+])
+def test_new_refuses_bad_requests(in_project: Path, argv: list[str], words: str,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 1
+    assert words in capsys.readouterr().err
+    assert not (in_project / "content/kuta/artikel").exists()
+
+
+def test_new_never_overwrites(in_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
+    (in_project / "content/kuta/kim.yaml").write_text("nama: diubah\n", encoding="utf-8")
+    assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 1
+    assert "Sudah ada" in capsys.readouterr().err
+    assert (in_project / "content/kuta/kim.yaml").read_text(encoding="utf-8") == "nama: diubah\n"
+
+
+BROKEN = {
+    "content/baik/kim.yaml": profile("KIM Baik", "52.71.01.1005"),
+    "content/baik/artikel/a.md": article("Kabar baik"),
+    "content/rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1004", nomor_induk='"999999999901"'),
+    "content/rusak/media/ada.png": PIXEL,
+    "content/rusak/artikel/panjang.md": article(
+        "Judul " + "sangat " * 20 + "panjang", ringkasan="Ringkasan " + "yang terlalu panjang " * 12,
+        body="Foto tanpa keterangan:\n\n![](../media/ada.png)\n\nLihat [profil](/profil/) dan [tidak ada](/tidak-ada/)."),
+    "content/rusak/artikel/gambar.md": article("Gambar", gambar="../media/ada.png"),
+    "content/putus/kim.yaml": profile("KIM Putus", "52.71.01.1006"),
+    "content/putus/artikel/hilang.md": article("Hilang", body="Baca [ini](tidak-ada.md)."),
+}
+EXPECTED = {  # (file, line, code, severity)
+    ("content/rusak/kim.yaml", 4, "kim.nomor_induk_mismatch", "warning"),
+    ("content/rusak/artikel/panjang.md", None, "check.title_long", "warning"),
+    ("content/rusak/artikel/panjang.md", None, "check.summary_long", "warning"),
+    ("content/rusak/artikel/panjang.md", 8, "markup.image_no_alt", "warning"),
+    ("content/rusak/artikel/panjang.md", 10, "check.site_link_missing", "warning"),
+    ("content/rusak/artikel/gambar.md", 4, "doc.image_no_alt", "warning"),
+    ("content/putus/artikel/hilang.md", 5, "markup.link_missing", "error"),
+}
+
+
+def _check_json(root: Path, *extra: str) -> tuple[int, list[dict[str, object]]]:
+    result = subprocess.run([sys.executable, "-m", "kimsite", "check", "--format", "json", *extra],
+                            cwd=root, capture_output=True, text=True)
+    return result.returncode, json.loads(result.stdout)
+
+
+def test_check_finds_each_problem_with_file_and_line(project: Callable[..., Path]) -> None:
+    root = project(BROKEN)
+    code, problems = _check_json(root)
+    assert code == 1  # an error
+    found = {(p["file"], p["line"], p["code"], p["severity"]) for p in problems}
+    assert found >= EXPECTED, (EXPECTED - found, problems)
+    assert len(problems) == len(found)  # each problem reported once
+    assert not any(p[2] == "check.site_link_missing" and "profil" in str(p) for p in found)
+    assert all({"file", "line", "code", "severity", "message"} <= set(p) for p in problems)
+    # check writes nothing
+    assert not (root / "build").exists() and not (root / ".kimsite-cache").exists()
+
+
+def test_check_exit_codes_and_strict(project: Callable[..., Path]) -> None:
+    root = project({k: v for k, v in BROKEN.items() if "putus" not in k})
+    code, problems = _check_json(root)
+    assert code == 0 and problems and all(p["severity"] == "warning" for p in problems)
+    code, _ = _check_json(root, "--strict")
+    assert code == 1
+    code, problems = _check_json(root, "baik")
+    assert code == 0 and problems == []
+    usage = subprocess.run([sys.executable, "-m", "kimsite", "check", "--format", "xml"], cwd=root,
+                           capture_output=True, text=True)
+    assert usage.returncode == 2
+
+
+def test_check_github_annotations_and_english(project: Callable[..., Path]) -> None:
+    root = project(BROKEN)
+    result = subprocess.run([sys.executable, "-m", "kimsite", "check", "--format", "github", "--lang", "en"],
+                            cwd=root, capture_output=True, text=True)
+    lines = result.stdout.splitlines()
+    assert "::error file=content/putus/artikel/hilang.md,line=5::The link 'tidak-ada.md' points to a Markdown file that does not exist. Check the file name." in lines
+    assert all(re.match(r"::(error|warning) file=[^,:]+(,line=\d+)?::\S", line) for line in lines)
+
+
+def test_check_text_output_is_readable(project: Callable[..., Path]) -> None:
+    root = project(BROKEN)
+    result = subprocess.run([sys.executable, "-m", "kimsite", "check"], cwd=root,
+                            capture_output=True, text=True, env={**os.environ, "KIMSITE_LANG": "id"})
+    assert result.returncode == 1
+    assert "content/putus/artikel/hilang.md:5: Tautan 'tidak-ada.md' menunjuk ke berkas Markdown yang tidak ada." in result.stdout
+    assert "peringatan: Gambar '../media/ada.png' tidak punya teks alternatif" in result.stdout
+    assert re.search(r"Diperiksa 3 KIM dan 4 artikel/halaman: 1 kesalahan, \d+ peringatan\.", result.stdout)
+
+
+def test_wrong_code_is_answered_with_the_nearest_real_codes(project: Callable[..., Path]) -> None:
+    root = project({"content/salah/kim.yaml": profile("KIM Salah", "52.71.01.1040")})
+    _code, problems = _check_json(root)
+    [wrong] = [p for p in problems if p["code"] == "kim.code_unknown_hint"]
+    assert wrong["line"] == 2
+    assert re.search(r"Maksud Anda 52\.71\.01\.\d{4} [A-Z]", str(wrong["message"]))
