@@ -97,6 +97,13 @@ def _parser() -> argparse.ArgumentParser:
         parser_.add_argument("--config", type=Path, default=Path("config.yaml"))
         parser_.add_argument("--lang", choices=("id", "en"), default=None)
 
+    v = sub.add_parser("serve", help="live preview of one KIM's site, reloading on every save")
+    v.add_argument("kim", nargs="?", metavar="KIM", help="the KIM to preview (default: the first)")
+    v.add_argument("--index", action="store_true", help="preview the province index instead")
+    v.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (0: any free one)")
+    v.add_argument("--config", type=Path, default=Path("config.yaml"), help="path of config.yaml")
+    v.add_argument("--lang", choices=("id", "en"), default=None)
+
     x = sub.add_parser("index", help="build only the province index, from KIM summaries")
     x.add_argument("--config", type=Path, default=Path("config.yaml"), help="path of config.yaml")
     x.add_argument("--out", type=Path, default=None, help="output folder (default: build/)")
@@ -128,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _index(args, lang)
     if args.command == "check":
         return _check(args, lang)
+    if args.command == "serve":
+        return _serve(args, lang)
     if args.command == "new":
         return _new(args, lang)
     return 2  # pragma: no cover  (argparse rejects unknown commands)
@@ -207,6 +216,38 @@ def _check(args: argparse.Namespace, lang: str) -> int:
     if not report.problems:
         print(render_message("check.clean", {}, lang))
     return 1 if failed else 0
+
+
+def _serve(args: argparse.Namespace, lang: str) -> int:
+    from kimsite.config import load_config
+    from kimsite.content import list_kim_folders
+    from kimsite.serve import serve
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+
+    try:
+        slug = None if args.index else args.kim
+        if slug is None and not args.index:
+            folders = [f.name for f in list_kim_folders(load_config(args.config).content_dir)]
+            if not folders:
+                slug = ""
+            else:
+                slug = folders[0]
+                say(
+                    render_message(
+                        "serve.pick",
+                        {"slug": slug, "others": ", ".join(folders[1:20]) or "-"},
+                        lang,
+                    )
+                )
+        serve(args.config, slug or None, args.port, lang, say)
+    except KimsiteError as exc:
+        _print_problems(exc.problems, "text", lang)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
 
 
 def _new(args: argparse.Namespace, lang: str) -> int:

@@ -341,6 +341,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Checked {kims} KIMs and {documents} articles/pages: {errors} errors, {warnings} warnings.",
     ),
     "check.clean": ("Semua baik. Tidak ada yang perlu diperbaiki.", "All good. Nothing to fix."),
+    # serve
+    "serve.ready": (
+        "Pratinjau {host}: {url}  (Ctrl+C untuk berhenti; setiap berkas yang disimpan langsung tampil)",
+        "Preview of {host}: {url}  (Ctrl+C to stop; every saved file shows at once)",
+    ),
+    "serve.rebuilt": (
+        "kimsite: dibangun ulang #{n} dalam {seconds} detik, {errors} kesalahan",
+        "kimsite: rebuild #{n} in {seconds} s, {errors} errors",
+    ),
+    "serve.banner_title": (
+        "Ada {count} kesalahan. Halaman ini masih versi terakhir yang berhasil dibangun.",
+        "There are {count} errors. This page is still the last version that built.",
+    ),
+    "serve.banner_hint": (
+        "Perbaiki berkasnya lalu simpan; halaman ini akan dimuat ulang sendiri.",
+        "Fix the file and save it; this page reloads by itself.",
+    ),
+    "serve.not_built": (
+        "<p>Situs ini belum pernah berhasil dibangun. Perbaiki kesalahan di atas lalu simpan berkasnya.</p>",
+        "<p>This site has never built successfully. Fix the errors above and save the file.</p>",
+    ),
+    "serve.pick": (
+        "Tidak ada KIM yang dipilih; menampilkan {slug}. KIM lain: {others}",
+        "No KIM chosen; showing {slug}. Other KIMs: {others}",
+    ),
     # build
     "build.bad_out": (
         "Folder keluaran {out} berisi atau sama dengan folder proyek; kimsite menghapus berkas lama di sana. Pilih folder lain, misalnya build/.",

@@ -1,0 +1,365 @@
+"""`kimsite serve`: a live preview of one KIM's site (or the index) for writers.
+
+One owner of file watching: watchdog reports changes; a debouncer folds an editor's save
+storm (temporary files, renames, many events within milliseconds) into one rebuild; the
+incremental build redoes only what the change touched; then livereload tells the browser
+to reload. livereload's own polling watcher is switched off.
+
+When a rebuild fails, the last good pages stay served (the build never touches a broken
+KIM's output) and every HTML page carries a banner with the errors — file, line and the
+message in plain Indonesian — until the file is fixed.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import os
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from kimsite.build import BuildReport, build
+from kimsite.cache import BuildState, Cache
+from kimsite.config import CONFIG_NAME, SiteConfig, load_config
+from kimsite.content import is_content_file, list_kim_folders
+from kimsite.messages import render_message
+from kimsite.problems import KimsiteError, Problem, Severity, sort_problems
+
+DEBOUNCE_SECONDS = 0.15
+SERVE_DIR = "serve"  # inside the cache folder: the preview never touches build/
+ALL = frozenset({"*"})
+
+
+# -- what a change means ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Plan:
+    """What to rebuild: some KIMs (ALL for every one) and whether the index must follow."""
+
+    kims: frozenset[str] = frozenset()
+    index: bool = False
+
+    def __or__(self, other: Plan) -> Plan:
+        if ALL in (self.kims, other.kims):
+            return Plan(ALL, self.index or other.index)
+        return Plan(self.kims | other.kims, self.index or other.index)
+
+    @property
+    def empty(self) -> bool:
+        return not self.kims and not self.index
+
+
+def is_noise(path: Path) -> bool:
+    """Editor droppings and our own output: never a reason to rebuild."""
+    name = path.name
+    return (
+        not is_content_file(path)
+        or name in ("4913",)  # vim's write test
+        or name.endswith((".swx", ".swo", ".part", ".crdownload"))
+        or any(part.startswith(".") for part in path.parts[:-1] if part not in (".", ".."))
+    )
+
+
+def classify(path: Path, root: Path, theme_users: Callable[[str], frozenset[str]]) -> Plan:
+    """What one changed file asks for.
+
+    content/<kim>/kim.yaml → that KIM and the index; any other file of a KIM (articles,
+    pages, media, its templat/ overrides) → that KIM (the build redoes only the affected
+    pages, and the index only if the KIM's summary changed); themes/<name>/… → the KIMs
+    using that theme, and the index; config.yaml → everything.
+    """
+    try:
+        rel = path.resolve().relative_to(root)
+    except ValueError:
+        return Plan()
+    parts = rel.parts
+    if not parts or is_noise(rel):
+        return Plan()
+    if parts == (CONFIG_NAME,):
+        return Plan(ALL, True)
+    if parts[0] == "content" and len(parts) >= 2:
+        if len(parts) == 2:  # a whole KIM folder appeared, vanished or was renamed
+            return Plan(ALL, True)
+        return Plan(frozenset({parts[1]}), parts[2] == "kim.yaml")
+    if parts[0] == "themes" and len(parts) >= 2:
+        return Plan(theme_users(parts[1]), True)
+    return Plan()
+
+
+class Debouncer:
+    """Calls `action` once, `delay` seconds after the last of a burst of `push`es."""
+
+    def __init__(self, action: Callable[[Plan], None], delay: float = DEBOUNCE_SECONDS) -> None:
+        self.action, self.delay = action, delay
+        self._plan = Plan()
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+
+    def push(self, plan: Plan) -> None:
+        if plan.empty:
+            return
+        with self._lock:
+            self._plan = self._plan | plan
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = threading.Timer(self.delay, self._fire)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            plan, self._plan, self._timer = self._plan, Plan(), None
+        if not plan.empty:
+            self.action(plan)
+
+
+# -- the preview ------------------------------------------------------------------------------
+@dataclass
+class Preview:
+    config_path: Path
+    slug: str | None  # None: the province index
+    lang: str = "id"
+    say: Callable[[str], None] = print
+    root: Path = field(init=False)
+    out: Path = field(init=False)
+    cache: Path = field(init=False)
+    host: str = ""
+    problems: list[Problem] = field(default_factory=list)
+    rebuilds: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    on_rebuilt: Callable[[], None] | None = None
+
+    def __post_init__(self) -> None:
+        config = load_config(self.config_path)
+        self.root = config.root
+        self.cache = config.root / ".kimsite-cache" / SERVE_DIR
+        self.out = self.cache / "out"
+        self.host = self._host(config)
+
+    def _host(self, config: SiteConfig) -> str:
+        if self.slug is None:
+            return config.domain_indeks
+        state = Cache(self.cache / "cache").load_state(self.out.resolve())
+        known = state.kims.get(self.slug)
+        return known.host if known and known.host else f"{self.slug}.{config.domain_induk}"
+
+    @property
+    def site(self) -> Path:
+        return self.out / self.host
+
+    def theme_users(self, theme: str) -> frozenset[str]:
+        state: BuildState = Cache(self.cache / "cache").load_state(self.out.resolve())
+        users = frozenset(slug for slug, kim in state.kims.items() if theme in kim.theme_chain)
+        return users if users else ALL
+
+    def rebuild(self, plan: Plan, jobs: int = 1) -> None:
+        """Build what the plan names (drafts and future articles shown: this is a preview).
+
+        Only the first build may use worker processes: later ones run beside the server's
+        and watchdog's threads, where forking is unsafe.
+        """
+        with self._lock:
+            self.rebuilds += 1
+            only: list[str] = []
+            if plan.kims != ALL and self.slug is not None:
+                only = sorted(plan.kims & {f.name for f in self._folders()})
+                if not only and not plan.index:
+                    only = [self.slug]
+            started = time.perf_counter()
+            try:
+                report: BuildReport | None = build(
+                    self.config_path,
+                    out_dir=self.out,
+                    cache_dir=self.cache / "cache",
+                    only=only,
+                    drafts=True,
+                    future=True,
+                    jobs=jobs,
+                )
+                problems = [] if report is None else list(report.problems)
+                if report is not None and self.slug is not None:
+                    self.host = next(
+                        (k.host for k in report.kims if k.slug == self.slug and k.host), self.host
+                    )
+            except KimsiteError as exc:
+                problems = exc.problems
+            self.problems = [p for p in problems if p.severity is Severity.ERROR]
+            seconds = time.perf_counter() - started
+            self.say(
+                render_message(
+                    "serve.rebuilt",
+                    {
+                        "n": self.rebuilds,
+                        "seconds": f"{seconds:.2f}",
+                        "errors": len(self.problems),
+                    },
+                    self.lang,
+                )
+            )
+            for problem in sort_problems(self.problems):
+                self.say("  " + problem.format(self.lang))
+        if self.on_rebuilt is not None:
+            self.on_rebuilt()
+
+    def _folders(self) -> list[Path]:
+        return list_kim_folders(self.root / "content")
+
+    # -- HTTP ----------------------------------------------------------------------------
+    def banner(self) -> bytes:
+        if not self.problems:
+            return b""
+        title = html.escape(
+            render_message("serve.banner_title", {"count": len(self.problems)}, self.lang)
+        )
+        items = "".join(
+            f"<li><code>{html.escape(p.location())}</code> {html.escape(p.message(self.lang))}</li>"
+            for p in sort_problems(self.problems)
+        )
+        hint = html.escape(render_message("serve.banner_hint", {}, self.lang))
+        return (
+            '<div id="kimsite-galat" role="alert" style="position:sticky;top:0;z-index:9999;'
+            "background:#fff3f3;color:#5c0000;border:3px solid #c00;padding:1rem;"
+            'font:16px/1.5 system-ui,sans-serif">'
+            f"<strong>{title}</strong><ul>{items}</ul><p>{hint}</p></div>"
+        ).encode()
+
+    def wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        """Serve the site's files at their own paths, as the real host would."""
+        path = environ.get("PATH_INFO", "/") or "/"
+        target = self._file_for(path)
+        status = "200 OK"
+        if target is None:
+            status, target = "404 Not Found", self.site / "404.html"
+        if not target.is_file():
+            body = self.banner() + render_message("serve.not_built", {}, self.lang).encode()
+            start_response(
+                "503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8")]
+            )
+            return [body]
+        data = target.read_bytes()
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        if kind == "text/html":
+            data = data.replace(b"<body>", b"<body>" + self.banner(), 1)
+            kind += "; charset=utf-8"
+        start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
+        return [data]
+
+    def _file_for(self, url_path: str) -> Path | None:
+        clean = PurePosixPath("/" + url_path.lstrip("/"))
+        if ".." in clean.parts:
+            return None
+        target = self.site.joinpath(*clean.parts[1:])
+        if target.is_dir():
+            target = target / "index.html"
+        try:
+            target.resolve().relative_to(self.site.resolve())
+        except ValueError:
+            return None
+        return target if target.is_file() else None
+
+
+# -- the livereload and watchdog glue ----------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _silent_watcher() -> Any:
+    """A livereload watcher that watches nothing: watchdog owns file events."""
+    from livereload.watcher import Watcher
+
+    class Silent(Watcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__()
+            self._tasks = {"kimsite": None}  # stops livereload from watching the cwd itself
+
+        def start(self, callback: Callable[[], None]) -> bool:
+            return True  # "handled": livereload starts no polling of its own
+
+        def examine(self) -> tuple[None, None]:
+            return None, None
+
+    return Silent()
+
+
+@contextmanager
+def _observe(preview: Preview, debouncer: Debouncer) -> Iterator[Any]:
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            for raw in (event.src_path, getattr(event, "dest_path", "")):
+                if raw:
+                    path = Path(os.fsdecode(raw))
+                    debouncer.push(classify(path, preview.root, preview.theme_users))
+
+    observer = Observer()
+    handler = Handler()
+    observer.schedule(handler, str(preview.root / "content"), recursive=True)
+    observer.schedule(handler, str(preview.root / "themes"), recursive=True)
+    observer.schedule(handler, str(preview.root), recursive=False)
+    observer.start()
+    try:
+        yield observer
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def serve(
+    config_path: Path,
+    slug: str | None,
+    port: int,
+    lang: str = "id",
+    say: Callable[[str], None] = print,
+) -> None:
+    """Build, serve on 127.0.0.1:`port` and rebuild on every change until interrupted."""
+    import logging
+
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from tornado.ioloop import IOLoop
+
+    logging.getLogger("livereload").setLevel(logging.WARNING)
+    logging.getLogger("tornado.access").setLevel(logging.WARNING)
+    logging.getLogger("tornado.application").setLevel(logging.ERROR)
+    preview = Preview(config_path, slug, lang=lang, say=say)
+    if slug is not None and slug not in {f.name for f in preview._folders()}:
+        known = ", ".join(sorted(f.name for f in preview._folders())[:20])
+        raise KimsiteError(
+            [
+                Problem(
+                    str(preview.root / "content" / slug),
+                    None,
+                    "build.unknown_kim",
+                    (("known", known), ("slug", slug)),
+                )
+            ]
+        )
+    # Every KIM is built first (the preview's own cache makes later starts quick), so links
+    # to other KIMs and the index work; after that each change rebuilds what it touched.
+    preview.rebuild(Plan(ALL, True), jobs=os.cpu_count() or 1)
+    loop = IOLoop.current()
+    preview.on_rebuilt = lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*")
+    debouncer = Debouncer(preview.rebuild)
+    port = port or free_port()
+    class QuietServer(Server):  # type: ignore[misc]
+        def _setup_logging(self) -> None:
+            """Our own lines say what happened; livereload's would repeat them."""
+
+    server = QuietServer(app=preview.wsgi, watcher=_silent_watcher())
+    ready = render_message(
+        "serve.ready", {"url": f"http://127.0.0.1:{port}/", "host": preview.host}, lang
+    )
+    with _observe(preview, debouncer):
+        say(ready)
+        server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)

@@ -1,0 +1,178 @@
+"""`kimsite serve`: a real server in a subprocess, a real browser, real file edits."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from kimsite.serve import ALL, Debouncer, Plan, classify, free_port
+from tests.helpers import article, profile, snapshot, stamps
+
+FILES = {
+    "content/pantai/kim.yaml": profile("KIM Pantai", "52.71.01.1004"),
+    "content/pantai/artikel/kabar.md": article("Kabar pantai", body="Teks pertama dari pantai."),
+    "content/bukit/kim.yaml": profile("KIM Bukit", "52.71.01.1005"),
+    "content/bukit/artikel/kabar.md": article("Kabar bukit", body="Teks dari bukit."),
+}
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen[str]
+    url: str
+    root: Path
+    lines: list[str] = field(default_factory=list)
+
+    def rebuilds(self) -> int:
+        return sum(1 for line in list(self.lines) if "dibangun ulang #" in line)
+
+    def wait_rebuilds(self, count: int, timeout: float = 10) -> None:
+        deadline = time.monotonic() + timeout
+        while self.rebuilds() < count:
+            assert time.monotonic() < deadline, "\n".join(self.lines)
+            time.sleep(0.05)
+
+    @property
+    def out(self) -> Path:
+        return self.root / ".kimsite-cache" / "serve" / "out"
+
+
+@pytest.fixture
+def served(project: Callable[..., Path]) -> Iterator[Served]:
+    root = project(FILES)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kimsite", "serve", "pantai", "--port", str(port)],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    result = Served(process, f"http://127.0.0.1:{port}", root)
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            result.lines.append(line.rstrip("\n"))
+
+    threading.Thread(target=read, daemon=True).start()
+    deadline = time.monotonic() + 20
+    while not any("Pratinjau" in line for line in list(result.lines)):
+        assert process.poll() is None and time.monotonic() < deadline, "\n".join(result.lines)
+        time.sleep(0.05)
+    try:
+        yield result
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def _edit(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def test_browser_reloads_on_save_and_shows_errors(served: Served, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(served.url + "/artikel/kabar/")
+        assert "Teks pertama dari pantai." in page.inner_text("main")
+        page.wait_for_function("window.LiveReload !== undefined", timeout=5000)
+        source = served.root / "content/pantai/artikel/kabar.md"
+
+        started = time.monotonic()
+        _edit(source, article("Kabar pantai", body="Teks baru yang disunting penulis."))
+        page.wait_for_function(
+            "document.body.innerText.includes('Teks baru yang disunting penulis.')", timeout=2000)
+        assert time.monotonic() - started < 2.0
+
+        _edit(source, "---\njudul: Kabar pantai\ntanggal: 24/07/2025\n---\nTeks rusak.\n")
+        page.wait_for_selector("#kimsite-galat", timeout=2000)
+        banner = page.inner_text("#kimsite-galat")
+        assert "content/pantai/artikel/kabar.md:3" in banner
+        assert "harus berformat 2023-07-24" in banner
+        assert "Teks baru yang disunting penulis." in page.inner_text("main")  # last good page
+
+        _edit(source, article("Kabar pantai", body="Sudah diperbaiki."))
+        page.wait_for_function("document.body.innerText.includes('Sudah diperbaiki.')", timeout=2000)
+        assert page.query_selector("#kimsite-galat") is None
+    finally:
+        page.close()
+
+
+def test_save_storm_is_one_rebuild_and_other_kims_are_untouched(served: Served) -> None:
+    served.wait_rebuilds(1)
+    source = served.root / "content/pantai/artikel/kabar.md"
+    # The first save of a file may follow the initial build's stamps closely: settle first.
+    _edit(source, article("Kabar pantai", body="Versi awal."))
+    served.wait_rebuilds(2)
+    time.sleep(0.5)
+    other = served.out / "bukit.kim.id"
+    before_bytes, before_stamps = snapshot(other), stamps(other)
+    assert before_bytes
+    count = served.rebuilds()
+    started = time.monotonic()
+    for n in range(50):  # what an editor with autosave and backups does on one keystroke
+        _edit(source, article("Kabar pantai", body=f"Ketikan ke-{n}."))
+        (source.parent / f".#kabar.md.{n}").write_text("kunci editor", encoding="utf-8")
+        (source.parent / f".#kabar.md.{n}").unlink()
+    assert time.monotonic() - started < 0.1  # 50 saves within 100 ms
+    served.wait_rebuilds(count + 1)
+    time.sleep(1.0)
+    assert served.rebuilds() == count + 1, "\n".join(served.lines)
+    page = (served.out / "pantai.kim.id/artikel/kabar/index.html").read_text(encoding="utf-8")
+    assert "Ketikan ke-49." in page
+    assert snapshot(other) == before_bytes
+    assert stamps(other) == before_stamps
+
+
+def test_a_storm_of_pushes_fires_once() -> None:
+    fired: list[Plan] = []
+    debouncer = Debouncer(fired.append, delay=0.15)
+    started = time.monotonic()
+    for n in range(50):
+        debouncer.push(Plan(frozenset({f"kim{n % 2}"})))
+        time.sleep(0.002)
+    assert time.monotonic() - started < 0.15 * 2
+    time.sleep(0.4)
+    assert fired == [Plan(frozenset({"kim0", "kim1"}))]
+
+
+def test_changes_are_classified(tmp_path: Path) -> None:
+    root = tmp_path
+    users = {"pesisir": frozenset({"pantai"})}
+
+    def theme_users(name: str) -> frozenset[str]:
+        return users.get(name, ALL)
+
+    def plan(rel: str) -> Plan:
+        return classify(root / rel, root, theme_users)
+
+    assert plan("content/pantai/artikel/a.md") == Plan(frozenset({"pantai"}), False)
+    assert plan("content/pantai/halaman/sejarah.md") == Plan(frozenset({"pantai"}), False)
+    assert plan("content/pantai/media/foto.jpg") == Plan(frozenset({"pantai"}), False)
+    assert plan("content/pantai/kim.yaml") == Plan(frozenset({"pantai"}), True)
+    assert plan("content/pantai/templat/base.html") == Plan(frozenset({"pantai"}), False)
+    assert plan("themes/pesisir/templates/home.html") == Plan(frozenset({"pantai"}), True)
+    assert plan("themes/default/static/kimsite.css") == Plan(ALL, True)
+    assert plan("config.yaml") == Plan(ALL, True)
+    assert plan("content/baru") == Plan(ALL, True)
+    for noise in ("content/pantai/artikel/.a.md.swp", "content/pantai/artikel/a.md~",
+                  "content/pantai/artikel/4913", "content/pantai/artikel/.#a.md",
+                  "build/pantai.kim.id/index.html", ".kimsite-cache/state.json",
+                  "content/pantai/.git/index"):
+        assert plan(noise).empty, noise
+
+
+def test_serve_refuses_an_unknown_kim(project: Callable[..., Path]) -> None:
+    root = project(FILES)
+    result = subprocess.run([sys.executable, "-m", "kimsite", "serve", "tidakada", "--port", "0"],
+                            cwd=root, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert re.search(r"Tidak ada KIM bernama 'tidakada'", result.stderr)
