@@ -38,7 +38,8 @@ from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
 from kimsite.themes import Theme, forget_environments, load_theme, use_bytecode_cache
 from kimsite.writer import WriteStats, clear_staging, commit, outputs_intact, remove_files
 
-Progress = Callable[[str, int, int], None]
+# (KIM just finished, how many so far, how many to do, files its site holds)
+Progress = Callable[[str, int, int, int], None]
 
 
 @dataclass
@@ -159,7 +160,7 @@ def build(
 
     for position, outcome in enumerate(_run_tasks(tasks, jobs), start=1):
         if progress:
-            progress(outcome.slug, position, len(tasks))
+            progress(outcome.slug, position, len(tasks), outcome.pages)
         state.kims[outcome.slug] = outcome.state
         report.stats.add(outcome.stats)
         report.kims.append(

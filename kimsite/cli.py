@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kimsite import __version__
-from kimsite.build import BuildReport, Shard, build, build_index, current_time
+from kimsite.build import BuildReport, Progress, Shard, build, build_index, current_time
 from kimsite.messages import render_message
 from kimsite.problems import (
     KimsiteError,
@@ -152,15 +152,27 @@ def _print_problems(problems: Sequence[Problem], fmt: str, lang: str) -> None:
         print(format_text(problems, lang), file=sys.stderr)
 
 
-def _progress_printer(enabled: bool, lang: str) -> object:
+def _progress_printer(enabled: bool, lang: str) -> Progress | None:
+    """One line, rewritten in place: which KIM, how far, how many files so far.
+
+    Only on a terminal: in CI (or piped to a file) a build prints its problems and summary.
+    """
     if not enabled:
         return None
+    total_files = 0
 
-    def show(slug: str, position: int, total: int) -> None:
-        sys.stderr.write(f"\r\x1b[K[{position}/{total}] {slug}")
-        sys.stderr.flush()
+    def show(slug: str, position: int, total: int, files: int) -> None:
+        nonlocal total_files
+        total_files += files
+        line = render_message(
+            "build.progress",
+            {"position": position, "total": total, "slug": slug, "files": total_files},
+            lang,
+        )
+        sys.stderr.write(f"\r\x1b[K{line}")
         if position == total:
             sys.stderr.write("\r\x1b[K")
+        sys.stderr.flush()
 
     return show
 
@@ -177,7 +189,7 @@ def _build(args: argparse.Namespace, lang: str) -> int:
             cache_dir=args.cache,
             jobs=max(1, args.jobs),
             shard=args.shard,
-            progress=_progress_printer(interactive, lang),  # type: ignore[arg-type]
+            progress=_progress_printer(interactive, lang),
         )
     except KimsiteError as exc:
         _print_problems(exc.problems, args.format, lang)

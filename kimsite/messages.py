@@ -379,6 +379,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Selesai dalam {seconds} detik: {rendered} KIM dirender, {reused} dipakai ulang tanpa perubahan, {failed} gagal; {pages} berkas situs dihasilkan; {written} berkas ditulis, {unchanged} tidak berubah, {removed} dihapus; indeks {index} → {out}",
         "Done in {seconds} s: {rendered} KIMs rendered, {reused} reused unchanged, {failed} failed; {pages} site files produced; {written} files written, {unchanged} unchanged, {removed} removed; index {index} → {out}",
     ),
+    "build.progress": (
+        "[{position}/{total}] {slug} — {files} berkas situs",
+        "[{position}/{total}] {slug} — {files} site files",
+    ),
     "build.index_rendered": ("dirender", "rendered"),
     "build.index_reused": ("dipakai ulang", "reused"),
     "build.kim_failed": (

@@ -1,0 +1,66 @@
+"""What a person sees on a terminal, and what CI sees."""
+
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.helpers import article, profile
+
+FILES = {
+    "content/satu/kim.yaml": profile("KIM Satu", "52.71.01.1004"),
+    "content/satu/artikel/a.md": article("Kabar satu"),
+    "content/dua/kim.yaml": profile("KIM Dua", "52.71.01.1005"),
+    "content/dua/artikel/a.md": article("Kabar dua"),
+}
+
+
+def _on_a_terminal(root: Path, env: dict[str, str]) -> str:
+    """Run a build with stderr on a pseudo-terminal, as in a writer's shell."""
+    leader, follower = pty.openpty()
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "kimsite", "build", "--jobs", "1"],
+                                   cwd=root, stdout=subprocess.DEVNULL, stderr=follower, env=env)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 4096)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        assert process.wait(timeout=60) == 0
+    finally:
+        os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_shows_on_a_terminal(project: Callable[..., Path]) -> None:
+    root = project(FILES)
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    shown = _on_a_terminal(root, env)
+    assert "[1/2] dua — " in shown and "[2/2] satu — " in shown
+    assert "berkas situs" in shown
+    assert "Selesai dalam" in shown
+
+
+def test_ci_gets_no_progress(project: Callable[..., Path]) -> None:
+    root = project(FILES)
+    shown = _on_a_terminal(root, {**os.environ, "CI": "true"})
+    assert "[1/2]" not in shown and "\x1b[K" not in shown
+    assert "Selesai dalam" in shown
+
+
+def test_language_from_the_environment(project: Callable[..., Path]) -> None:
+    root = project({**FILES, "content/dua/artikel/b.md": article("Rusak", tanggal="kemarin")})
+    result = subprocess.run([sys.executable, "-m", "kimsite", "build"], cwd=root, capture_output=True,
+                            text=True, env={**os.environ, "KIMSITE_LANG": "en"})
+    assert result.returncode == 1
+    assert "content/dua/artikel/b.md:3: The date 'tanggal' must be written 2023-07-24" in result.stderr
+    assert "Done in" in result.stderr and "KIM dua was not built" in result.stderr
