@@ -40,7 +40,7 @@ from kimsite.model import (
     Profile,
 )
 from kimsite.problems import ProblemLog, Severity
-from kimsite.regions import DESA_CODE, lookup, normalize_code, suggest
+from kimsite.regions import DESA_CODE, Region, lookup, normalize_code, suggest
 from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml, split_front_matter
 
 PROFILE_NAME = "kim.yaml"
@@ -264,32 +264,7 @@ def load_profile(
     region = None
     if kode:
         kode = normalize_code(kode)
-        line = fields.line("kode_wilayah")
-        if not DESA_CODE.match(kode):
-            log.add(path, line, "kim.code_format", value=kode)
-        else:
-            region = lookup(kode)
-            if region is None:
-                near = suggest(kode, config.provinsi)
-                if near:
-                    log.add(
-                        path,
-                        line,
-                        "kim.code_unknown_hint",
-                        value=kode,
-                        hint=", ".join(f"{r.code} {r.desa}" for r in near),
-                    )
-                else:
-                    log.add(path, line, "kim.code_unknown", value=kode)
-            elif region.provinsi_code != config.provinsi:
-                log.add(
-                    path,
-                    line,
-                    "kim.code_other_province",
-                    value=kode,
-                    provinsi=region.provinsi,
-                    expected=config.provinsi_nama,
-                )
+        region = region_of(kode, config, log, path, fields.line("kode_wilayah"))
     base = path.parent
     nomor_induk = fields.text("nomor_induk")
     if nomor_induk and region and not nomor_induk.startswith(region.code.replace(".", "")):
@@ -344,6 +319,37 @@ def load_profile(
     if region is None or len(log.errors) > start:
         return None if region is None else profile
     return profile
+
+
+def region_of(
+    kode: str, config: SiteConfig, log: ProblemLog, where: Path, line: int | None
+) -> Region | None:
+    """The region of a KIM's desa code, or None with the reason logged: a malformed code,
+    one Kemendagri does not have (answered with the nearest real ones), or one outside
+    the configured province."""
+    if not DESA_CODE.match(kode):
+        log.add(where, line, "kim.code_format", value=kode)
+        return None
+    region = lookup(kode)
+    if region is None:
+        near = suggest(kode, config.provinsi)
+        if near:
+            hint = ", ".join(f"{r.code} {r.desa}" for r in near)
+            log.add(where, line, "kim.code_unknown_hint", value=kode, hint=hint)
+        else:
+            log.add(where, line, "kim.code_unknown", value=kode)
+        return None
+    if region.provinsi_code != config.provinsi:
+        log.add(
+            where,
+            line,
+            "kim.code_other_province",
+            value=kode,
+            provinsi=region.provinsi,
+            expected=config.provinsi_nama,
+        )
+        return None
+    return region
 
 
 def _date(fields: Fields, key: str, log: ProblemLog) -> date | None:

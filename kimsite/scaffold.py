@@ -12,10 +12,10 @@ from pathlib import Path
 import yaml
 
 from kimsite.config import SiteConfig
-from kimsite.content import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME
+from kimsite.content import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME, region_of
 from kimsite.indonesian import is_dns_label, slugify
 from kimsite.problems import KimsiteError, ProblemLog
-from kimsite.regions import DESA_CODE, lookup, normalize_code, suggest
+from kimsite.regions import normalize_code
 
 PROFILE_TEMPLATE = """\
 # Profil {nama}
@@ -131,31 +131,7 @@ def new_kim(config: SiteConfig, slug: str, kode: str) -> Path:
         log.add(folder, None, "kim.bad_slug", slug=slug, hint=slugify(slug) or "kim-desa")
     elif folder.exists():
         log.add(folder, None, "new.exists")
-    kode = normalize_code(kode)
-    region = lookup(kode) if DESA_CODE.match(kode) else None
-    if not DESA_CODE.match(kode):
-        log.add(folder, None, "kim.code_format", value=kode)
-    elif region is None:
-        near = suggest(kode, config.provinsi)
-        if near:
-            log.add(
-                folder,
-                None,
-                "kim.code_unknown_hint",
-                value=kode,
-                hint=", ".join(f"{r.code} {r.desa}" for r in near),
-            )
-        else:
-            log.add(folder, None, "kim.code_unknown", value=kode)
-    elif region.provinsi_code != config.provinsi:
-        log.add(
-            folder,
-            None,
-            "kim.code_other_province",
-            value=kode,
-            provinsi=region.provinsi,
-            expected=config.provinsi_nama,
-        )
+    region = region_of(normalize_code(kode), config, log, folder, None)
     if log.has_errors() or region is None:
         raise KimsiteError(log)
     nama = f"KIM {region.desa}"
