@@ -33,7 +33,7 @@ from kimsite.cache import (
 )
 from kimsite.config import SiteConfig, load_config
 from kimsite.content import OVERRIDES_DIR, list_kim_folders, load_kim, peek_host
-from kimsite.model import BuildOptions, KimSummary
+from kimsite.model import BuildOptions, Kim, KimSummary
 from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
 from kimsite.themes import Theme, forget_environments, load_theme, use_bytecode_cache
 from kimsite.writer import WriteStats, clear_staging, commit, outputs_intact, remove_files
@@ -410,7 +410,12 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
     run, previous, cache = task.run, task.previous, task.run.cache
     log = ProblemLog()
     log.extend(task.host_problems)
-    kim = load_kim(task.folder, run.config, log)
+    # Only templates changed: the KIM's files are as they were, so is its model.
+    model = cache.load_model(task.slug) if isinstance(task.mode, frozenset) else None
+    kim: Kim | None = model if isinstance(model, Kim) and model.slug == task.slug else None
+    fresh_model = kim is None
+    if kim is None:
+        kim = load_kim(task.folder, run.config, log)
     theme: Theme | None = None
     if kim is not None:
         theme = load_theme(
@@ -467,6 +472,8 @@ def _build_kim(task: _KimTask) -> _KimOutcome:
         rendered.output, run.out / kim.host, detail.outputs if same_host and detail else None
     )
     cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key))
+    if fresh_model:
+        cache.save_model(task.slug, kim)
     if rendered.renders != cached:
         cache.save_renders(task.slug, rendered.renders)
     summary = rendered.summary.to_json()

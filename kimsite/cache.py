@@ -21,6 +21,7 @@ import hashlib
 import itertools
 import json
 import os
+import pickle
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -238,6 +239,7 @@ class Cache:
             self.root / "renders",
             self.root / "summaries",
             self.root / "kims",
+            self.root / "models",
         ):
             try:
                 names = [e.name for e in os.scandir(folder) if e.name.startswith(".tmp-")]
@@ -303,6 +305,41 @@ class Cache:
             },
         )
 
+    # models --------------------------------------------------------------------------
+    def _model_path(self, slug: str) -> Path:
+        return self.root / "models" / f"{slug}.pickle"
+
+    def load_model(self, slug: str) -> Any:
+        """The KIM as last loaded, or None: only ever used while none of its files changed.
+
+        Pickle, because the model is plain frozen dataclasses and this is the hot path of a
+        template-only rebuild (reading and parsing every article again costs a quarter of
+        it). Like Pelican's content cache, it trusts the cache folder as much as the project
+        itself: a cache restored from elsewhere must come from this project's own CI.
+        """
+        try:
+            raw = self._model_path(slug).read_bytes()
+        except OSError:
+            return None
+        stamp = _STAMP.encode() + b"\n"
+        if not raw.startswith(stamp):
+            return None
+        try:
+            return pickle.loads(raw[len(stamp):])
+        except Exception:  # a damaged file is no model, whatever the unpickler says
+            return None
+
+    def save_model(self, slug: str, model: object) -> None:
+        path = self._model_path(slug)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".tmp-{os.getpid()}-{next(_counter)}-{path.name}")
+        try:
+            tmp.write_bytes(_STAMP.encode() + b"\n" + pickle.dumps(model, protocol=5))
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
     # renders -------------------------------------------------------------------------
     def load_renders(self, slug: str) -> dict[str, Any]:
         data = read_json(self.root / "renders" / f"{slug}.json")
@@ -325,5 +362,6 @@ class Cache:
             self.feed_path(slug),
             self.root / "renders" / f"{slug}.json",
             self._detail_path(slug),
+            self._model_path(slug),
         ):
             path.unlink(missing_ok=True)
