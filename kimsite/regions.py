@@ -70,8 +70,9 @@ def _raw(name: str) -> str:
 def _find(name: str, code: str) -> str | None:
     """One entry of a data table without parsing all of it: a build that looks up a few
     codes should not pay 80 ms to turn 83,762 villages into a dict."""
-    if name in _parsed:
-        return _table(name).get(code)
+    _finds[name] = _finds.get(name, 0) + 1
+    if name in _parsed or _finds[name] > _FINDS_BEFORE_PARSING:
+        return _table(name).get(code)  # many lookups: parsing once is cheaper than scanning
     raw = _raw(name)
     at = raw.find(f'"{code}":"')
     if at < 0:
@@ -81,6 +82,8 @@ def _find(name: str, code: str) -> str | None:
 
 
 _parsed: set[str] = set()
+_finds: dict[str, int] = {}
+_FINDS_BEFORE_PARSING = 24
 
 
 def _regions() -> dict[str, str]:
