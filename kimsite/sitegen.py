@@ -28,9 +28,7 @@ from kimsite.views import (
     Pager,
     PageView,
     SiteView,
-    Stamp,
     article_view,
-    category_label,
     page_view,
     site_view,
 )
@@ -473,4 +471,4 @@ def _summary(
     )
 
 
-__all__ = ["BuildOptions", "KimSummary", "Stamp", "category_label", "render_kim"]
+__all__ = ["KimRender", "PageWriter", "render_kim"]
