@@ -23,7 +23,6 @@ import json
 import os
 import pickle
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -131,14 +130,6 @@ def same_inputs(folder: Path, now: dict[str, tuple[int, int]], state: KimState) 
     if inputs_fingerprint(now) != state.inputs_fp:
         return False
     return all(file_hash(folder / rel) == digest for rel, digest in state.racy.items())
-
-
-def fingerprint(parts: Iterable[object]) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        h.update(repr(part).encode("utf-8"))
-        h.update(b"\x00")
-    return h.hexdigest()
 
 
 # -- problems and renders as JSON ----------------------------------------------------------

@@ -21,7 +21,6 @@ from kimsite.indonesian import (
     moment_text,
     reading_minutes,
     rupiah,
-    slugify,
 )
 from kimsite.markup import RenderedBody, shorten
 from kimsite.model import Article, Kim, Page, Potential, Product
@@ -304,7 +303,3 @@ def page_view(p: Page, body: RenderedBody) -> PageView:
 
 def rfc3339(moment: datetime) -> str:
     return moment.replace(microsecond=0).isoformat()
-
-
-def term_slug(text: str) -> str:
-    return slugify(text)

@@ -338,7 +338,3 @@ def _remove_stale(root: Path, wanted: set[PurePosixPath], keep: frozenset[str]) 
             elif not any(sub.iterdir()):
                 sub.rmdir()
     return removed
-
-
-def file_digest(path: Path) -> str:
-    return _digest(path)
