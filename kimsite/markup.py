@@ -28,7 +28,6 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.md_in_html import MarkdownInHtmlExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
-from markdown.extensions.toc import TocExtension
 from markdown.treeprocessors import Treeprocessor
 
 from kimsite.content import AssetResolver
@@ -38,7 +37,7 @@ from kimsite.problems import Problem, Severity, problem
 
 # Bump when the HTML this module produces changes for the same input: cached renders keyed
 # on it become stale.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 ALLOWED_TAGS = {
     "a",
@@ -168,11 +167,14 @@ class _ReferenceProcessor(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         ctx = self.context
         assert ctx is not None
+        taken: set[str] = set()
         for element in root.iter():
             if element.tag == "img":
                 self._image(element, ctx)
             elif element.tag == "a":
                 self._link(element, ctx)
+            elif element.tag in _HEADINGS:
+                _heading_id(element, taken)
 
     def _image(self, element: ET.Element, ctx: _Context) -> None:
         src = element.get("src", "")
@@ -253,8 +255,22 @@ class _KimsiteExtension(Extension):
         md.treeprocessors.register(self.processor, "kimsite_refs", 5)
 
 
-def _heading_id(value: str, separator: str) -> str:
-    return slugify(value) or "bagian"
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _heading_id(element: ET.Element, taken: set[str]) -> None:
+    """Give a heading an id from its text, so a section can be linked (`#hasil-lomba`).
+
+    Python-Markdown's toc extension does this too, but also builds a table of contents
+    nobody reads here, which costs a sixth of all Markdown time.
+    """
+    wanted = element.get("id") or slugify("".join(element.itertext())) or "bagian"
+    unique, n = wanted, 1
+    while unique in taken:
+        n += 1
+        unique = f"{wanted}-{n}"
+    taken.add(unique)
+    element.set("id", unique)
 
 
 class MarkdownRenderer:
@@ -275,7 +291,6 @@ class MarkdownRenderer:
                 AbbrExtension(),
                 MarkdownInHtmlExtension(),
                 SaneListExtension(),
-                TocExtension(slugify=_heading_id),
                 _KimsiteExtension(self._processor),
             ],
             output_format="html",
