@@ -179,13 +179,8 @@ def build(
     report.kims.sort(key=lambda k: k.slug)
     if with_index and shard is None:
         _build_index(report, run, state, folders)
-    if tasks or removed or report.index_rendered or not state.built_at_ns:
-        state.themes = run.themes
-        state.built_at_ns = run.started_ns
-        run.cache.save_state(state)
-    clear_staging(run.out)
-    report.seconds = time.perf_counter() - started
-    return report
+    changed = bool(tasks or removed or report.index_rendered or not state.built_at_ns)
+    return _finish(run, state, report, started, save=changed)
 
 
 def build_index(
@@ -200,9 +195,17 @@ def build_index(
     state = run.cache.load_state(run.out)
     folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
     _build_index(report, run, state, folders, force_digests=True)
-    state.themes = run.themes
-    state.built_at_ns = run.started_ns
-    run.cache.save_state(state)
+    return _finish(run, state, report, started, save=True)
+
+
+def _finish(
+    run: _Run, state: BuildState, report: BuildReport, started: float, save: bool
+) -> BuildReport:
+    """Record what this build saw (a build that changed nothing leaves the state file alone)."""
+    if save:
+        state.themes = run.themes
+        state.built_at_ns = run.started_ns
+        run.cache.save_state(state)
     clear_staging(run.out)
     report.seconds = time.perf_counter() - started
     return report

@@ -194,10 +194,14 @@ def _build(args: argparse.Namespace, lang: str) -> int:
     except KimsiteError as exc:
         _print_problems(exc.problems, args.format, lang)
         return 1
+    _print_report(report, args, lang)
+    return 0 if report.ok else 1
+
+
+def _print_report(report: BuildReport, args: argparse.Namespace, lang: str) -> None:
     _print_problems(report.problems, args.format, lang)
     if not args.quiet and args.format == "text":
         print(_summary(report, lang), file=sys.stderr)
-    return 0 if report.ok else 1
 
 
 def _check(args: argparse.Namespace, lang: str) -> int:
@@ -288,9 +292,7 @@ def _index(args: argparse.Namespace, lang: str) -> int:
     except KimsiteError as exc:
         _print_problems(exc.problems, args.format, lang)
         return 1
-    _print_problems(report.problems, args.format, lang)
-    if not args.quiet and args.format == "text":
-        print(_summary(report, lang), file=sys.stderr)
+    _print_report(report, args, lang)
     return 0 if report.ok and report.index_built else 1
 
 
