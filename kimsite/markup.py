@@ -37,7 +37,7 @@ from kimsite.problems import Problem, Severity, problem
 
 # Bump when the HTML this module produces changes for the same input: cached renders keyed
 # on it become stale.
-RENDERER_VERSION = "2"
+RENDERER_VERSION = "3"
 
 ALLOWED_TAGS = {
     "a",
@@ -167,7 +167,7 @@ class _ReferenceProcessor(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         ctx = self.context
         assert ctx is not None
-        taken: set[str] = set()
+        taken = set(PAGE_IDS)
         for element in root.iter():
             if element.tag == "img":
                 self._image(element, ctx)
@@ -256,6 +256,23 @@ class _KimsiteExtension(Extension):
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+# Ids the themes give parts of every page (the skip link's target, section headings): a
+# heading in an article must not take one, or the page would hold two elements of one id.
+PAGE_IDS = frozenset(
+    {
+        "isi",
+        "kimsite-galat",
+        "judul-berita",
+        "judul-terkait",
+        "judul-potensi",
+        "judul-sk",
+        "judul-visi",
+        "judul-pengurus",
+        "judul-kontak",
+        "judul-wilayah",
+    }
+)
 
 
 def _heading_id(element: ET.Element, taken: set[str]) -> None:

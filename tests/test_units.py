@@ -176,3 +176,18 @@ def test_both_languages_take_the_same_values() -> None:
         id_names = {f for _, f, _, _ in fields.parse(indonesian_text) if f}
         en_names = {f for _, f, _, _ in fields.parse(english_text) if f}
         assert id_names == en_names, code
+
+
+def test_heading_ids_are_unique_and_leave_the_themes_ids_alone() -> None:
+    from kimsite.content import AssetResolver
+    from kimsite.markup import PAGE_IDS, MarkdownRenderer
+    from kimsite.model import Document
+
+    doc = Document(Path("/tmp/a.md"), "a", "A", None,
+                   "## Isi\n\n## Hasil Lomba\n\n## Hasil lomba\n\n### Jum'at *Bersih*\n", 5)
+    html = MarkdownRenderer().render(doc, AssetResolver(Path("/tmp")), {}).html
+    assert re.findall(r'id="([^"]+)"', html) == ["isi-2", "hasil-lomba", "hasil-lomba-2", "jumat-bersih"]
+    theme_ids = set()
+    for template in (REPO / "themes").rglob("*.html"):
+        theme_ids |= set(re.findall(r'id="([a-z-]+)"', template.read_text(encoding="utf-8")))
+    assert theme_ids <= PAGE_IDS
