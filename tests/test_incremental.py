@@ -308,3 +308,18 @@ def test_shards_plus_index_equal_one_build(tmp_path: Path) -> None:
     report = build_index(project / "config.yaml", out_dir=out, cache_dir=merged)
     assert report.ok and report.index_built
     assert snapshot(out) == whole
+
+
+def test_removed_kim_and_changed_domain_leave_no_stale_site(tmp_path: Path) -> None:
+    project = _golden_project(tmp_path)
+    _incremental(project, tmp_path)
+    out = tmp_path / "out"
+    assert (out / "kediri.kim.id").is_dir() and (out / "kimpejeruk.mataramkota.go.id").is_dir()
+    shutil.rmtree(project / "content/kediri")
+    profile = project / "content/pejeruk/kim.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8").replace(
+        "domain: kimpejeruk.mataramkota.go.id", "domain: pejeruk.mataramkota.go.id"), encoding="utf-8")
+    assert _incremental(project, tmp_path) == _clean_build(project, tmp_path)
+    assert sorted(p.name for p in out.iterdir()) == ["kim.ntbprov.go.id", "pejeruk.mataramkota.go.id"]
+    index = (out / "kim.ntbprov.go.id/index.html").read_text(encoding="utf-8")
+    assert "KIM Kediri Informatif" not in index and "https://pejeruk.mataramkota.go.id/" in index
