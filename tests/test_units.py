@@ -191,3 +191,29 @@ def test_heading_ids_are_unique_and_leave_the_themes_ids_alone() -> None:
     for template in (REPO / "themes").rglob("*.html"):
         theme_ids |= set(re.findall(r'id="([a-z-]+)"', template.read_text(encoding="utf-8")))
     assert theme_ids <= PAGE_IDS
+
+
+def test_writer_never_writes_or_deletes_through_a_planted_link(tmp_path: Path) -> None:
+    import os
+
+    outside = tmp_path / "luar"
+    outside.mkdir()
+    (outside / "penting.txt").write_text("jangan disentuh")
+    out = tmp_path / "out"
+    site = SiteOutput()
+    site.add_text("/artikel/a/", "halaman", Owner("a"))
+    _, manifest = commit(site, out)
+    # Someone replaces a folder of the site with a link to elsewhere.
+    import shutil
+
+    shutil.rmtree(out / "artikel")
+    os.symlink(outside, out / "artikel")
+    (outside / "a").mkdir()
+    (outside / "a" / "index.html").write_text("bukan milik kimsite")
+    commit(SiteOutput(), out, manifest)  # the page is gone: kimsite removes what it wrote
+    assert (outside / "a" / "index.html").read_text() == "bukan milik kimsite"
+    commit(site, out)  # and writing it again goes into a real folder of the site
+    assert not (out / "artikel").is_symlink()
+    assert (out / "artikel/a/index.html").read_text() == "halaman"
+    assert (outside / "penting.txt").read_text() == "jangan disentuh"
+    assert (outside / "a" / "index.html").read_text() == "bukan milik kimsite"
