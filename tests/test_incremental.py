@@ -126,6 +126,37 @@ def op_kim_template(project: Path, n: int) -> None:
     path.write_text(path.read_text(encoding="utf-8") + f"<!-- kim {n} -->\n", encoding="utf-8")
 
 
+def op_media_rename(project: Path, n: int) -> None:
+    media = project / "content/kediri/media"
+    extra = sorted(media.glob("lampiran-*.txt"))
+    if extra:
+        extra[0].rename(media / f"lampiran-{(n % 3) + 3}.txt")
+    else:
+        (media / f"lampiran-{n % 3}.txt").write_text(f"lampiran {n}", encoding="utf-8")
+
+
+def op_theme_shadow(project: Path, n: int) -> None:
+    """A child theme gains (or loses) its own article.html, shadowing its parent's."""
+    own = project / "themes/pesisir/templates/article.html"
+    if own.exists():
+        own.unlink()
+    else:
+        parent = (project / "themes/default/templates/article.html").read_text(encoding="utf-8")
+        own.write_text(parent.replace("</article>", f"<!-- pesisir {n} --></article>", 1),
+                       encoding="utf-8")
+
+
+def op_kim(project: Path, n: int) -> None:
+    """A KIM joins the province, or the one that joined leaves."""
+    folder = project / "content/baru"
+    if folder.exists():
+        shutil.rmtree(folder)
+        return
+    (folder / "artikel").mkdir(parents=True)
+    (folder / "kim.yaml").write_text(profile(f"KIM Baru {n}", "52.71.02.1001"), encoding="utf-8")
+    (folder / "artikel/kabar.md").write_text(article(f"Kabar KIM baru {n}"), encoding="utf-8")
+
+
 OPS = [
     op_edit_body,
     op_edit_title,
@@ -136,11 +167,14 @@ OPS = [
     op_media,
     op_template,
     op_kim_template,
+    op_media_rename,
+    op_theme_shadow,
+    op_kim,
 ]
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
     st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 50)), min_size=1, max_size=4),
