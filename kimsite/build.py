@@ -14,6 +14,7 @@ import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,18 +25,30 @@ from kimsite.cache import (
     KimDetail,
     KimState,
     bytes_digest,
-    inputs_fingerprint,
-    racy_hashes,
     read_json,
     same_inputs,
     scan,
-    write_json,
 )
 from kimsite.config import SiteConfig, load_config
-from kimsite.content import OVERRIDES_DIR, list_kim_folders, load_kim, peek_host
-from kimsite.model import BuildOptions, Kim, KimSummary
+from kimsite.content import (
+    PROFILE_NAME,
+    host_of,
+    list_kim_folders,
+)
+from kimsite.kimbuild import (
+    MACHINE_ERRNOS,
+    PROBES,
+    KimTask,
+    MachineFailure,
+    Mode,
+    Run,
+    run_tasks,
+    theme_fp,
+    theme_stamps,
+)
+from kimsite.model import BuildOptions, KimSummary
 from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
-from kimsite.themes import Theme, forget_environments, load_theme, use_bytecode_cache
+from kimsite.themes import forget_environments, load_theme
 from kimsite.writer import WriteStats, clear_staging, commit, outputs_intact, remove_files
 
 # (KIM just finished, how many so far, how many to do, files its site holds)
@@ -104,20 +117,6 @@ class Shard:
         return shard_of(slug, self.count) == self.index
 
 
-@dataclass
-class _Run:
-    """What one build knows before it renders anything."""
-
-    config: SiteConfig
-    config_path: Path
-    out: Path
-    cache: Cache
-    options: BuildOptions
-    started_ns: int
-    config_fp: str
-    themes: dict[str, dict[str, tuple[int, int]]]  # theme → its files' stamps
-
-
 def build(
     config_path: Path,
     out_dir: Path | None = None,
@@ -138,49 +137,95 @@ def build(
     """
     started = time.perf_counter()
     run = _prepare(config_path, out_dir, cache_dir, drafts, future, now)
-    report = BuildReport(run.config, run.out)
-    state = run.cache.load_state(run.out)
+    with _machine_boundary(run):
+        report = BuildReport(run.config, run.out)
+        state = run.cache.load_state(run.out)
+        folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
+        selected = _select(folders, only, shard, run.config)
+        host_problems = _check_hosts(folders, run.config)
 
-    folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
-    selected = _select(folders, only, shard, run.config)
-    host_problems = _check_hosts(folders, state, run.config)
+        tasks = []
+        for slug in selected:
+            previous = state.kims.get(slug)
+            inputs = scan(folders[slug])
+            mode = _what_to_do(run, state, previous, folders[slug], inputs, host_problems.get(slug))
+            if mode is None:
+                assert previous is not None
+                report.kims.append(KimResult(slug, previous.host, built=True))
+                continue
+            problems = host_problems.get(slug, [])
+            tasks.append(KimTask(slug, folders[slug], run, previous, problems, mode, inputs))
 
-    tasks = []
-    for slug in selected:
-        previous = state.kims.get(slug)
-        inputs = scan(folders[slug])
-        mode = _what_to_do(run, state, previous, folders[slug], inputs, host_problems.get(slug))
-        if mode is None:
-            assert previous is not None
-            report.kims.append(KimResult(slug, previous.host, built=True))
-            continue
-        tasks.append(
-            _KimTask(slug, folders[slug], run, previous, host_problems.get(slug, []), mode, inputs)
+        for position, outcome in enumerate(run_tasks(tasks, jobs), start=1):
+            if progress:
+                progress(outcome.slug, position, len(tasks), outcome.pages)
+            state.kims[outcome.slug] = outcome.state
+            report.stats.add(outcome.stats)
+            report.kims.append(
+                KimResult(
+                    outcome.slug,
+                    outcome.state.host,
+                    outcome.state.built,
+                    rendered=True,
+                    pages=outcome.pages,
+                    problems=outcome.problems,
+                )
+            )
+            report.problems.extend(outcome.problems)
+
+        removed = _forget_removed(state, folders, run, shard, only)
+        report.kims.sort(key=lambda k: k.slug)
+        if with_index and shard is None:
+            _guarded_index(report, run, state, folders)
+        changed = bool(tasks or removed or report.index_rendered or not state.built_at_ns)
+        return _finish(run, state, report, started, save=changed)
+
+
+@contextmanager
+def _machine_boundary(run: Run) -> Iterator[None]:
+    """A full disk or a read-only output stops the build with one clear message. Nothing
+    is half done: every site was committed whole or not at all, and the cache's state
+    file is the last build's, so the next build redoes what this one could not."""
+    try:
+        yield
+    except MachineFailure as exc:
+        raise KimsiteError(
+            [problem(run.out, None, "build.machine", detail=exc.text, code=exc.code)]
+        ) from None
+    except OSError as exc:
+        if exc.errno not in MACHINE_ERRNOS:
+            raise
+        raise KimsiteError(
+            [problem(run.out, None, "build.machine", detail=exc.strerror or "", code=exc.errno)]
+        ) from None
+    finally:
+        clear_staging(run.out)
+
+
+def _guarded_index(
+    report: BuildReport, run: Run, state: BuildState, folders: dict[str, Path]
+) -> None:
+    """The index is built from summaries, which are data; a failure in it (a bug) is
+    reported and leaves its last good output, like a KIM's."""
+    try:
+        _build_index(report, run, state, folders)
+    except OSError as exc:
+        if exc.errno in MACHINE_ERRNOS:
+            raise
+        report.problems.append(
+            problem(run.config_path, None, "index.internal_error", detail=f"{exc}"[:300])
         )
-
-    for position, outcome in enumerate(_run_tasks(tasks, jobs), start=1):
-        if progress:
-            progress(outcome.slug, position, len(tasks), outcome.pages)
-        state.kims[outcome.slug] = outcome.state
-        report.stats.add(outcome.stats)
-        report.kims.append(
-            KimResult(
-                outcome.slug,
-                outcome.state.host,
-                outcome.state.built,
-                rendered=True,
-                pages=outcome.pages,
-                problems=outcome.problems,
+        report.index_note = "gagal"
+    except Exception as exc:
+        report.problems.append(
+            problem(
+                run.config_path,
+                None,
+                "index.internal_error",
+                detail=f"{type(exc).__name__}: {exc}"[:300],
             )
         )
-        report.problems.extend(outcome.problems)
-
-    removed = _forget_removed(state, folders, run, shard, only)
-    report.kims.sort(key=lambda k: k.slug)
-    if with_index and shard is None:
-        _build_index(report, run, state, folders)
-    changed = bool(tasks or removed or report.index_rendered or not state.built_at_ns)
-    return _finish(run, state, report, started, save=changed)
+        report.index_note = "gagal"
 
 
 def build_index(
@@ -191,15 +236,16 @@ def build_index(
     """Only the province index, from the KIM summaries in the cache (e.g. merged from shards)."""
     started = time.perf_counter()
     run = _prepare(config_path, out_dir, cache_dir, False, False, None)
-    report = BuildReport(run.config, run.out)
-    state = run.cache.load_state(run.out)
-    folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
-    _build_index(report, run, state, folders, force_digests=True)
-    return _finish(run, state, report, started, save=True)
+    with _machine_boundary(run):
+        report = BuildReport(run.config, run.out)
+        state = run.cache.load_state(run.out)
+        folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
+        _build_index(report, run, state, folders, force_digests=True)
+        return _finish(run, state, report, started, save=True)
 
 
 def _finish(
-    run: _Run, state: BuildState, report: BuildReport, started: float, save: bool
+    run: Run, state: BuildState, report: BuildReport, started: float, save: bool
 ) -> BuildReport:
     """Record what this build saw (a build that changed nothing leaves the state file alone)."""
     if save:
@@ -218,7 +264,7 @@ def _prepare(
     drafts: bool,
     future: bool,
     now: datetime | None,
-) -> _Run:
+) -> Run:
     started_ns = time.time_ns()
     forget_environments()
     config = load_config(config_path)
@@ -235,8 +281,7 @@ def _prepare(
         themes = {t.name: scan(t) for t in sorted(config.themes_dir.iterdir()) if t.is_dir()}
     cache = Cache(cache_root)
     cache.clear_temporaries()
-    use_bytecode_cache(cache_root / "jinja")
-    return _Run(config, config_path, out, cache, options, started_ns, config_fp, themes)
+    return Run(config, config_path, out, cache, options, started_ns, config_fp, themes)
 
 
 def _check_out_dir(out: Path, config: SiteConfig, config_path: Path) -> None:
@@ -271,61 +316,31 @@ def _select(
     return [s for s in chosen if shard is None or shard.owns(s)]
 
 
-def _check_hosts(
-    folders: dict[str, Path], state: BuildState, config: SiteConfig
-) -> dict[str, list[Problem]]:
-    """Two KIMs can never share a host, and none may take the index's.
+def _check_hosts(folders: dict[str, Path], config: SiteConfig) -> dict[str, list[Problem]]:
+    """Two KIMs never share a host, and none takes the index's or one under it.
 
-    Spans every KIM, so every KIM's host is needed: from the last build when its profile
-    has not changed since, otherwise read from the profile.
+    Hosts come from the folder names and `config.yaml` alone (a KIM cannot choose its
+    own), so this needs no profile. On a clash, the KIM whose folder name gives the host
+    keeps it; the KIM the province mapped onto it is the one in error.
     """
-    hosts: dict[str, str] = {}
-    for slug, folder in folders.items():
-        previous = state.kims.get(slug)
-        try:
-            st = (folder / "kim.yaml").stat()
-            stamp = previous.profile_stamp if previous else None
-            unchanged = stamp == (st.st_size, st.st_mtime_ns)
-        except OSError:
-            unchanged = False
-        host = previous.host if unchanged and previous and previous.host else None
-        hosts[slug] = host or peek_host(folder, config)
-    by_host: dict[str, list[str]] = {}
-    for slug, host in sorted(hosts.items()):
-        by_host.setdefault(host, []).append(slug)
     found: dict[str, list[Problem]] = {}
-    for host, owners in by_host.items():
-        for slug in owners:
-            where = folders[slug] / "kim.yaml"
-            if host == config.domain_indeks:
-                found.setdefault(slug, []).append(
-                    problem(where, None, "kim.host_is_index", host=host)
-                )
-            if len(owners) > 1:
-                others = ", ".join(o for o in owners if o != slug)
-                found.setdefault(slug, []).append(
-                    problem(where, None, "kim.duplicate_host", host=host, others=others)
-                )
+    natural = {f"{slug}.{config.domain_induk}": slug for slug in folders}
+    for slug, folder in sorted(folders.items()):
+        host = host_of(slug, config)
+        where = folder / PROFILE_NAME
+        owner = natural.get(host, slug)
+        if host == config.domain_indeks or host.endswith("." + config.domain_indeks):
+            found.setdefault(slug, []).append(problem(where, None, "kim.host_is_index", host=host))
+        elif owner != slug:
+            found.setdefault(slug, []).append(
+                problem(where, None, "kim.duplicate_host", host=host, others=owner)
+            )
     return found
 
 
-def _theme_stamps(
-    themes: dict[str, dict[str, tuple[int, int]]], chain: Sequence[str]
-) -> dict[str, tuple[int, int]]:
-    return {f"{name}/{rel}": stamp for name in chain for rel, stamp in themes.get(name, {}).items()}
-
-
-def _theme_fp(themes: dict[str, dict[str, tuple[int, int]]], chain: Sequence[str]) -> str:
-    return bytes_digest(repr(sorted(_theme_stamps(themes, chain).items())).encode())
-
-
-# What a KIM needs: None (nothing), "render" (everything again, Markdown from the cache where
-# it still holds) or a set of changed template files (pages using other templates are kept).
-Mode = str | frozenset[str] | None
-
-
+# What a KIM needs: None (nothing), or a `kimbuild.Mode`.
 def _what_to_do(
-    run: _Run,
+    run: Run,
     state: BuildState,
     previous: KimState | None,
     folder: Path,
@@ -344,168 +359,21 @@ def _what_to_do(
     if previous.host is None or not outputs_intact(run.out / previous.host, previous.probes):
         return "render"
     chain = previous.theme_chain
-    if _theme_fp(run.themes, chain) == previous.theme_fp:
+    if theme_fp(run.themes, chain) == previous.theme_fp:
         return None
-    if _theme_fp(state.themes, chain) != previous.theme_fp:
+    if theme_fp(state.themes, chain) != previous.theme_fp:
         return "render"  # the theme changed more than once since this KIM was built
-    old, new = _theme_stamps(state.themes, chain), _theme_stamps(run.themes, chain)
+    old, new = theme_stamps(state.themes, chain), theme_stamps(run.themes, chain)
     if old.keys() != new.keys():
         return "render"  # a template added or removed may shadow another: no shortcuts
     changed = {k for k, v in new.items() if old[k] != v}
     return frozenset(os.path.normpath(run.config.themes_dir / k) for k in changed)
 
 
-@dataclass
-class _KimTask:
-    slug: str
-    folder: Path
-    run: _Run
-    previous: KimState | None
-    host_problems: list[Problem]
-    mode: Mode
-    inputs: dict[str, tuple[int, int]]
-
-
-@dataclass
-class _KimOutcome:
-    slug: str
-    state: KimState
-    problems: list[Problem]
-    stats: WriteStats
-    pages: int
-
-
-def _run_tasks(tasks: list[_KimTask], jobs: int) -> Iterator[_KimOutcome]:
-    """Render KIMs, in worker processes when there is more than one job to share.
-
-    Each worker loads, renders and commits whole KIMs, and hands back only their state: no
-    page's HTML ever travels between processes, and at most one KIM per worker is in memory.
-    """
-    if jobs <= 1 or len(tasks) <= 1:
-        for task in tasks:
-            yield _build_kim(task)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-        yield from pool.map(_build_kim, tasks, chunksize=1)
-
-
-_renderer = None
-
-
-PROBES = ("index.html", "sitemap.xml")
-
-
-def _build_kim(task: _KimTask) -> _KimOutcome:
-    """Load, render and commit one KIM; runs in a worker process when there are several."""
-    from kimsite.markup import MarkdownRenderer
-    from kimsite.sitegen import render_kim
-
-    def renderer() -> MarkdownRenderer:
-        global _renderer
-        if _renderer is None:
-            _renderer = MarkdownRenderer()
-        return _renderer
-
-    run, previous, cache = task.run, task.previous, task.run.cache
-    log = ProblemLog()
-    log.extend(task.host_problems)
-    # Only templates changed: the KIM's files are as they were, so is its model.
-    model = cache.load_model(task.slug) if isinstance(task.mode, frozenset) else None
-    kim: Kim | None = model if isinstance(model, Kim) and model.slug == task.slug else None
-    fresh_model = kim is None
-    if kim is None:
-        kim = load_kim(task.folder, run.config, log)
-    theme: Theme | None = None
-    if kim is not None:
-        theme = load_theme(
-            run.config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line
-        )
-    # A KIM that fails keeps what is known of its last good build: its host, its output
-    # (which stays on disk, untouched) and its summary for the index.
-    state = KimState(
-        inputs_fp=inputs_fingerprint(task.inputs),
-        racy=racy_hashes(task.folder, task.inputs, run.started_ns),
-        stamped_at_ns=run.started_ns,
-        config_fp=run.config_fp,
-        host=previous.host if previous else None,
-        probes=previous.probes if previous else {},
-        summary_digest=previous.summary_digest if previous else "",
-    )
-    stats = WriteStats()
-    pages = 0
-    if kim is None or theme is None or log.has_errors():
-        return _KimOutcome(task.slug, state, list(log), stats, pages)
-    detail = cache.load_detail(task.slug) if previous is not None else None
-    chain = [p.name for p in theme.chain]
-    templates_key = bytes_digest(
-        repr(
-            (
-                _theme_fp(run.themes, chain),
-                sorted((k, v) for k, v in task.inputs.items() if k.startswith(OVERRIDES_DIR + "/")),
-            )
-        ).encode()
-    )
-    known = detail.templates if detail and detail.templates_key == templates_key else None
-    keep = None
-    if isinstance(task.mode, frozenset) and detail is not None:
-        changed, used = task.mode, detail.templates
-        keep = lambda template: template in used and not changed & set(used[template])  # noqa: E731
-    cached = cache.load_renders(task.slug)
-    rendered = render_kim(
-        kim,
-        run.config,
-        theme,
-        run.options,
-        renderer,
-        log,
-        cached=cached,
-        keep=keep,
-        known_templates=known,
-    )
-    if rendered is None:
-        return _KimOutcome(task.slug, state, list(log), stats, pages)
-    same_host = previous is not None and previous.host == kim.host
-    if previous is not None and previous.host and not same_host and detail is not None:
-        remove_files(run.out / previous.host, list(detail.outputs))
-    stats, manifest = commit(
-        rendered.output, run.out / kim.host, detail.outputs if same_host and detail else None
-    )
-    cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key))
-    if fresh_model:
-        cache.save_model(task.slug, kim)
-    if rendered.renders != cached:
-        cache.save_renders(task.slug, rendered.renders)
-    summary = rendered.summary.to_json()
-    summary_digest = bytes_digest(repr(sorted(summary.items())).encode())
-    summary_path = cache.summary_path(task.slug)
-    if (
-        previous is None
-        or summary_digest != previous.summary_digest
-        or not summary_path.is_file()
-        or not cache.feed_path(task.slug).is_file()
-    ):
-        write_json(summary_path, summary)
-        write_json(cache.feed_path(task.slug), rendered.feed_html)
-    state.profile_stamp = task.inputs.get("kim.yaml")
-    state.theme_chain = chain
-    state.theme_fp = _theme_fp(run.themes, chain)
-    state.host = kim.host
-    state.built = True
-    state.probes = {k: manifest[k] for k in PROBES if k in manifest}
-    state.summary_digest = summary_digest
-    state.next_change_ns = rendered.next_change_ns
-    pages = len(rendered.output)
-    return _KimOutcome(task.slug, state, list(log), stats, pages)
-
-
 def _forget_removed(
     state: BuildState,
     folders: dict[str, Path],
-    run: _Run,
+    run: Run,
     shard: Shard | None,
     only: Sequence[str],
 ) -> int:
@@ -525,7 +393,7 @@ def _forget_removed(
     return removed
 
 
-def _load_summary(run: _Run, slug: str) -> KimSummary | None:
+def _load_summary(run: Run, slug: str) -> KimSummary | None:
     data = read_json(run.cache.summary_path(slug))
     try:
         return KimSummary.from_json(data) if isinstance(data, dict) else None
@@ -535,7 +403,7 @@ def _load_summary(run: _Run, slug: str) -> KimSummary | None:
 
 def _build_index(
     report: BuildReport,
-    run: _Run,
+    run: Run,
     state: BuildState,
     folders: dict[str, Path],
     force_digests: bool = False,
@@ -568,8 +436,8 @@ def _build_index(
         return
     chain = [p.name for p in theme.chain]
     previous = state.index
-    theme_fp = _theme_fp(run.themes, chain)
-    fingerprint = bytes_digest(repr((run.config_fp, theme_fp, digests)).encode())
+    themes_fp = theme_fp(run.themes, chain)
+    fingerprint = bytes_digest(repr((run.config_fp, themes_fp, digests)).encode())
     if (
         previous.built
         and previous.summary_digest == fingerprint

@@ -21,7 +21,6 @@ import hashlib
 import itertools
 import json
 import os
-import pickle
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +31,10 @@ from kimsite.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from kimsite.markup import RenderedBody
+    from kimsite.model import Kim
 
 # Bump when anything stored here changes meaning.
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 _STAMP = f"{CACHE_VERSION}/{__version__}/{sys.version_info[:2]}"
 
 # A file changed within this many seconds of the last build may have changed again within
@@ -50,8 +50,8 @@ _counter = itertools.count()
 def write_json(path: Path, data: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(
-        {"cache": _STAMP, "data": data}, ensure_ascii=False, separators=(",", ":"), sort_keys=True
-    ).encode("utf-8")
+        {"cache": _STAMP, "data": data}, separators=(",", ":"), sort_keys=True
+    ).encode("ascii")  # \u-escapes carry any file name, even one that is not UTF-8
     tmp = path.with_name(f".tmp-{os.getpid()}-{next(_counter)}-{path.name}")
     try:
         tmp.write_bytes(payload)
@@ -65,7 +65,7 @@ def read_json(path: Path) -> Any:
     """The data of a cache file, or None when it is missing, corrupt or from another version."""
     try:
         raw = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(raw, dict) or raw.get("cache") != _STAMP:
         return None
@@ -78,6 +78,17 @@ def file_hash(path: Path) -> str:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def entry_hash(path: Path) -> str:
+    """What a scanned entry holds: a file's bytes, a link's target (never followed: it may
+    lead to a folder, or nowhere), or a marker for what cannot be read."""
+    try:
+        if path.is_symlink():
+            return "link:" + bytes_digest(os.fsencode(os.readlink(path)))
+        return file_hash(path)
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
 
 
 def bytes_digest(data: bytes) -> str:
@@ -122,14 +133,14 @@ def racy_hashes(folder: Path, now: dict[str, tuple[int, int]], at_ns: int) -> di
     were; only its content tells. Older files cannot, so they need no hash.
     """
     racy_after = at_ns - int(RACY_SECONDS * 1e9)
-    return {rel: file_hash(folder / rel) for rel, (_s, mtime) in now.items() if mtime >= racy_after}
+    return {rel: entry_hash(folder / rel) for rel, (_s, mt) in now.items() if mt >= racy_after}
 
 
 def same_inputs(folder: Path, now: dict[str, tuple[int, int]], state: KimState) -> bool:
     """Whether a folder holds what it held when `state` was taken."""
     if inputs_fingerprint(now) != state.inputs_fp:
         return False
-    return all(file_hash(folder / rel) == digest for rel, digest in state.racy.items())
+    return all(entry_hash(folder / rel) == digest for rel, digest in state.racy.items())
 
 
 # -- problems and renders as JSON ----------------------------------------------------------
@@ -175,7 +186,6 @@ class KimState:
 
     inputs_fp: str = ""  # inputs_fingerprint of the KIM folder
     racy: dict[str, str] = field(default_factory=dict)  # see racy_hashes
-    profile_stamp: tuple[int, int] | None = None  # kim.yaml: its host is known while equal
     stamped_at_ns: int = 0
     config_fp: str = ""  # config.yaml and build options
     theme_chain: list[str] = field(default_factory=list)
@@ -189,15 +199,12 @@ class KimState:
     def to_json(self) -> dict[str, Any]:
         data = {k: getattr(self, k) for k in self.__dataclass_fields__}
         data["probes"] = {k: list(v) for k, v in self.probes.items()}
-        data["profile_stamp"] = list(self.profile_stamp) if self.profile_stamp else None
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> KimState:
         state = cls(**{k: data[k] for k in cls.__dataclass_fields__})
         state.probes = {k: (v[0], v[1], v[2]) for k, v in state.probes.items()}
-        stamp = data["profile_stamp"]
-        state.profile_stamp = (stamp[0], stamp[1]) if stamp else None
         return state
 
 
@@ -298,38 +305,28 @@ class Cache:
 
     # models --------------------------------------------------------------------------
     def _model_path(self, slug: str) -> Path:
-        return self.root / "models" / f"{slug}.pickle"
+        return self.root / "models" / f"{slug}.json"
 
-    def load_model(self, slug: str) -> Any:
+    def load_model(self, slug: str, folder: Path) -> Kim | None:
         """The KIM as last loaded, or None: only ever used while none of its files changed.
 
-        Pickle, because the model is plain frozen dataclasses and this is the hot path of a
-        template-only rebuild (reading and parsing every article again costs a quarter of
-        it). Like Pelican's content cache, it trusts the cache folder as much as the project
-        itself: a cache restored from elsewhere must come from this project's own CI.
+        JSON checked field by field (`modeljson`): whatever the file holds, loading it
+        runs nothing and yields either this KIM's model or None.
         """
-        try:
-            raw = self._model_path(slug).read_bytes()
-        except OSError:
-            return None
-        stamp = _STAMP.encode() + b"\n"
-        if not raw.startswith(stamp):
+        from kimsite.modeljson import decode_kim
+
+        data = read_json(self._model_path(slug))
+        if data is None:
             return None
         try:
-            return pickle.loads(raw[len(stamp):])
-        except Exception:  # a damaged file is no model, whatever the unpickler says
+            return decode_kim(data, folder)
+        except (ValueError, TypeError, KeyError, OSError, RecursionError):
             return None
 
-    def save_model(self, slug: str, model: object) -> None:
-        path = self._model_path(slug)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".tmp-{os.getpid()}-{next(_counter)}-{path.name}")
-        try:
-            tmp.write_bytes(_STAMP.encode() + b"\n" + pickle.dumps(model, protocol=5))
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+    def save_model(self, slug: str, model: Kim) -> None:
+        from kimsite.modeljson import encode
+
+        write_json(self._model_path(slug), encode(model))
 
     # renders -------------------------------------------------------------------------
     def load_renders(self, slug: str) -> dict[str, Any]:

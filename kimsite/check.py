@@ -44,14 +44,13 @@ class CheckReport:
 
 def check(config_path: Path, only: Sequence[str] = (), now: datetime | None = None) -> CheckReport:
     """Check the project (or the KIMs in `only`); raises KimsiteError for a broken config."""
-    from kimsite.cache import BuildState
     from kimsite.sitegen import render_kim
 
     forget_environments()
     config = load_config(config_path)
     folders = {f.name: f for f in list_kim_folders(config.content_dir)}
     selected = _select(folders, only, None, config)
-    host_problems = _check_hosts(folders, BuildState(), config)
+    host_problems = _check_hosts(folders, config)
     options = BuildOptions(now=now or current_time())
     renderer = MarkdownRenderer()
     report = CheckReport()

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
-from kimsite.indonesian import Zone, is_host_name, known_province_zone, zone_for_province
+from kimsite.indonesian import (
+    Zone,
+    is_dns_label,
+    is_host_name,
+    known_province_zone,
+    zone_for_province,
+)
 from kimsite.problems import KimsiteError, ProblemLog
 from kimsite.regions import province_name
 from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
@@ -27,6 +35,10 @@ class SiteConfig:
     artikel_per_halaman: int
     berita_indeks: int  # latest articles on the index home page
     skema: str  # "https" or "http"
+    berita_per_kim: int = 3  # at most this many of one KIM among the index's latest news
+    batas_detik_kim: int = 300  # one KIM's read, render and write; past it, that KIM fails
+    # KIM folder → custom host, given by the province (a KIM cannot claim one itself)
+    domain_kustom: dict[str, str] = field(default_factory=dict)
 
     @property
     def content_dir(self) -> Path:
@@ -94,6 +106,15 @@ def load_config(path: Path) -> SiteConfig:
     for key, value in (("artikel_per_halaman", per_page), ("berita_indeks", berita)):
         if not 1 <= value <= 100:
             log.add(path, fields.line(key), "config.range", key=key, low=1, high=100)
+    berita_per_kim = fields.integer("berita_per_kim") or 3
+    if not 1 <= berita_per_kim <= 100:
+        log.add(path, fields.line("berita_per_kim"), "config.range", key="berita_per_kim", low=1,
+                high=100)
+    batas_detik_kim = fields.integer("batas_detik_kim") or 300
+    if not 1 <= batas_detik_kim <= 86_400:
+        log.add(path, fields.line("batas_detik_kim"), "config.range", key="batas_detik_kim",
+                low=1, high=86_400)
+    domain_kustom = _custom_domains(fields, domain_indeks, domain_induk, log)
     skema = fields.text("skema") or "https"
     if skema not in ("https", "http"):
         log.add(path, fields.line("skema"), "config.scheme", value=skema)
@@ -118,4 +139,56 @@ def load_config(path: Path) -> SiteConfig:
         artikel_per_halaman=per_page,
         berita_indeks=berita,
         skema=skema,
+        berita_per_kim=berita_per_kim,
+        batas_detik_kim=batas_detik_kim,
+        domain_kustom=domain_kustom,
     )
+
+
+def _custom_domains(
+    fields: Fields, domain_indeks: str, domain_induk: str, log: ProblemLog
+) -> dict[str, str]:
+    """`domain_kustom:` maps a KIM folder to the host the province registered for it.
+
+    No host may be the index's or lie under it (a page under the province's own name), be
+    the parent domain or a public suffix (`go.id`, `desa.id`), or serve two KIMs.
+    """
+    section = fields.mapping("domain_kustom")
+    if section is None:
+        return {}
+    found: dict[str, str] = {}
+    owners: dict[str, str] = {}
+    for slug, (key_node, _value) in sorted(section.entries().items()):
+        host = (section.text(slug) or "").lower()
+        line = int(key_node.start_mark.line) + 1
+        if not is_dns_label(slug):
+            log.add(section.path, line, "config.custom_slug", slug=slug)
+        elif not is_host_name(host):
+            log.add(section.path, line, "field.bad_host", key=f"domain_kustom.{slug}", value=host)
+        elif host == domain_indeks or host.endswith("." + domain_indeks):
+            log.add(section.path, line, "config.custom_under_index", host=host, index=domain_indeks)
+        elif host == domain_induk or is_public_suffix(host):
+            log.add(section.path, line, "config.custom_suffix", host=host)
+        elif host in owners:
+            log.add(section.path, line, "config.custom_twice", host=host, other=owners[host])
+        else:
+            owners[host] = slug
+            found[slug] = host
+    section.finish()
+    return found
+
+
+@cache
+def _public_suffixes() -> Any:
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList()
+
+
+def is_public_suffix(host: str) -> bool:
+    """Whether anyone may register names under `host` (`go.id`, `github.io`): never a site's.
+
+    The Public Suffix List ships inside the publicsuffixlist package (no network); it is
+    loaded only when a province gives custom domains.
+    """
+    return bool(_public_suffixes().is_public(host))

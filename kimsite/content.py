@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
-
-import yaml
 
 from kimsite.config import SiteConfig
 from kimsite.indonesian import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Moment,
     Zone,
     is_dns_label,
     is_host_name,
@@ -23,6 +24,17 @@ from kimsite.indonesian import (
     parse_moment,
     slugify,
     whatsapp_number,
+)
+from kimsite.kimfiles import (
+    ARTICLES_DIR,
+    MAX_TEXT_BYTES,
+    MEDIA_DIR,
+    OVERRIDES_DIR,
+    PAGES_DIR,
+    PROFILE_NAME,
+    is_content_file,
+    list_files,
+    name_problem,
 )
 from kimsite.model import (
     ISTILAH,
@@ -41,30 +53,41 @@ from kimsite.model import (
 )
 from kimsite.problems import ProblemLog, Severity
 from kimsite.regions import DESA_CODE, Region, lookup, normalize_code, suggest
-from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml, split_front_matter
+from kimsite.yamlsource import (
+    CONTROL_CHARS,
+    Fields,
+    YamlUnreadable,
+    parse_yaml,
+    split_front_matter,
+)
 
-PROFILE_NAME = "kim.yaml"
-ARTICLES_DIR = "artikel"
-PAGES_DIR = "halaman"
-MEDIA_DIR = "media"
-OVERRIDES_DIR = "templat"
+__all__ = [
+    "ARTICLES_DIR",
+    "MEDIA_DIR",
+    "OVERRIDES_DIR",
+    "PAGES_DIR",
+    "PROFILE_NAME",
+    "AssetResolver",
+    "host_of",
+    "list_kim_folders",
+    "load_kim",
+    "publishable",
+    "read_text",
+    "region_of",
+]
 
-MAX_TEXT_BYTES = 1_000_000  # one Markdown or YAML file
-MAX_MEDIA_BYTES = 25 * 1024 * 1024  # what common static hosts accept for one file
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
-
-
-def is_content_file(path: Path) -> bool:
-    """Editor leftovers and hidden files are not content: `.#a.md`, `a.md~`, `.a.swp`."""
-    name = path.name
-    return not (name.startswith((".", "_", "#")) or name.endswith(("~", ".swp", ".tmp")))
+UPDATE_SLACK = timedelta(days=1)  # clocks and zones differ; a day more is still honest
+MAX_REF_CHARS = 500  # a path written in content; longer is a mistake or an attack
 
 
 def list_kim_folders(content_dir: Path) -> list[Path]:
     if not content_dir.is_dir():
         return []
-    return sorted(p for p in content_dir.iterdir() if p.is_dir() and is_content_file(p))
+    return sorted(
+        p for p in content_dir.iterdir() if p.is_dir() and is_content_file(p.name)
+    )
 
 
 def read_text(path: Path, log: ProblemLog) -> str | None:
@@ -75,11 +98,17 @@ def read_text(path: Path, log: ProblemLog) -> str | None:
                 path, None, "file.too_big", size_kb=size // 1024, limit_kb=MAX_TEXT_BYTES // 1024
             )
             return None
-        return path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         log.add(path, None, "file.not_utf8")
     except OSError as exc:
         log.add(path, None, "file.unreadable", detail=exc.strerror or str(exc))
+    else:
+        bad = CONTROL_CHARS.search(text)
+        if bad is None:
+            return text
+        line = text.count("\n", 0, bad.start()) + 1
+        log.add(path, line, "file.control_char", char=f"U+{ord(bad.group()):04X}")
     return None
 
 
@@ -93,80 +122,81 @@ class AssetResolver:
     """
 
     folder: Path  # the KIM folder, resolved
+    media: frozenset[str] | None = None  # rel of every publishable media file; None: any
 
     def resolve(self, ref: str, base_dir: Path) -> tuple[Asset | None, str | None]:
         ref = ref.split("#", 1)[0].split("?", 1)[0]
-        if not ref or ref.startswith("/") or "\\" in ref or PurePosixPath(ref).is_absolute():
+        if len(ref) > MAX_REF_CHARS or any(name_problem(part) for part in ref.split("/")):
+            return None, "ref.bad_name"
+        if not ref or ref.startswith("/") or PurePosixPath(ref).is_absolute():
             return None, "ref.absolute"
         candidates = [base_dir / ref]
         if not ref.startswith("../"):
             candidates.append(self.folder / ref)
         outside = False
         for candidate in candidates:
-            real = Path(os.path.realpath(candidate))
+            try:
+                real = Path(os.path.realpath(candidate))
+                is_file = real.is_file()
+            except (OSError, ValueError):
+                continue
             if not real.is_relative_to(self.folder):
                 outside = True
                 continue
-            if real.is_file():
+            if is_file:
                 rel = real.relative_to(self.folder)
                 if rel.parts[0] != MEDIA_DIR:
                     return None, "ref.not_media"
+                if self.media is not None and rel.as_posix() not in self.media:
+                    return None, "ref.refused_media"
                 return Asset(real, rel.as_posix()), None
         return None, "ref.outside" if outside else "ref.missing"
 
 
-def peek_host(folder: Path, config: SiteConfig) -> str:
-    """The host a KIM will be served at, read without validating the rest of its profile.
+def load_kim(
+    folder: Path, config: SiteConfig, log: ProblemLog, now: datetime | None = None
+) -> Kim | None:
+    """Read a KIM folder; returns None only when even its profile cannot be read.
 
-    Host clashes span KIMs, so they are checked before any KIM is built; a broken profile
-    simply gets the default host here and its own errors when it is loaded.
+    `now` (the build's time) enables the checks that depend on it: an update date may not
+    lie in the future.
     """
-    default = f"{folder.name}.{config.domain_induk}"
-    try:
-        node = yaml.compose(
-            (folder / PROFILE_NAME).read_text(encoding="utf-8-sig"),
-            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
-        )
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return default
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if getattr(key, "value", None) == "domain" and isinstance(value, yaml.ScalarNode):
-                domain = str(value.value).strip().lower()
-                return domain if is_host_name(domain) else default
-    return default
-
-
-def load_kim(folder: Path, config: SiteConfig, log: ProblemLog) -> Kim | None:
-    """Read a KIM folder; returns None only when even its profile cannot be read."""
     slug = folder.name
     if not is_dns_label(slug):
         log.add(folder, None, "kim.bad_slug", slug=slug, hint=slugify(slug) or "kim-desa")
         return None
-    folder = folder.resolve()
-    resolver = AssetResolver(folder)
-    profile = load_profile(folder / PROFILE_NAME, config, resolver, log)
+    if folder.is_symlink():
+        log.add(folder, None, "link.kim_folder", target=os.readlink(folder))
+        return None
+    files = list_files(folder, log)
+    folder = files.folder
+    resolver = AssetResolver(folder, publishable(files.media, folder))
+    if files.profile is None:
+        log.add(folder / PROFILE_NAME, None, "kim.no_profile")
+        profile = None
+    else:
+        profile = load_profile(files.profile, config, resolver, log)
     # Articles and pages are read even when the profile is broken, so that one run shows
     # the writer every mistake in the folder.
     zone = config.zone
     articles = tuple(
-        a
-        for a in (
-            load_article(p, zone, resolver, log)
-            for p in _markdown_files(folder / ARTICLES_DIR, log)
-        )
-        if a is not None
+        a for a in (load_article(p, zone, resolver, log, now) for p in files.articles) if a
     )
     _check_unique_slugs(articles, "article.duplicate_slug", log)
-    pages = tuple(
-        p
-        for p in (load_page(p, log) for p in _markdown_files(folder / PAGES_DIR, log))
-        if p is not None
-    )
+    pages = tuple(p for p in (load_page(p, log) for p in files.pages) if p is not None)
     _check_unique_slugs(pages, "page.duplicate_slug", log)
     if profile is None:
         return None
-    host = profile.domain or f"{slug}.{config.domain_induk}"
+    host = host_of(slug, config)
+    if profile.domain is not None and profile.domain != host:
+        log.add(
+            profile.source,
+            profile.domain_line,
+            "kim.domain_not_approved",
+            domain=profile.domain,
+            host=host,
+            slug=slug,
+        )
     return Kim(
         slug=slug,
         folder=folder,
@@ -175,58 +205,20 @@ def load_kim(folder: Path, config: SiteConfig, log: ProblemLog) -> Kim | None:
         profile=profile,
         articles=tuple(sorted(articles, key=lambda a: (-a.tanggal.at.timestamp(), a.slug))),
         pages=tuple(sorted(pages, key=lambda p: (p.urutan, p.slug))),
-        media=_media_files(folder, log),
+        media=files.media,
         theme=profile.tema or config.tema,
     )
 
 
-def _markdown_files(folder: Path, log: ProblemLog) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in sorted(folder.rglob("*")):
-        if not path.is_file() or not is_content_file(path):
-            continue
-        if path.suffix.lower() in (".md", ".markdown"):
-            found.append(path)
-        else:
-            log.add(path, None, "file.ignored", Severity.WARNING)
-    return found
+def host_of(slug: str, config: SiteConfig) -> str:
+    """A KIM's host is the province's to give: its folder under `domain_induk`, unless
+    `config.yaml` gives it a custom domain."""
+    return config.domain_kustom.get(slug) or f"{slug}.{config.domain_induk}"
 
 
-def _media_files(folder: Path, log: ProblemLog) -> tuple[Asset, ...]:
-    media = folder / MEDIA_DIR
-    if not media.is_dir():
-        return ()
-    assets = []
-    for path in sorted(media.rglob("*")):
-        if not is_content_file(path) or any(
-            not is_content_file(p) for p in path.relative_to(media).parents if p.name
-        ):
-            continue
-        real = Path(os.path.realpath(path))
-        if not real.is_relative_to(folder):
-            log.add(path, None, "media.outside_link")
-            continue
-        if not path.is_file():
-            continue
-        rel = path.relative_to(folder).as_posix()
-        if not re.fullmatch(r"[A-Za-z0-9._/-]+", rel):
-            log.add(
-                path,
-                None,
-                "media.bad_name",
-                Severity.WARNING,
-                hint=slugify(path.stem) + path.suffix.lower(),
-            )
-        size = path.stat().st_size
-        if size > MAX_MEDIA_BYTES:
-            log.add(
-                path, None, "file.too_big", size_kb=size // 1024, limit_kb=MAX_MEDIA_BYTES // 1024
-            )
-            continue
-        assets.append(Asset(real, rel))
-    return tuple(assets)
+def publishable(media: tuple[Asset, ...], folder: Path) -> frozenset[str]:
+    """The real files (links followed) that content may reference as media."""
+    return frozenset(a.source.relative_to(folder).as_posix() for a in media)
 
 
 def _check_unique_slugs(
@@ -314,6 +306,7 @@ def load_profile(
         produk=tuple(_products(fields, base, resolver, log)),
         tema=fields.text("tema"),
         tema_line=fields.line("tema") if fields.has("tema") else None,
+        domain_line=fields.line("domain") if domain is not None else None,
     )
     fields.finish()
     if region is None or len(log.errors) > start:
@@ -531,8 +524,34 @@ def _slug(fields: Fields, path: Path, log: ProblemLog) -> str:
     return slug
 
 
+def _moment(fields: Fields, key: str, zone: Zone, required: bool = False) -> Moment | None:
+    """A publication time, within the years a KIM can honestly carry."""
+    raw = fields.text(key, required=required)
+    if raw is None:
+        return None
+    value = parse_moment(raw, zone)
+    if value is None:
+        fields.log.add(fields.path, fields.line(key), "field.bad_moment", key=key, value=raw)
+    elif not FIRST_YEAR <= value.at.year <= LAST_YEAR:
+        fields.log.add(
+            fields.path,
+            fields.line(key),
+            "field.year_range",
+            key=key,
+            value=raw,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
+        return None
+    return value
+
+
 def load_article(
-    path: Path, zone: Zone, resolver: AssetResolver, log: ProblemLog
+    path: Path,
+    zone: Zone,
+    resolver: AssetResolver,
+    log: ProblemLog,
+    now: datetime | None = None,
 ) -> Article | None:
     parsed = _front_matter(path, log)
     if parsed is None:
@@ -540,16 +559,11 @@ def load_article(
     fields, body, body_line = parsed
     start = len(log.errors)
     judul = fields.text("judul", required=True)
-    raw_tanggal = fields.text("tanggal", required=True)
-    tanggal = parse_moment(raw_tanggal, zone) if raw_tanggal else None
-    if raw_tanggal and tanggal is None:
-        log.add(path, fields.line("tanggal"), "field.bad_moment", key="tanggal", value=raw_tanggal)
-    raw_updated = fields.text("diperbarui")
-    diperbarui = parse_moment(raw_updated, zone) if raw_updated else None
-    if raw_updated and diperbarui is None:
-        log.add(
-            path, fields.line("diperbarui"), "field.bad_moment", key="diperbarui", value=raw_updated
-        )
+    tanggal = _moment(fields, "tanggal", zone, required=True)
+    diperbarui = _moment(fields, "diperbarui", zone)
+    if diperbarui is not None and now is not None and diperbarui.at > now + UPDATE_SLACK:
+        # An update "in the future" would pin the article on top of every list and feed.
+        log.add(path, fields.line("diperbarui"), "doc.updated_future", value=str(diperbarui.at))
     kategori_raw = fields.text("kategori") or "berita"
     kategori = slugify(kategori_raw)
     if not kategori:

@@ -105,6 +105,11 @@ _DATETIME = re.compile(
     r"\s*(Z|[+-]\d{2}:?\d{2}|WIB|WITA|WIT)?$"
 )
 _ABBR_OFFSET = {"WIB": 7, "WITA": 8, "WIT": 9}
+MAX_OFFSET_HOURS = 14
+# Dates a KIM can honestly carry: nothing it publishes predates the Republic, and nothing
+# is scheduled further than this; beyond, dates only overflow when moved between zones.
+FIRST_YEAR = 1945
+LAST_YEAR = 2100
 
 
 @dataclass(frozen=True, order=True)
@@ -145,7 +150,10 @@ def parse_moment(raw: str, zone: Zone) -> Moment | None:
     else:
         sign = -1 if offset[0] == "-" else 1
         digits = offset[1:].replace(":", "")
-        tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+        hours, minutes = int(digits[:2]), int(digits[2:])
+        if hours > MAX_OFFSET_HOURS or minutes >= 60:
+            return None  # no place on earth is more than 14 hours from UTC
+        tz = timezone(sign * timedelta(hours=hours, minutes=minutes))
     return Moment(naive.replace(tzinfo=tz), has_time=True)
 
 

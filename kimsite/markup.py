@@ -319,6 +319,12 @@ class MarkdownRenderer:
         self._processor.context = ctx
         try:
             raw = self._md.reset().convert(doc.body)
+        except RecursionError:
+            # Python-Markdown recurses per level of nesting; a few hundred levels of lists
+            # or quotes exhaust it. Such a text is a mistake (or an attack), never content.
+            self.__init__()  # type: ignore[misc]  # the old instance may be half-way through
+            problems = [problem(doc.source, doc.body_line, "markup.too_deep")]
+            return RenderedBody("", 0, "", problems, ctx.deps)
         finally:
             self._processor.context = None
         safe = sanitize(raw, lambda tag, attr, value: self._raw_reference(tag, attr, value, ctx))

@@ -41,6 +41,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tanda * dibaca sebagai alias YAML. Jika maksudnya teks, apit dengan tanda kutip.",
         "The * is read as a YAML alias. If you meant text, put it in quotes.",
     ),
+    "yaml.too_deep": (
+        "Isi YAML di sini bersarang lebih dari {depth} tingkat. Profil dan keterangan artikel tidak pernah sedalam itu: periksa tanda [ dan {{ yang tidak ditutup.",
+        "The YAML here nests more than {depth} levels deep. Profiles and front matter are never that deep: look for [ and {{ that are never closed.",
+    ),
+    "yaml.tag_refused": (
+        "Tanda '!' di sini meminta jenis data khusus YAML ({tag}), yang tidak diterima. Jika '!' memang bagian teks, apit seluruh teks dengan tanda kutip.",
+        "The '!' here asks for a special YAML type ({tag}), which is not accepted. If the '!' is part of the text, put the whole text in quotes.",
+    ),
+    "yaml.alias_refused": (
+        "Anchor dan alias YAML (&nama dan *nama) tidak diterima. Tulis nilainya langsung; jika '&' atau '*' memang bagian teks, apit teksnya dengan tanda kutip.",
+        "YAML anchors and aliases (&name and *name) are not accepted. Write the value itself; if the '&' or '*' is part of the text, put the text in quotes.",
+    ),
     "yaml.empty": (
         "Isi {what} kosong. Isi dengan pasangan kunci: nilai, misalnya nama: KIM Desa Maju.",
         "{what} is empty. Fill it with key: value pairs, e.g. nama: KIM Desa Maju.",
@@ -114,6 +126,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Isi ke-{index} dari '{key}' harus berisi kunci-kunci (misalnya nama: ...), bukan teks saja.",
         "Item {index} of '{key}' must hold keys (e.g. nama: ...), not just text.",
     ),
+    "field.control_char": (
+        "Nilai '{key}' memuat karakter kendali yang tak terlihat (misalnya dari hasil salin-tempel). Ketik ulang nilainya.",
+        "The value of '{key}' holds an invisible control character (e.g. from copy and paste). Type the value again.",
+    ),
+    "field.year_range": (
+        "Tanggal '{value}' di '{key}' di luar rentang yang masuk akal ({first}–{last}). Periksa tahunnya.",
+        "The date '{value}' in '{key}' is outside the sensible range ({first}–{last}). Check the year.",
+    ),
+    "doc.updated_future": (
+        "Tanggal 'diperbarui' ({value}) ada di masa depan. Isi dengan waktu artikel benar-benar diperbarui, atau hapus barisnya.",
+        "The 'diperbarui' date ({value}) is in the future. Use the time the article was really updated, or remove the line.",
+    ),
+    "file.control_char": (
+        "Baris ini memuat karakter kendali yang tak terlihat ({char}), biasanya dari hasil salin-tempel. Hapus karakter itu (ketik ulang baris ini).",
+        "This line holds an invisible control character ({char}), usually from copy and paste. Remove it (type the line again).",
+    ),
     "field.bad_date": (
         "Tanggal '{key}' harus berformat TAHUN-BULAN-HARI, misalnya 2023-07-24 (tertulis: {value}).",
         "The date '{key}' must be written YEAR-MONTH-DAY, e.g. 2023-07-24 (found: {value}).",
@@ -151,6 +179,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.missing": (
         "config.yaml tidak ditemukan. Jalankan kimsite dari folder proyek atau beri --config path/ke/config.yaml.",
         "config.yaml not found. Run kimsite from the project folder or pass --config path/to/config.yaml.",
+    ),
+    "config.custom_slug": (
+        "'{slug}' di domain_kustom bukan nama folder KIM yang sah (huruf kecil, angka, tanda minus).",
+        "'{slug}' in domain_kustom is not a valid KIM folder name (lowercase letters, digits, hyphens).",
+    ),
+    "config.custom_under_index": (
+        "Domain {host} sama dengan domain situs indeks {index} atau berada di bawahnya. Halaman KIM tidak boleh tampil atas nama situs provinsi: pilih domain lain.",
+        "The host {host} is the index's {index} or lies under it. A KIM's pages must not appear under the province's name: choose another host.",
+    ),
+    "config.custom_suffix": (
+        "Domain {host} adalah akhiran publik (seperti go.id atau desa.id) atau domain induk; tidak bisa menjadi alamat satu KIM. Tulis domain lengkap KIM itu.",
+        "The host {host} is a public suffix (like go.id or desa.id) or the parent domain; it cannot be one KIM's address. Write the KIM's full host.",
+    ),
+    "config.custom_twice": (
+        "Domain {host} sudah diberikan kepada KIM {other}. Setiap KIM perlu domain sendiri.",
+        "The host {host} is already given to KIM {other}. Every KIM needs its own host.",
     ),
     "config.bad_province": (
         "Kode provinsi '{value}' tidak dikenal. Gunakan kode Kemendagri dua angka dalam tanda kutip, misalnya provinsi: \"52\" untuk Nusa Tenggara Barat.",
@@ -207,12 +251,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' must be a full address starting with https:// (found: {value}).",
     ),
     "kim.duplicate_host": (
-        "Domain {host} juga dipakai oleh KIM {others}. Setiap KIM harus punya domain sendiri: ubah 'domain' salah satunya.",
-        "The host {host} is also used by KIM {others}. Every KIM needs its own host: change the 'domain' of one of them.",
+        "Domain {host} adalah milik KIM {others} (dari nama foldernya), jadi KIM ini tidak dibangun. Pengelola provinsi perlu mengubah domain_kustom KIM ini di config.yaml.",
+        "The host {host} belongs to KIM {others} (by its folder name), so this KIM is not built. The province maintainers need to change this KIM's domain_kustom in config.yaml.",
     ),
     "kim.host_is_index": (
-        "Domain {host} adalah domain situs indeks provinsi. Pilih domain lain untuk KIM ini.",
-        "The host {host} is the province index's. Choose another host for this KIM.",
+        "Domain {host} adalah domain situs indeks provinsi atau berada di bawahnya, jadi KIM ini tidak dibangun. Ganti nama folder KIM ini atau minta pengelola provinsi mengubah domain_kustom di config.yaml.",
+        "The host {host} is the province index's or lies under it, so this KIM is not built. Rename this KIM's folder or ask the province maintainers to change domain_kustom in config.yaml.",
+    ),
+    "kim.domain_not_approved": (
+        "Domain '{domain}' belum diberikan provinsi kepada KIM ini; alamatnya adalah {host}. Domain khusus hanya bisa diberikan pengelola provinsi lewat domain_kustom di config.yaml ({slug}: {domain}). Hapus baris ini, atau minta pengelola provinsi menambahkannya.",
+        "The host '{domain}' has not been given to this KIM by the province; its host is {host}. Only the province maintainers can give a custom host, through domain_kustom in config.yaml ({slug}: {domain}). Remove this line, or ask them to add it.",
+    ),
+    "kim.internal_error": (
+        "kimsite gagal memproses KIM ini ({detail}). Ini kemungkinan besar kesalahan kimsite, bukan kesalahan Anda: KIM lain tetap dibangun dan situs lama KIM ini tidak diubah. Laporkan pesan ini beserta berkas yang terakhir diubah kepada pengelola provinsi.",
+        "kimsite failed while processing this KIM ({detail}). This is most likely a bug in kimsite, not your mistake: the other KIMs are still built and this KIM's old site is untouched. Report this message, with the file you changed last, to the province maintainers.",
+    ),
+    "kim.timeout": (
+        "KIM ini butuh lebih dari {seconds} detik untuk dibangun dan dihentikan; situs lamanya tidak diubah. Biasanya penyebabnya templat di templat/ yang mengulang terlalu banyak: periksa perulangan {{% for %}} di sana.",
+        "This KIM took more than {seconds} seconds to build and was stopped; its old site is untouched. Usually a template in templat/ loops too much: check the {{% for %}} loops there.",
+    ),
+    "kim.too_deep": (
+        "Isi di sini bersarang terlalu dalam (daftar di dalam daftar, kutipan di dalam kutipan, ratusan tingkat) untuk dibaca. Kurangi tingkatnya.",
+        "The content here nests too deeply (lists in lists, quotes in quotes, hundreds of levels) to be read. Reduce the nesting.",
     ),
     # articles and pages
     "doc.bad_slug": (
@@ -260,6 +320,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{ref}' harus ditulis relatif, misalnya ../media/foto.jpg, bukan alamat yang diawali '/'.",
         "'{ref}' must be relative, e.g. ../media/foto.jpg, not a path starting with '/'.",
     ),
+    "ref.bad_name": (
+        "Rujukan ini terlalu panjang atau memuat karakter yang tidak boleh ada di nama berkas. Tulis jalur pendek ke berkas di media/, misalnya ../media/foto.jpg.",
+        "This reference is too long or holds characters a file name cannot have. Write a short path to a file in media/, e.g. ../media/foto.jpg.",
+    ),
+    "ref.refused_media": (
+        "'{ref}' tidak diterbitkan (lihat pesan untuk berkas itu sendiri), jadi tidak bisa dirujuk. Perbaiki atau ganti berkasnya.",
+        "'{ref}' is not published (see the message about the file itself), so it cannot be referenced. Fix or replace the file.",
+    ),
     "ref.not_media": (
         "'{ref}' ada di luar folder media/. Hanya berkas di media/ yang diterbitkan: pindahkan ke sana.",
         "'{ref}' is outside the media/ folder. Only files in media/ are published: move it there.",
@@ -272,13 +340,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tautan '{ref}' menunjuk ke artikel yang belum terbit (draf atau bertanggal nanti); tautannya dilepas sampai artikel itu terbit.",
         "The link '{ref}' points to an article that is not published yet (draft or future date); the link is removed until it is.",
     ),
+    "markup.too_deep": (
+        "Teks artikel ini bersarang terlalu dalam (daftar di dalam daftar atau kutipan di dalam kutipan, ratusan tingkat) untuk dibaca. Kurangi tingkatnya.",
+        "This text nests too deeply (lists in lists or quotes in quotes, hundreds of levels) to be read. Reduce the nesting.",
+    ),
     "markup.image_no_alt": (
         "Gambar '{ref}' tidak punya teks alternatif. Tulis keterangannya di dalam kurung siku: ![Warga gotong royong]({ref}).",
         "The image '{ref}' has no alt text. Write a description in the brackets: ![People working together]({ref}).",
     ),
-    "media.outside_link": (
-        "Berkas ini adalah tautan (symlink) ke luar folder KIM dan tidak diterbitkan. Salin berkas aslinya ke sini.",
-        "This file is a link (symlink) to outside the KIM folder and is not published. Copy the real file here.",
+    "media.type_refused": (
+        "Berkas berjenis '{suffix}' tidak diterbitkan dari folder media/: jenis ini bisa menjalankan program di peramban pembaca, atau bukan foto, dokumen, suara, atau video. Jenis yang diterima: {allowed}. Ubah gambar SVG menjadi PNG atau JPEG, lalu hapus berkas ini.",
+        "Files of type '{suffix}' are not published from the media/ folder: such files can run code in a reader's browser, or are not photos, documents, audio or video. Accepted types: {allowed}. Convert an SVG image to PNG or JPEG, then remove this file.",
+    ),
+    "media.type_mismatch": (
+        "Berkas ini bernama '{suffix}' tetapi isinya bukan {kind}. Mungkin rusak atau salah nama: simpan ulang dari aplikasi aslinya dengan jenis yang benar.",
+        "This file is named '{suffix}' but its content is not {kind}. It may be damaged or misnamed: save it again from the original app with the right type.",
+    ),
+    "link.dangling": (
+        "Tautan (symlink) ini menunjuk ke '{target}', yang tidak ada. Hapus tautannya, atau ganti dengan berkas aslinya.",
+        "This link (symlink) points to '{target}', which does not exist. Remove the link, or replace it with the real file.",
+    ),
+    "link.outside": (
+        "Tautan (symlink) ini menunjuk ke '{target}', di luar folder KIM ini. Sebuah KIM hanya boleh memakai berkas di foldernya sendiri: salin berkas yang diperlukan ke sini lalu hapus tautannya.",
+        "This link (symlink) points to '{target}', outside this KIM's folder. A KIM may only use files in its own folder: copy what you need here and remove the link.",
+    ),
+    "link.folder": (
+        "Tautan (symlink) ini menunjuk ke folder '{target}'. Tautan ke folder tidak didukung: pindahkan atau salin isinya ke sini.",
+        "This link (symlink) points to the folder '{target}'. Links to folders are not supported: move or copy its content here.",
+    ),
+    "link.kim_folder": (
+        "Folder KIM ini adalah tautan (symlink) ke '{target}'. Setiap KIM harus berupa folder sungguhan di content/.",
+        "This KIM folder is a link (symlink) to '{target}'. Every KIM must be a real folder in content/.",
+    ),
+    "file.name_not_utf8": (
+        "Nama berkas ini memuat huruf yang tidak bisa dibaca (bukan UTF-8). Ganti namanya, misalnya menjadi {hint}.",
+        "This file name holds characters that cannot be read (not UTF-8). Rename it, e.g. to {hint}.",
+    ),
+    "file.name_too_long": (
+        "Nama berkas ini terlalu panjang (lebih dari {limit} byte). Pakai nama pendek, misalnya {hint}.",
+        "This file name is too long (over {limit} bytes). Use a short name, e.g. {hint}.",
+    ),
+    "file.name_characters": (
+        "Nama berkas ini memuat garis miring terbalik (\\), karakter kendali, atau spasi di awal/akhir. Ganti namanya, misalnya menjadi {hint}.",
+        "This file name holds a backslash (\\), a control character, or leading/trailing spaces. Rename it, e.g. to {hint}.",
     ),
     "media.bad_name": (
         "Nama berkas berisi spasi atau huruf khusus yang menyulitkan tautan. Sebaiknya ganti menjadi {hint}.",
@@ -297,6 +401,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "theme.missing_template": (
         "Templat '{name}' tidak ditemukan di tema ini maupun induknya.",
         "The template '{name}' is in neither this theme nor its parents.",
+    ),
+    "theme.sandbox": (
+        "Templat {name} mencoba sesuatu yang tidak diizinkan ({detail}). Templat hanya boleh menampilkan data situs (site, meta, artikel); ia tidak bisa membuka berkas, menjalankan program, atau membuat teks raksasa. Hapus bagian itu dari templat.",
+        "The template {name} tried something that is not allowed ({detail}). Templates may only show the site's data (site, meta, articles); they cannot open files, run programs or build huge texts. Remove that part of the template.",
     ),
     "theme.render": (
         "Templat {name} gagal dirender: {detail}.",
@@ -367,6 +475,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No KIM chosen; showing {slug}. Other KIMs: {others}",
     ),
     # build
+    "build.machine": (
+        "Build dihentikan: folder keluaran atau cache tidak bisa ditulis ({detail}, errno {code}). Biasanya disk penuh atau folder hanya-baca. Semua situs tetap seperti hasil build terakhir yang berhasil; kosongkan ruang disk atau perbaiki izin folder, lalu jalankan build lagi.",
+        "Build stopped: the output or cache folder cannot be written ({detail}, errno {code}). Usually the disk is full or the folder is read-only. Every site stays as the last good build left it; free disk space or fix the folder's permissions, then build again.",
+    ),
+    "index.internal_error": (
+        "kimsite gagal membangun situs indeks provinsi ({detail}); situs indeks lama tidak diubah. Laporkan pesan ini kepada pengelola kimsite.",
+        "kimsite failed while building the province index ({detail}); the old index is untouched. Report this message to kimsite's maintainers.",
+    ),
     "build.bad_out": (
         "Folder keluaran {out} berisi atau sama dengan folder proyek; kimsite menghapus berkas lama di sana. Pilih folder lain, misalnya build/.",
         "The output folder {out} contains or is the project folder; kimsite removes stale files there. Choose another folder, e.g. build/.",

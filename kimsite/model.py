@@ -106,6 +106,7 @@ class Profile:
     produk: tuple[Product, ...] = ()
     tema: str | None = None
     tema_line: int | None = None
+    domain_line: int | None = None
 
 
 @dataclass(frozen=True)

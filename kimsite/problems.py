@@ -74,11 +74,19 @@ def display_path(path: Path | str) -> str:
     because that is what a writer sees in their editor's file tree."""
     p = Path(path)
     if not p.is_absolute():
-        return p.as_posix()
+        return printable(p.as_posix())
     try:
-        return Path(os.path.relpath(p)).as_posix() if _is_below_cwd(p) else p.as_posix()
+        shown = Path(os.path.relpath(p)).as_posix() if _is_below_cwd(p) else p.as_posix()
     except ValueError:
-        return p.as_posix()
+        shown = p.as_posix()
+    return printable(shown)
+
+
+def printable(text: str) -> str:
+    """A file name as it can be printed, logged and stored as JSON: bytes that are not
+    UTF-8 and control characters (which could rewrite a terminal or a CI log) escaped."""
+    text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" for c in text)
 
 
 def _is_below_cwd(p: Path) -> bool:

@@ -148,6 +148,7 @@ class IndexInput:
     """Everything the index needs, gathered one KIM summary at a time."""
 
     limit: int
+    per_kim: int  # a fair index: one busy KIM cannot fill the province's latest news
     kims: list[KimSummary] = field(default_factory=list)
     latest: _Latest | None = None
     by_kabkota: dict[str, _Latest] = field(default_factory=dict)
@@ -156,7 +157,8 @@ class IndexInput:
         if self.latest is None:
             self.latest = _Latest(self.limit)
         region_latest = self.by_kabkota.setdefault(s.kabkota_code, _Latest(self.limit))
-        for a in s.latest:
+        newest = sorted(s.latest, key=lambda a: (a["published_iso"], a["url"]), reverse=True)
+        for a in newest[: self.per_kim]:
             item = NewsItem(
                 judul=a["judul"],
                 url=a["url"],
@@ -187,7 +189,7 @@ def render_index(
     article_html: ArticleHtml,
 ) -> SiteOutput | None:
     """Render the index from summaries, read one at a time (a province may have thousands)."""
-    gathered = IndexInput(config.berita_indeks)
+    gathered = IndexInput(config.berita_indeks, config.berita_per_kim)
     for summary in summaries:
         gathered.add(summary)
     kims = gathered.kims

@@ -27,7 +27,8 @@ from typing import Any
 from kimsite.build import BuildReport, build
 from kimsite.cache import BuildState, Cache
 from kimsite.config import CONFIG_NAME, SiteConfig, load_config
-from kimsite.content import is_content_file, list_kim_folders
+from kimsite.content import list_kim_folders
+from kimsite.kimfiles import is_content_file
 from kimsite.messages import render_message
 from kimsite.problems import KimsiteError, Problem, Severity, sort_problems
 
@@ -58,7 +59,7 @@ def is_noise(path: Path) -> bool:
     """Editor droppings and our own output: never a reason to rebuild."""
     name = path.name
     return (
-        not is_content_file(path)
+        not is_content_file(path.name)
         or name in ("4913",)  # vim's write test
         or name.endswith((".swx", ".swo", ".part", ".crdownload"))
         or any(part.startswith(".") for part in path.parts[:-1] if part not in (".", ".."))

@@ -16,11 +16,18 @@ import jinja2
 from kimsite import feeds, routes
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
-from kimsite.content import OVERRIDES_DIR, AssetResolver
+from kimsite.content import OVERRIDES_DIR, AssetResolver, publishable
 from kimsite.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
 from kimsite.model import BuildOptions, Kim, KimSummary
 from kimsite.problems import ProblemLog
-from kimsite.themes import Theme, environment, search_path, template_files, template_problem
+from kimsite.themes import (
+    Theme,
+    environment,
+    render_bounded,
+    search_path,
+    template_files,
+    template_problem,
+)
 from kimsite.views import (
     ArticleView,
     Link,
@@ -87,7 +94,7 @@ def render_kim(
     links: dict[Path, str | None] = {a.source: None for a in kim.articles}
     links.update({a.source: routes.article(a.slug) for a in published})
     links.update({p.source: routes.page(p.slug) for p in kim.pages})
-    resolver = AssetResolver(kim.folder)
+    resolver = AssetResolver(kim.folder, publishable(kim.media, kim.folder))
 
     bodies: dict[Path, RenderedBody] = {}
     renders: dict[str, Any] = {}
@@ -179,10 +186,13 @@ class PageWriter:
         if self.keep is not None and self.keep(template):
             self.out.keep(url, owner)
             return
+        fallback = self.fallback
         try:
-            html = self.env.get_template(template).render(site=self.site, meta=meta, **context)
+            compiled = self.env.get_template(template)
+            fallback = Path(compiled.filename) if compiled.filename else fallback
+            html = render_bounded(compiled, {"site": self.site, "meta": meta, **context})
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
-            template_problem(exc, self.log, self.fallback, template)
+            template_problem(exc, self.log, fallback, template)
             return
         self.out.add_text(url, html, owner)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,18 +102,26 @@ def _filters() -> Filters:
 
 _ENVIRONMENTS: dict[tuple[Path, ...], jinja2.Environment] = {}
 
+# Bounds on what one template expression may ask for. Themes and KIM overrides render in a
+# sandbox (they are data, written by people the build machine does not trust); these stop
+# the cheap ways to make a sandboxed template eat the machine: `"x" * 10**9`,
+# `"x"|center(10**9)`, `lipsum(10**9)`.
+MAX_TEMPLATE_NUMBER = 100_000
+MAX_TEMPLATE_SEQUENCE = 1_000_000
+MAX_PAGE_CHARS = 20_000_000  # one rendered page; the largest real page is under 1 MB
+
 
 def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
-    """One Jinja environment per search path, kept for the whole run (templates compile once)."""
+    """One sandboxed Jinja environment per search path, kept for the whole run (templates
+    compile once). Compiled templates are never cached on disk: the cache folder may come
+    from elsewhere, and Jinja's bytecode cache runs what it loads."""
     env = _ENVIRONMENTS.get(search_path)
     if env is None:
         import jinja2
 
-        env = jinja2.Environment(
+        env = _sandbox_class()(
             loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
-            bytecode_cache=(
-                jinja2.FileSystemBytecodeCache(str(_bytecode_dir)) if _bytecode_dir else None
-            ),
+            bytecode_cache=_memory_bytecode(),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -120,21 +129,117 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
             keep_trailing_newline=True,
             auto_reload=False,
         )
+        env.globals.pop("lipsum", None)
         env.filters.update(_filters())
+        env.filters = {name: _bounded(f) for name, f in env.filters.items()}
         _ENVIRONMENTS[search_path] = env
     return env
 
 
-_bytecode_dir: Path | None = None
+@cache
+def _memory_bytecode() -> jinja2.BytecodeCache:
+    """Compiled templates kept in this process only, keyed by Jinja on name and source
+    checksum: a long `kimsite serve` or a test session compiles each template once, and
+    nothing compiled is ever read back from disk."""
+    import jinja2
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        def __init__(self) -> None:
+            self.store: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            code = self.store.get(bucket.key)
+            if code is not None:
+                bucket.bytecode_from_string(code)
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            self.store[bucket.key] = bucket.bytecode_to_string()
+
+    return MemoryBytecodeCache()
 
 
-def use_bytecode_cache(folder: Path | None) -> None:
-    """Keep compiled templates in `folder` between runs (Jinja keys them by source checksum,
-    so an edited template is compiled again)."""
-    global _bytecode_dir
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    _bytecode_dir = folder
+def _check_numbers(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    from jinja2.exceptions import SecurityError
+
+    for value in (*args, *kwargs.values()):
+        if type(value) is int and abs(value) > MAX_TEMPLATE_NUMBER:
+            raise SecurityError(f"angka {value} terlalu besar (batas {MAX_TEMPLATE_NUMBER})")
+
+
+def _bounded(func: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter that refuses huge numbers (`center(10**9)`, `slice(10**9)`)."""
+    import functools
+
+    @functools.wraps(func)  # keeps Jinja's pass_context/pass_environment marks
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        _check_numbers(args[1:], kwargs)
+        return func(*args, **kwargs)
+
+    return bounded
+
+
+@cache
+def _sandbox_class() -> type[jinja2.Environment]:
+    from pathlib import PurePath
+    from types import ModuleType
+
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class KimsiteSandbox(ImmutableSandboxedEnvironment):
+        """Jinja's immutable sandbox, and: no paths, modules or classes reach a template
+        (a `Path` can read any file), and no call or operator builds something huge."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            if isinstance(obj, PurePath | ModuleType | type) or isinstance(
+                value, PurePath | ModuleType | type
+            ):
+                return False
+            return bool(super().is_safe_attribute(obj, attr, value))
+
+        def call(
+            __self,  # noqa: N805  (Jinja's own signature: a template may pass `self`)
+            __context: Any,
+            __obj: Any,
+            *args: Any,
+            **kwargs: Any,
+        ) -> Any:
+            _check_numbers(args, kwargs)
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "**" and (
+                not isinstance(right, int | float) or abs(right) > 64 or abs(left) > 2**64
+            ):
+                raise SecurityError("pangkat terlalu besar")
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if (
+                        isinstance(seq, str | list | tuple)
+                        and isinstance(times, int)
+                        and len(seq) * times > MAX_TEMPLATE_SEQUENCE
+                    ):
+                        raise SecurityError("hasil perkalian teks terlalu panjang")
+            return super().call_binop(context, operator, left, right)
+
+    return KimsiteSandbox
+
+
+def render_bounded(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render, refusing a page that grows past MAX_PAGE_CHARS (a loop printing a large text
+    a hundred thousand times) before it fills the memory."""
+    from jinja2.exceptions import SecurityError
+
+    parts = []
+    size = 0
+    for chunk in template.generate(context):
+        size += len(chunk)
+        if size > MAX_PAGE_CHARS:
+            raise SecurityError(f"halaman lebih dari {MAX_PAGE_CHARS // 1_000_000} juta karakter")
+        parts.append(chunk)
+    return "".join(parts)
 
 
 def forget_environments() -> None:
@@ -154,11 +259,16 @@ def search_path(theme: Theme, overrides: Path | None) -> tuple[Path, ...]:
 def template_problem(exc: Exception, log: ProblemLog, fallback: Path, template: str) -> None:
     """Turn a Jinja failure into a problem naming the template file and line."""
     import jinja2
+    from jinja2.exceptions import SecurityError
 
     if isinstance(exc, jinja2.TemplateSyntaxError):
         log.add(
             exc.filename or fallback, exc.lineno, "theme.syntax", detail=exc.message or str(exc)
         )
+        return
+    if isinstance(exc, SecurityError):
+        filename, line = _template_frame(exc)
+        log.add(filename or fallback, line, "theme.sandbox", name=template, detail=str(exc))
         return
     if isinstance(exc, jinja2.TemplateNotFound):
         log.add(fallback, None, "theme.missing_template", name=exc.name or template)

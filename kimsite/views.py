@@ -8,7 +8,7 @@ URLs already absolute where a crawler or WhatsApp needs them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from markupsafe import Markup
 
@@ -23,7 +23,17 @@ from kimsite.indonesian import (
     rupiah,
 )
 from kimsite.markup import RenderedBody, shorten
-from kimsite.model import Article, Kim, Page, Potential, Product
+from kimsite.model import (
+    Article,
+    Contact,
+    Decree,
+    Kim,
+    Page,
+    Person,
+    Potential,
+    Product,
+    Profile,
+)
 
 CATEGORY_LABELS = {
     "berita": "Berita",
@@ -156,9 +166,50 @@ class Pager:
     next_url: str | None
 
 
+@dataclass(frozen=True)
+class ProfileView:
+    """The profile as written, data only: no file paths reach a template."""
+
+    nama: str
+    deskripsi: str
+    kode_wilayah: str
+    nomor_induk: str | None
+    domain: str | None
+    istilah: str
+    alamat: str | None
+    tanggal_berdiri: date | None
+    sk: Decree | None
+    pembina: str | None
+    pengurus: tuple[Person, ...]
+    visi: str | None
+    misi: tuple[str, ...]
+    kontak: Contact | None
+    media_sosial: tuple[tuple[str, str], ...]
+
+
+def profile_view(p: Profile) -> ProfileView:
+    return ProfileView(
+        nama=p.nama,
+        deskripsi=p.deskripsi,
+        kode_wilayah=p.kode_wilayah,
+        nomor_induk=p.nomor_induk,
+        domain=p.domain,
+        istilah=p.istilah,
+        alamat=p.alamat,
+        tanggal_berdiri=p.tanggal_berdiri,
+        sk=p.sk,
+        pembina=p.pembina,
+        pengurus=p.pengurus,
+        visi=p.visi,
+        misi=p.misi,
+        kontak=p.kontak,
+        media_sosial=p.media_sosial,
+    )
+
+
 @dataclass
 class SiteView:
-    """The KIM whose site is being rendered. `profile` is the model's profile, read-only."""
+    """The KIM whose site is being rendered; every field is data (see docs/tema.md)."""
 
     nama: str
     slug: str
@@ -168,7 +219,7 @@ class SiteView:
     deskripsi: str
     zona: str
     wilayah: object  # kimsite.regions.Region
-    profile: object  # kimsite.model.Profile
+    profile: ProfileView
     logo_url: str | None
     menu: tuple[Link, ...]
     index_url: str
@@ -227,7 +278,7 @@ def site_view(kim: Kim, config: SiteConfig, pages: tuple[PageView, ...]) -> Site
         deskripsi=p.deskripsi,
         zona=kim.zone.abbr,
         wilayah=p.region,
-        profile=p,
+        profile=profile_view(p),
         logo_url=p.logo.url if p.logo else None,
         menu=tuple(menu),
         index_url=config.base_url(config.domain_indeks),

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -41,14 +42,78 @@ class YamlUnreadable(Exception):
     """The text is not YAML at all; the problem is already logged."""
 
 
+# Nesting deeper than this is never a profile or a front matter; libyaml's composer
+# recurses in C and crashes the whole process (not an exception) somewhere past 100,000.
+MAX_DEPTH = 50
+# Fewer nesting characters than this cannot nest deep enough to matter, so the event scan
+# that measures depth is skipped for every ordinary file.
+_NESTING_CHARS = ("[", "{", "-", "?")
+_DEEP_ENOUGH_TO_SCAN = 200
+# Tags a writer's YAML may carry (those PyYAML resolves implicitly); any other (`!!python/…`,
+# `!foo`) is refused: writers' files are data, and nothing may ask for an object.
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+)
+# C0 controls but tab, newline and carriage return, DEL, and the C1 block: XML 1.0 and
+# HTML forbid or discourage them, and one in a title would break every feed it reaches.
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _too_deep(text: str) -> int | None:
+    """The 0-based line where the text nests deeper than MAX_DEPTH, from parser events (no
+    recursion)."""
+    if sum(text.count(c) for c in _NESTING_CHARS) < _DEEP_ENOUGH_TO_SCAN:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark: Any = event.start_mark
+                    return int(mark.line) if mark is not None else 0
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # compose will report it, with its line
+    return None
+
+
+def _refused_node(root: yaml.Node) -> tuple[int, str, str] | None:
+    """The first (0-based) line, in reading order, that carries a tag asking for more than
+    text, or reaches a node a second time (an alias): (line, message id, tag)."""
+    seen: set[int] = set()
+    # (node, line that refers to it): an alias shares its anchor's node and marks, so the
+    # place to name is where it is used: its mapping key, or its sequence.
+    stack: list[tuple[yaml.Node, int]] = [(root, root.start_mark.line)]
+    while stack:
+        node, line = stack.pop()
+        if id(node) in seen:
+            return line, "yaml.alias_refused", node.tag
+        seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            return node.start_mark.line, "yaml.tag_refused", node.tag
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, node.start_mark.line) for item in reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend(((value, key.start_mark.line), (key, key.start_mark.line)))
+    return None
+
+
 def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> yaml.Node | None:
     """Compose `text` into a node tree (None for an empty document).
 
     Raises `YamlUnreadable` after logging why the text cannot be read, so that callers do
     not go on to report the empty result as a second, misleading problem.
     """
+    deep = _too_deep(text)
+    if deep is not None:
+        log.add(path, deep + 1 + line_offset, "yaml.too_deep", depth=MAX_DEPTH)
+        raise YamlUnreadable
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         detail = f"{exc.problem or ''} {exc.context or ''}".strip()
         code = next((c for needle, c in _FRIENDLY_YAML if needle in detail), "yaml.syntax")
@@ -59,7 +124,7 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
             if code == "yaml.unclosed_quote"
             else (exc.problem_mark, exc.context_mark)
         )
-        mark = next((m for m in marks if m is not None), None)
+        mark: Any = next((m for m in marks if m is not None), None)
         line = (mark.line + 1 + line_offset) if mark else None
         if code == "yaml.syntax" and mark is not None:
             lines = text.splitlines()
@@ -68,6 +133,12 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         log.add(path, line, code, detail=detail)
     except yaml.YAMLError as exc:
         log.add(path, None, "yaml.syntax", detail=str(exc))
+    else:
+        refused = _refused_node(node) if node is not None else None
+        if refused is None:
+            return node
+        line, code, tag = refused
+        log.add(path, line + 1 + line_offset, code, tag=tag)
     raise YamlUnreadable
 
 
@@ -185,6 +256,11 @@ class Fields:
     def _bad(self, key: str, code: str, **params: object) -> None:
         self.log.add(self.path, self.line(key), code, key=self.prefix + key, **params)
 
+    def entries(self) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """Every key of a mapping whose keys are data (KIM folders), not a schema."""
+        self._known.update(self._values)
+        return dict(self._values)
+
     # -- typed accessors --------------------------------------------------------------
     def text(self, key: str, required: bool = False) -> str | None:
         node = self._get(key, required)
@@ -197,6 +273,9 @@ class Fields:
         if not value:
             if required:
                 self._bad(key, "field.required")
+            return None
+        if CONTROL_CHARS.search(value):
+            self._bad(key, "field.control_char")
             return None
         return value
 
@@ -241,7 +320,8 @@ class Fields:
         if node is None:
             return ()
         if isinstance(node, yaml.ScalarNode):
-            return (str(node.value).strip(),) if str(node.value).strip() else ()
+            single = self.text(key)
+            return (single,) if single else ()
         if not isinstance(node, yaml.SequenceNode):
             self._bad(key, "field.type_list")
             return ()
@@ -255,8 +335,16 @@ class Fields:
                     key=self.prefix + key,
                 )
                 continue
-            if str(item.value).strip():
-                out.append(str(item.value).strip())
+            value = str(item.value).strip()
+            if CONTROL_CHARS.search(value):
+                self.log.add(
+                    self.path,
+                    node_line(item, self.offset),
+                    "field.control_char",
+                    key=self.prefix + key,
+                )
+            elif value:
+                out.append(value)
         return tuple(out)
 
     def mapping(self, key: str, required: bool = False) -> Fields | None:

@@ -174,12 +174,11 @@ CASES = [
         "/artikel/panen/ yang sama dengan 2025-01-01-panen.md",
     ),
     Case(
-        "duplicate host",
+        "a host the province did not give",
         {"content/rusak/kim.yaml": RUSAK_PROFILE + "domain: baik.kim.id\n"},
         "content/rusak/kim.yaml",
-        None,
-        "juga dipakai oleh KIM baik",
-        rusak_built_before=False,
+        4,
+        "Domain 'baik.kim.id' belum diberikan provinsi kepada KIM ini",
     ),
     Case(
         "folder name that is not a DNS label",

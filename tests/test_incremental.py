@@ -102,11 +102,11 @@ def op_profile(project: Path, n: int) -> None:
 
 
 def op_media(project: Path, n: int) -> None:
-    extra = project / "content/kediri/media" / f"lampiran-{n % 3}.txt"
+    extra = project / "content/kediri/media" / f"lampiran-{n % 3}.pdf"
     if extra.exists():
         extra.unlink()
     else:
-        extra.write_text(f"lampiran {n}", encoding="utf-8")
+        extra.write_text(f"%PDF-1.4 lampiran {n}", encoding="utf-8")
 
 
 def op_template(project: Path, n: int) -> None:
@@ -128,11 +128,11 @@ def op_kim_template(project: Path, n: int) -> None:
 
 def op_media_rename(project: Path, n: int) -> None:
     media = project / "content/kediri/media"
-    extra = sorted(media.glob("lampiran-*.txt"))
+    extra = sorted(media.glob("lampiran-*.pdf"))
     if extra:
-        extra[0].rename(media / f"lampiran-{(n % 3) + 3}.txt")
+        extra[0].rename(media / f"lampiran-{(n % 3) + 3}.pdf")
     else:
-        (media / f"lampiran-{n % 3}.txt").write_text(f"lampiran {n}", encoding="utf-8")
+        (media / f"lampiran-{n % 3}.pdf").write_text(f"%PDF-1.4 lampiran {n}", encoding="utf-8")
 
 
 def op_theme_shadow(project: Path, n: int) -> None:
@@ -350,9 +350,9 @@ def test_removed_kim_and_changed_domain_leave_no_stale_site(tmp_path: Path) -> N
     out = tmp_path / "out"
     assert (out / "kediri.kim.id").is_dir() and (out / "kimpejeruk.mataramkota.go.id").is_dir()
     shutil.rmtree(project / "content/kediri")
-    profile = project / "content/pejeruk/kim.yaml"
-    profile.write_text(profile.read_text(encoding="utf-8").replace(
-        "domain: kimpejeruk.mataramkota.go.id", "domain: pejeruk.mataramkota.go.id"), encoding="utf-8")
+    for owned in (project / "config.yaml", project / "content/pejeruk/kim.yaml"):
+        owned.write_text(owned.read_text(encoding="utf-8").replace(
+            "kimpejeruk.mataramkota.go.id", "pejeruk.mataramkota.go.id"), encoding="utf-8")
     assert _incremental(project, tmp_path) == _clean_build(project, tmp_path)
     assert sorted(p.name for p in out.iterdir()) == ["kim.ntbprov.go.id", "pejeruk.mataramkota.go.id"]
     index = (out / "kim.ntbprov.go.id/index.html").read_text(encoding="utf-8")

@@ -1,0 +1,294 @@
+"""One KIM's build: load, render and commit its site, inside a failure boundary.
+
+`build.py` decides which KIMs need this and hands each one over as a `KimTask`; here each
+is done alone, in a worker process when there are several, and comes back as a small
+`KimOutcome` (its new cache state and its problems), never as pages.
+"""
+
+from __future__ import annotations
+
+import errno
+import signal
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from kimsite.cache import (
+    Cache,
+    KimDetail,
+    KimState,
+    bytes_digest,
+    inputs_fingerprint,
+    racy_hashes,
+    write_json,
+)
+from kimsite.config import SiteConfig
+from kimsite.content import OVERRIDES_DIR, load_kim
+from kimsite.model import BuildOptions, Kim
+from kimsite.problems import Problem, ProblemLog, problem
+from kimsite.themes import Theme, load_theme
+from kimsite.writer import WriteStats, commit, remove_files
+
+# Modes of a task: "render" (everything again, Markdown from the cache where it still
+# holds) or a set of changed template files (pages using other templates are kept).
+Mode = str | frozenset[str] | None
+
+@dataclass
+class Run:
+    """What one build knows before it renders anything."""
+
+    config: SiteConfig
+    config_path: Path
+    out: Path
+    cache: Cache
+    options: BuildOptions
+    started_ns: int
+    config_fp: str
+    themes: dict[str, dict[str, tuple[int, int]]]  # theme → its files' stamps
+
+
+def theme_stamps(
+    themes: dict[str, dict[str, tuple[int, int]]], chain: Sequence[str]
+) -> dict[str, tuple[int, int]]:
+    return {f"{name}/{rel}": stamp for name in chain for rel, stamp in themes.get(name, {}).items()}
+
+
+def theme_fp(themes: dict[str, dict[str, tuple[int, int]]], chain: Sequence[str]) -> str:
+    return bytes_digest(repr(sorted(theme_stamps(themes, chain).items())).encode())
+
+
+@dataclass
+class KimTask:
+    slug: str
+    folder: Path
+    run: Run
+    previous: KimState | None
+    host_problems: list[Problem]
+    mode: Mode
+    inputs: dict[str, tuple[int, int]]
+
+
+@dataclass
+class KimOutcome:
+    slug: str
+    state: KimState
+    problems: list[Problem]
+    stats: WriteStats
+    pages: int
+
+
+def run_tasks(tasks: list[KimTask], jobs: int) -> Iterator[KimOutcome]:
+    """Render KIMs, in worker processes when there is more than one job to share.
+
+    Each worker loads, renders and commits whole KIMs, and hands back only their state: no
+    page's HTML ever travels between processes, and at most one KIM per worker is in memory.
+    """
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield build_kim(task)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
+        yield from pool.map(build_kim, tasks, chunksize=1)
+
+
+def _failed_state(task: KimTask) -> KimState:
+    """A KIM that fails keeps what is known of its last good build: its host, its output
+    (which stays on disk, untouched) and its summary for the index."""
+    run, previous = task.run, task.previous
+    return KimState(
+        inputs_fp=inputs_fingerprint(task.inputs),
+        racy=racy_hashes(task.folder, task.inputs, run.started_ns),
+        stamped_at_ns=run.started_ns,
+        config_fp=run.config_fp,
+        host=previous.host if previous else None,
+        probes=previous.probes if previous else {},
+        summary_digest=previous.summary_digest if previous else "",
+    )
+
+
+def build_kim(task: KimTask) -> KimOutcome:
+    """One KIM inside its failure boundary.
+
+    Whatever happens while this KIM is read, rendered or written (a writer's mistake that
+    no check foresaw, a bug of kimsite's, a template that never ends) becomes a problem of
+    this KIM with the best location known, and the build goes on with the others. Only the
+    machine itself failing (disk full, read-only output) stops the whole build, because
+    then no KIM could be written.
+    """
+    try:
+        with deadline(task.run.config.batas_detik_kim):
+            return _load_render_commit(task)
+    except OSError as exc:
+        if exc.errno in MACHINE_ERRNOS:
+            raise MachineFailure(exc.errno, exc.strerror or "", exc.filename) from None
+        where, line, detail = _blame(exc, task.folder)
+        problems = [problem(where, line, "kim.internal_error", detail=detail)]
+    except KimTimeout:
+        problems = [
+            problem(task.folder, None, "kim.timeout", seconds=task.run.config.batas_detik_kim)
+        ]
+    except RecursionError as exc:
+        where, line, _ = _blame(exc, task.folder)
+        problems = [problem(where, line, "kim.too_deep")]
+    except Exception as exc:
+        where, line, detail = _blame(exc, task.folder)
+        problems = [problem(where, line, "kim.internal_error", detail=detail)]
+    return KimOutcome(task.slug, _failed_state(task), problems, WriteStats(), 0)
+
+
+def _blame(exc: BaseException, folder: Path) -> tuple[Path, int | None, str]:
+    """The innermost place in a template of this KIM's site, else the KIM folder, and one
+    line of what went wrong (never a traceback: a writer cannot act on one)."""
+    tb = exc.__traceback__
+    where: tuple[Path, int | None] = (folder, None)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt", ".j2")):
+            where = (Path(filename), tb.tb_lineno)
+        tb = tb.tb_next
+    detail = f"{type(exc).__name__}: {exc}"
+    return where[0], where[1], detail[:300]
+
+
+# Failures of the machine rather than of one KIM: no other KIM could be written either.
+MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
+
+
+class MachineFailure(Exception):
+    """The output or cache cannot be written at all; the build stops, all output intact."""
+
+    def __init__(self, code: int, text: str, filename: object) -> None:
+        super().__init__(code, text, filename)
+        self.code, self.text, self.filename = code, text, filename
+
+
+class KimTimeout(BaseException):
+    """One KIM took longer than `batas_detik_kim`. A BaseException, so that no `except
+    Exception` on the way (in Jinja, in Markdown) can swallow it."""
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Raise KimTimeout in this thread after `seconds`; only where signals can be had (the
+    main thread of the build or of a worker), elsewhere it is a no-op."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise KimTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+_renderer = None
+
+
+PROBES = ("index.html", "sitemap.xml")
+
+
+def _load_render_commit(task: KimTask) -> KimOutcome:
+    """Load, render and commit one KIM; runs in a worker process when there are several."""
+    from kimsite.markup import MarkdownRenderer
+    from kimsite.sitegen import render_kim
+
+    def renderer() -> MarkdownRenderer:
+        global _renderer
+        if _renderer is None:
+            _renderer = MarkdownRenderer()
+        return _renderer
+
+    run, previous, cache = task.run, task.previous, task.run.cache
+    log = ProblemLog()
+    log.extend(task.host_problems)
+    # Only templates changed: the KIM's files are as they were, so is its model.
+    folder = task.folder.resolve()
+    model = cache.load_model(task.slug, folder) if isinstance(task.mode, frozenset) else None
+    kim: Kim | None = model if model is not None and model.slug == task.slug else None
+    fresh_model = kim is None
+    if kim is None:
+        kim = load_kim(task.folder, run.config, log, now=run.options.now)
+    theme: Theme | None = None
+    if kim is not None:
+        theme = load_theme(
+            run.config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line
+        )
+    # A KIM that fails keeps what is known of its last good build: its host, its output
+    # (which stays on disk, untouched) and its summary for the index.
+    state = _failed_state(task)
+    stats = WriteStats()
+    pages = 0
+    if kim is None or theme is None or log.has_errors():
+        return KimOutcome(task.slug, state, list(log), stats, pages)
+    detail = cache.load_detail(task.slug) if previous is not None else None
+    chain = [p.name for p in theme.chain]
+    templates_key = bytes_digest(
+        repr(
+            (
+                theme_fp(run.themes, chain),
+                sorted((k, v) for k, v in task.inputs.items() if k.startswith(OVERRIDES_DIR + "/")),
+            )
+        ).encode()
+    )
+    known = detail.templates if detail and detail.templates_key == templates_key else None
+    keep = None
+    if isinstance(task.mode, frozenset) and detail is not None:
+        changed, used = task.mode, detail.templates
+        keep = lambda template: template in used and not changed & set(used[template])  # noqa: E731
+    cached = cache.load_renders(task.slug)
+    rendered = render_kim(
+        kim,
+        run.config,
+        theme,
+        run.options,
+        renderer,
+        log,
+        cached=cached,
+        keep=keep,
+        known_templates=known,
+    )
+    if rendered is None:
+        return KimOutcome(task.slug, state, list(log), stats, pages)
+    same_host = previous is not None and previous.host == kim.host
+    if previous is not None and previous.host and not same_host and detail is not None:
+        remove_files(run.out / previous.host, list(detail.outputs))
+    stats, manifest = commit(
+        rendered.output, run.out / kim.host, detail.outputs if same_host and detail else None
+    )
+    cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key))
+    if fresh_model:
+        cache.save_model(task.slug, kim)
+    if rendered.renders != cached:
+        cache.save_renders(task.slug, rendered.renders)
+    summary = rendered.summary.to_json()
+    summary_digest = bytes_digest(repr(sorted(summary.items())).encode())
+    summary_path = cache.summary_path(task.slug)
+    if (
+        previous is None
+        or summary_digest != previous.summary_digest
+        or not summary_path.is_file()
+        or not cache.feed_path(task.slug).is_file()
+    ):
+        write_json(summary_path, summary)
+        write_json(cache.feed_path(task.slug), rendered.feed_html)
+    state.theme_chain = chain
+    state.theme_fp = theme_fp(run.themes, chain)
+    state.host = kim.host
+    state.built = True
+    state.probes = {k: manifest[k] for k in PROBES if k in manifest}
+    state.summary_digest = summary_digest
+    state.next_change_ns = rendered.next_change_ns
+    pages = len(rendered.output)
+    return KimOutcome(task.slug, state, list(log), stats, pages)
