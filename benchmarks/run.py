@@ -73,10 +73,16 @@ class Sample:
     peak_mb: float
 
 
-def timed(command: list[str], cwd: Path | None = None) -> Sample:
-    """Run a command; its wall time and the peak total memory of its process tree."""
+def timed(command: list[str], cwd: Path | None = None, source: Path | None = None) -> Sample:
+    """Run a command; its wall time and the peak total memory of its process tree.
+
+    `source`: a checkout whose `kimsite` package the command imports instead of this one.
+    """
+    env = {**os.environ, "PYTHONPATH": str(source)} if source else None
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     peak = 0
     done = threading.Event()
 
@@ -189,20 +195,46 @@ class Scale:
             )
 
 
-def run_scale(scale: Scale, repeat: int, pelican: bool, jobs1: bool) -> Results:
+def baseline_checkout(rev: str) -> Path:
+    """This repository at `rev`, checked out beside the corpora (a git worktree)."""
+    path = WORK / f"baseline-{rev}"
+    if not path.exists():
+        repo = Path(__file__).resolve().parent.parent
+        subprocess.run(
+            ["git", "-C", str(repo), "worktree", "add", "--detach", "-f", str(path), rev],
+            check=True,
+            capture_output=True,
+        )
+    return path
+
+
+def run_scale(
+    scale: Scale, repeat: int, pelican: bool, jobs1: bool, baseline: str | None = None
+) -> Results:
+    """Every tool and scenario, round by round; with `baseline`, the same kimsite scenarios
+    also for that revision, interleaved, so that before and after meet the same machine."""
     scale.prepare()
     results = Results()
+    versions: list[tuple[str, Path | None]] = [("kimsite", None)]
+    if baseline:
+        versions.append((f"kimsite@{baseline}", baseline_checkout(baseline)))
     for n in range(repeat):
         print(f"[{scale.name}] round {n + 1}/{repeat}", flush=True)
         results.add("hugo cold", timed(scale.hugo(scale.fresh("hugo"))))
         if pelican:
             results.add("pelican cold", timed(scale.pelican(scale.fresh("pelican"))))
-        out, cache = scale.fresh("kimsite"), scale.fresh("cache")
-        results.add("kimsite cold (--jobs 2)", timed(scale.kimsite(out, cache)))
-        results.add("kimsite no change", timed(scale.kimsite(out, cache)))
+        places = {}
+        for label, source in versions:
+            out, cache = scale.fresh(label), scale.fresh(label + "-cache")
+            places[label] = (out, cache, source)
+            cold = "kimsite cold (--jobs 2)".replace("kimsite", label)
+            results.add(cold, timed(scale.kimsite(out, cache), source=source))
+            results.add(f"{label} no change", timed(scale.kimsite(out, cache), source=source))
         for what in ("article", "template", "profile"):
             scale.edit(what, n)
-            results.add(f"kimsite one {what} edited", timed(scale.kimsite(out, cache)))
+            for label, (out, cache, source) in places.items():
+                run = timed(scale.kimsite(out, cache), source=source)
+                results.add(f"{label} one {what} edited", run)
         if jobs1:
             results.add(
                 "kimsite cold (--jobs 1)",
@@ -270,6 +302,14 @@ def report(scale: Scale, r: Results) -> None:
     print("\n| ratio | measured | target | |\n| --- | ---: | ---: | --- |")
     for t in targets:
         print(t.line(r))
+    baselines = sorted({n.split(" ")[0] for n in r.samples if n.startswith("kimsite@")})
+    for base in baselines:
+        print(f"\n| scenario | this tree s | {base} s | ratio |\n| --- | ---: | ---: | ---: |")
+        for name in r.samples:
+            other = name.replace("kimsite", base, 1)
+            if name.startswith("kimsite ") and other in r.samples:
+                now, before = r.median(name), r.median(other)
+                print(f"| {name[8:]} | {now:.2f} | {before:.2f} | {now / before:.2f}× |")
 
 
 def run_huge(repeat: int, per_article_20k: float | None) -> None:
@@ -304,6 +344,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="kimsite vs Hugo and Pelican")
     parser.add_argument("--scale", choices=[*SCALES, "all"], default="4000")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--baseline", metavar="REV", help="also run kimsite as of this git revision, interleaved"
+    )
     args = parser.parse_args()
     ensure_tools()
     names = ["4000", "20000", "100000"] if args.scale == "all" else [args.scale]
@@ -313,7 +356,10 @@ def main() -> None:
             run_huge(max(1, args.repeat // 3), per_article_20k)
             continue
         scale = Scale(name, *SCALES[name])
-        results = run_scale(scale, args.repeat, pelican=name != "20000", jobs1=name != "20000")
+        results = run_scale(
+            scale, args.repeat, pelican=name != "20000", jobs1=name != "20000",
+            baseline=args.baseline,
+        )
         report(scale, results)
         if name == "20000":
             per_article_20k = results.median("kimsite cold (--jobs 2)") / scale.articles * 1000

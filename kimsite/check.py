@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kimsite.build import _check_hosts, _select, current_time
-from kimsite.config import load_config
+from kimsite.config import SiteConfig, load_config
 from kimsite.content import list_kim_folders, load_kim
 from kimsite.markup import MarkdownRenderer
 from kimsite.model import BuildOptions, Kim
@@ -44,8 +44,6 @@ class CheckReport:
 
 def check(config_path: Path, only: Sequence[str] = (), now: datetime | None = None) -> CheckReport:
     """Check the project (or the KIMs in `only`); raises KimsiteError for a broken config."""
-    from kimsite.sitegen import render_kim
-
     forget_environments()
     config = load_config(config_path)
     folders = {f.name: f for f in list_kim_folders(config.content_dir)}
@@ -57,20 +55,36 @@ def check(config_path: Path, only: Sequence[str] = (), now: datetime | None = No
     for slug in selected:
         log = ProblemLog()
         log.extend(host_problems.get(slug, []))
-        kim = load_kim(folders[slug], config, log)
         report.kims += 1
-        if kim is not None:
-            report.documents += len(kim.articles) + len(kim.pages)
-            _lengths(kim, log)
-            theme = load_theme(
-                config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line
-            )
-            if theme is not None and not log.has_errors():
-                rendered = render_kim(kim, config, theme, options, lambda: renderer, log)
-                if rendered is not None:
-                    _site_links(kim, rendered.renders, set(rendered.output.owners), log)
+        try:
+            _check_kim(folders[slug], config, options, renderer, log, report)
+        except Exception as exc:  # the same boundary as a build's: one KIM, one problem
+            detail = f"{type(exc).__name__}: {exc}"[:300]
+            log.add(folders[slug], None, "kim.internal_error", detail=detail)
         report.problems.extend(log)
     return report
+
+
+def _check_kim(
+    folder: Path,
+    config: SiteConfig,
+    options: BuildOptions,
+    renderer: MarkdownRenderer,
+    log: ProblemLog,
+    report: CheckReport,
+) -> None:
+    from kimsite.sitegen import render_kim
+
+    kim = load_kim(folder, config, log, now=options.now)
+    if kim is None:
+        return
+    report.documents += len(kim.articles) + len(kim.pages)
+    _lengths(kim, log)
+    theme = load_theme(config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line)
+    if theme is not None and not log.has_errors():
+        rendered = render_kim(kim, config, theme, options, lambda: renderer, log)
+        if rendered is not None:
+            _site_links(kim, rendered.renders, set(rendered.output.owners), log)
 
 
 def _lengths(kim: Kim, log: ProblemLog) -> None:

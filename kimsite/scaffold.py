@@ -30,7 +30,8 @@ deskripsi: {deskripsi_yaml}
 # Nomor Induk Komunitas dari Dinas Kominfo (biasanya kode desa 10 angka + 2 angka urut).
 # nomor_induk: "{kode_angka}01"
 
-# Alamat situs bila bukan {slug}.{domain_induk}:
+# Alamat situs: {slug}.{domain_induk}. Domain lain hanya bisa diberikan pengelola provinsi
+# (domain_kustom di config.yaml); bila sudah diberikan, boleh ditulis juga di sini:
 # domain: {slug}.example.go.id
 
 # kelompok atau komunitas (Kelompok/Komunitas Informasi Masyarakat).

@@ -27,7 +27,7 @@ from typing import Any
 from kimsite.build import BuildReport, build
 from kimsite.cache import BuildState, Cache
 from kimsite.config import CONFIG_NAME, SiteConfig, load_config
-from kimsite.content import list_kim_folders
+from kimsite.content import host_of, list_kim_folders
 from kimsite.kimfiles import is_content_file
 from kimsite.messages import render_message
 from kimsite.problems import KimsiteError, Problem, Severity, sort_problems
@@ -145,9 +145,7 @@ class Preview:
     def _host(self, config: SiteConfig) -> str:
         if self.slug is None:
             return config.domain_indeks
-        state = Cache(self.cache / "cache").load_state(self.out.resolve())
-        known = state.kims.get(self.slug)
-        return known.host if known and known.host else f"{self.slug}.{config.domain_induk}"
+        return host_of(self.slug, config)
 
     @property
     def site(self) -> Path:

@@ -109,6 +109,33 @@ def commit(
     real_root = root.resolve()
     files = _Files(real_root)
     old = previous or {}
+    pending: list[tuple[str, Path]] = []
+    try:
+        _stage(site, real_root, files, old, manifest, stats, pending)
+    except BaseException:
+        files.discard()
+        raise
+    files.publish()
+    for key, target in pending:
+        manifest[key] = _record(target, manifest[key][2])
+    if previous is None:
+        stats.removed = _remove_stale(real_root, set(site.owners), frozenset())
+    else:
+        stats.removed = remove_files(real_root, [k for k in old if k not in manifest])
+    return stats, manifest
+
+
+def _stage(
+    site: SiteOutput,
+    real_root: Path,
+    files: _Files,
+    old: Manifest,
+    manifest: Manifest,
+    stats: WriteStats,
+    pending: list[tuple[str, Path]],
+) -> None:
+    """Every new or changed file of the site written to the staging folder; unchanged
+    ones recognised (from the last manifest, or by their bytes) and recorded."""
     for rel, data in sorted(site.texts.items()):
         key = rel.as_posix()
         target = _inside(real_root, rel)
@@ -125,10 +152,12 @@ def commit(
             and _same_bytes(target, data)
         ):
             stats.unchanged += 1
+            manifest[key] = _record(target, digest)
         else:
             files.write(target, data)
             stats.written += 1
-        manifest[key] = _record(target, digest)
+            pending.append((key, target))
+            manifest[key] = (0, 0, digest)  # stat taken once it is in place
     for rel, source in sorted(site.copies.items()):
         key = rel.as_posix()
         target = _inside(real_root, rel)
@@ -141,20 +170,17 @@ def commit(
             continue
         if _same_file(source, target):
             stats.unchanged += 1
+            manifest[key] = _record(target, digest)
         else:
             files.copy(source, target)
             stats.written += 1
-        manifest[key] = _record(target, digest)
+            pending.append((key, target))
+            manifest[key] = (0, 0, digest)
     for rel in sorted(site.kept):
         key = rel.as_posix()
         if key in old:
             manifest[key] = old[key]
             stats.unchanged += 1
-    if previous is None:
-        stats.removed = _remove_stale(real_root, set(site.owners), frozenset())
-    else:
-        stats.removed = remove_files(real_root, [k for k in old if k not in manifest])
-    return stats, manifest
 
 
 def _record(target: Path, digest: str) -> OutputRecord:
@@ -261,6 +287,7 @@ class _Files:
         self.staging = root.parent / STAGING
         self.staging.mkdir(parents=True, exist_ok=True)
         self.ready: set[Path] = set()
+        self.staged: list[tuple[Path, Path]] = []
 
     def _refuse_links(self, folder: Path) -> None:
         """No folder between the site root and a file may be a symbolic link: one planted in
@@ -290,25 +317,31 @@ class _Files:
             shutil.rmtree(target)  # a folder where a file must now be
 
     def write(self, target: Path, data: bytes) -> None:
+        """Stage `data` for `target`; nothing in the site changes before `publish`."""
         self._prepare(target)
         tmp = self._temporary()
-        try:
-            with tmp.open("wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        self.staged.append((tmp, target))
+        with tmp.open("wb") as f:
+            f.write(data)
 
     def copy(self, source: Path, target: Path) -> None:
         self._prepare(target)
         tmp = self._temporary()
-        try:
-            shutil.copy2(source, tmp)
+        self.staged.append((tmp, target))
+        shutil.copy2(source, tmp)
+
+    def publish(self) -> None:
+        """Move every staged file into place. All bytes are already on the disk, so a full
+        disk or a failed write stops a site before this point, with its old files whole;
+        renames within one filesystem need no space."""
+        for tmp, target in self.staged:
             os.replace(tmp, target)
-        except BaseException:
+        self.staged.clear()
+
+    def discard(self) -> None:
+        for tmp, _target in self.staged:
             tmp.unlink(missing_ok=True)
-            raise
+        self.staged.clear()
 
 
 def clear_staging(out: Path) -> None:

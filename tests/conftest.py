@@ -51,3 +51,21 @@ def browser() -> Iterator[object]:
             yield launched
         finally:
             launched.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The fuzz suite's counts, so a run shows how much was tried, not only that it passed."""
+    from tests.test_fuzz import STATS
+
+    cases = {k.split(":", 1)[1]: v for k, v in STATS.items() if k.startswith("cases:")}
+    if not cases:
+        return
+    built = sum(v for k, v in STATS.items() if k.startswith("built:"))
+    codes = sorted((k.split(":", 1)[1], v) for k, v in STATS.items() if k.startswith("code:"))
+    terminalreporter.section("fuzz")
+    terminalreporter.write_line(
+        f"{sum(cases.values())} generated cases ("
+        + ", ".join(f"{name} {n}" for name, n in sorted(cases.items()))
+        + f"); {built} built a site; {len(codes)} distinct problem codes seen"
+    )
+    terminalreporter.write_line(", ".join(f"{code} {n}" for code, n in codes))
