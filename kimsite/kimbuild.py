@@ -258,6 +258,7 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
         cached=cached,
         keep=keep,
         known_templates=known,
+        image_cache=cache.root / "images",
     )
     if rendered is None:
         return KimOutcome(task.slug, state, list(log), stats, pages)

@@ -356,6 +356,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berkas ini bernama '{suffix}' tetapi isinya bukan {kind}. Mungkin rusak atau salah nama: simpan ulang dari aplikasi aslinya dengan jenis yang benar.",
         "This file is named '{suffix}' but its content is not {kind}. It may be damaged or misnamed: save it again from the original app with the right type.",
     ),
+    "image.unreadable": (
+        "Foto ini tidak bisa dibaca sebagai gambar ({detail}). Mungkin rusak atau belum selesai terunggah: unggah ulang dari ponsel atau simpan ulang dari aplikasi foto.",
+        "This photo cannot be read as an image ({detail}). It may be damaged or not fully uploaded: upload it again from the phone or save it again from a photo app.",
+    ),
+    "image.too_big": (
+        "Gambar ini terlalu besar untuk diolah ({detail}); tidak ada kamera ponsel yang menghasilkan gambar sebesar ini. Perkecil ukurannya (misalnya 4000 piksel di sisi terpanjang) lalu unggah lagi.",
+        "This image is too large to process ({detail}); no phone camera produces one this big. Scale it down (e.g. 4000 pixels on the long side) and upload it again.",
+    ),
     "link.dangling": (
         "Tautan (symlink) ini menunjuk ke '{target}', yang tidak ada. Hapus tautannya, atau ganti dengan berkas aslinya.",
         "This link (symlink) points to '{target}', which does not exist. Remove the link, or replace it with the real file.",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from kimsite import feeds, routes
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
 from kimsite.content import OVERRIDES_DIR, AssetResolver, publishable
+from kimsite.images import PROCESSED, ImageProblem, ProcessedImage, derivative_url, process
 from kimsite.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
 from kimsite.model import BuildOptions, Kim, KimSummary
 from kimsite.problems import ProblemLog
@@ -36,6 +38,7 @@ from kimsite.views import (
     PageView,
     SiteView,
     article_view,
+    image_views,
     page_view,
     site_view,
 )
@@ -80,6 +83,7 @@ def render_kim(
     cached: dict[str, Any] | None = None,
     keep: Callable[[str], bool] | None = None,
     known_templates: dict[str, list[str]] | None = None,
+    image_cache: Path | None = None,
 ) -> KimRender | None:
     """Render every file of a KIM's site; None when anything failed (problems are logged).
 
@@ -95,6 +99,8 @@ def render_kim(
     links.update({a.source: routes.article(a.slug) for a in published})
     links.update({p.source: routes.page(p.slug) for p in kim.pages})
     resolver = AssetResolver(kim.folder, publishable(kim.media, kim.folder))
+    processed = _process_images(kim, image_cache, log)
+    images = image_views(processed)
 
     bodies: dict[Path, RenderedBody] = {}
     renders: dict[str, Any] = {}
@@ -123,15 +129,15 @@ def render_kim(
         return None
 
     base_url = config.base_url(kim.host)
-    pages = tuple(page_view(p, bodies[p.source]) for p in kim.pages)
-    site = site_view(kim, config, pages)
-    articles = [article_view(a, bodies[a.source], kim, base_url) for a in published]
+    pages = tuple(page_view(p, bodies[p.source], images) for p in kim.pages)
+    site = site_view(kim, config, pages, images)
+    articles = [article_view(a, bodies[a.source], kim, base_url, images) for a in published]
     env = environment(search_path(theme, kim.folder / OVERRIDES_DIR))
     out = SiteOutput()
     page_writer = PageWriter(env, site, out, log, kim.profile.source, keep)
     try:
         _render_pages(page_writer, site, articles, pages, config, kim)
-        _add_files(out, kim, theme, site, articles, keep_machine_files=keep is not None)
+        _add_files(out, kim, theme, site, articles, processed, keep_machine_files=keep is not None)
     except OutputConflict as conflict:
         log.add(
             conflict.source or kim.folder,
@@ -262,7 +268,7 @@ def _render_pages(
             article.url,
             article.ringkasan,
             og_type="article",
-            image=article.gambar_abs_url or logo,
+            image=article.gambar_bagikan_url or article.gambar_abs_url or logo,
             image_alt=article.gambar_alt or None,
         )
         write(
@@ -371,6 +377,7 @@ def _add_files(
     theme: Theme,
     site: SiteView,
     articles: list[ArticleView],
+    processed: dict[str, ProcessedImage],
     keep_machine_files: bool = False,
 ) -> None:
     """Media, theme assets, feed, sitemap and robots.txt.
@@ -379,7 +386,14 @@ def _add_files(
     sitemap and robots.txt use none, so they are kept as they are.
     """
     for asset in kim.media:
-        out.add_copy(asset.url, asset.source, Owner(asset.rel, asset.source))
+        owner = Owner(asset.rel, asset.source)
+        image = processed.get(asset.url)
+        if image is None:
+            out.add_copy(asset.url, asset.source, owner)
+            continue
+        out.add_copy(asset.url, image.path(image.original), owner)
+        for variant in (*image.variants, image.share):
+            out.add_copy(derivative_url(asset.url, variant), image.path(variant), owner)
     for rel, path in theme.static_files():
         out.add_text(
             routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path)
@@ -430,6 +444,27 @@ def _add_files(
         Owner("sitemap"),
     )
     out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
+
+
+def _process_images(
+    kim: Kim, cache: Path | None, log: ProblemLog
+) -> dict[str, ProcessedImage]:
+    """Every photo of the KIM cleaned and resized (from the image cache when its bytes are
+    unchanged); one that cannot be read is this KIM's error, naming the file."""
+    import tempfile
+
+    processed: dict[str, ProcessedImage] = {}
+    with tempfile.TemporaryDirectory() if cache is None else nullcontext(str(cache)) as where:
+        for asset in kim.media:
+            if Path(asset.rel).suffix.lower() not in PROCESSED:
+                continue
+            try:
+                processed[asset.url] = process(asset.source, Path(where))
+            except ImageProblem as problem:
+                log.add(kim.folder / asset.rel, None, problem.code, detail=problem.detail[:200])
+        if cache is None:  # kimsite check: the files go with the temporary folder
+            return {}
+    return processed
 
 
 def _fallback_updated(kim: Kim) -> str:

@@ -7,6 +7,8 @@ URLs already absolute where a crawler or WhatsApp needs them.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -14,6 +16,7 @@ from markupsafe import Markup
 
 from kimsite import routes
 from kimsite.config import SiteConfig
+from kimsite.images import ProcessedImage, derivative_url
 from kimsite.indonesian import (
     Moment,
     Zone,
@@ -94,6 +97,62 @@ class Stamp:
 
 
 @dataclass(frozen=True)
+class ImageView:
+    """A published photo: its cleaned file, its size (so the page does not jump while it
+    loads), the WebP widths a phone picks from, and the 1200×630 image for sharing."""
+
+    url: str
+    width: int
+    height: int
+    srcset: str  # "/media/x-480w.webp 480w, /media/x-960w.webp 960w, …"
+    share_url: str  # root-relative; SiteView.abs makes it absolute
+
+
+Images = Mapping[str, ImageView]  # media URL → its view; absent: not a processed photo
+
+
+def image_views(processed: Mapping[str, ProcessedImage]) -> dict[str, ImageView]:
+    views = {}
+    for url, image in processed.items():
+        srcset = ", ".join(f"{derivative_url(url, v)} {v.width}w" for v in image.variants)
+        views[url] = ImageView(
+            url=url,
+            width=image.original.width,
+            height=image.original.height,
+            srcset=srcset,
+            share_url=derivative_url(url, image.share),
+        )
+    return views
+
+
+# Content column of the default theme (56rem less padding); a theme with another layout can
+# write its own `sizes` from `width`.
+BODY_SIZES = "(min-width: 56rem) 54rem, calc(100vw - 2rem)"
+_IMG = re.compile(r"<img\b[^>]*>")
+_SRC = re.compile(r'\bsrc="([^"]*)"')
+
+
+def responsive_html(html: str, images: Images) -> str:
+    """Give every photo in a rendered body its size and WebP widths (the body was already
+    sanitised; this only adds attributes kimsite computed)."""
+    if "<img" not in html or not images:
+        return html
+
+    def enhance(match: re.Match[str]) -> str:
+        tag = match.group()
+        src = _SRC.search(tag)
+        view = images.get(src.group(1)) if src else None
+        if view is None or " width=" in tag:
+            return tag
+        extra = f' width="{view.width}" height="{view.height}"'
+        if view.srcset:
+            extra += f' srcset="{view.srcset}" sizes="{BODY_SIZES}"'
+        return tag[:-1].rstrip("/ ") + extra + ">"
+
+    return _IMG.sub(enhance, html)
+
+
+@dataclass(frozen=True)
 class ArticleView:
     judul: str
     slug: str
@@ -108,6 +167,8 @@ class ArticleView:
     gambar_url: str | None
     gambar_abs_url: str | None
     gambar_alt: str
+    gambar: ImageView | None  # the same photo with its size and widths, when processed
+    gambar_bagikan_url: str | None  # absolute URL of its 1200×630 share image
     penulis: str | None
     sumber: str | None
     sumber_url: str | None
@@ -134,6 +195,7 @@ class ProductView:
     deskripsi: str | None
     foto_url: str | None
     wa_url: str | None
+    foto: ImageView | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +204,7 @@ class PotentialView:
     jenis: str
     deskripsi: str
     foto_url: str | None
+    foto: ImageView | None = None
 
 
 @dataclass(frozen=True)
@@ -247,7 +310,9 @@ def wa_link(number: str | None, text: str | None = None) -> str | None:
     return f"https://wa.me/{number}" + (f"?text={quote(text)}" if text else "")
 
 
-def site_view(kim: Kim, config: SiteConfig, pages: tuple[PageView, ...]) -> SiteView:
+def site_view(
+    kim: Kim, config: SiteConfig, pages: tuple[PageView, ...], images: Images | None = None
+) -> SiteView:
     p = kim.profile
     base = config.base_url(kim.host)
     menu = [
@@ -289,19 +354,23 @@ def site_view(kim: Kim, config: SiteConfig, pages: tuple[PageView, ...]) -> Site
         whatsapp_url=wa_link(kontak.whatsapp if kontak else None),
         map_url=map_url,
         media_sosial=tuple(Link(SOCIAL_LABEL[n], u) for n, u in p.media_sosial),
-        potensi=tuple(_potential(x) for x in p.potensi),
-        produk=tuple(_product(x) for x in p.produk),
+        potensi=tuple(_potential(x, images or {}) for x in p.potensi),
+        produk=tuple(_product(x, images or {}) for x in p.produk),
         pages=pages,
     )
 
 
-def _potential(x: Potential) -> PotentialView:
+def _potential(x: Potential, images: Images) -> PotentialView:
     return PotentialView(
-        x.nama, POTENSI_LABEL.get(x.jenis, x.jenis), x.deskripsi, x.foto.url if x.foto else None
+        x.nama,
+        POTENSI_LABEL.get(x.jenis, x.jenis),
+        x.deskripsi,
+        x.foto.url if x.foto else None,
+        images.get(x.foto.url) if x.foto else None,
     )
 
 
-def _product(x: Product) -> ProductView:
+def _product(x: Product, images: Images) -> ProductView:
     message = f"Halo, saya ingin memesan {x.nama}."
     return ProductView(
         nama=x.nama,
@@ -311,10 +380,14 @@ def _product(x: Product) -> ProductView:
         deskripsi=x.deskripsi,
         foto_url=x.foto.url if x.foto else None,
         wa_url=wa_link(x.whatsapp, message),
+        foto=images.get(x.foto.url) if x.foto else None,
     )
 
 
-def article_view(a: Article, body: RenderedBody, kim: Kim, base_url: str) -> ArticleView:
+def article_view(
+    a: Article, body: RenderedBody, kim: Kim, base_url: str, images: Images | None = None
+) -> ArticleView:
+    picture = (images or {}).get(a.gambar.url) if a.gambar else None
     url = routes.article(a.slug)
     root = base_url.rstrip("/")
     updated = a.diperbarui or a.tanggal
@@ -329,10 +402,12 @@ def article_view(a: Article, body: RenderedBody, kim: Kim, base_url: str) -> Art
         kategori=Link(category_label(a.kategori), routes.category(a.kategori)),
         tags=tuple(Link(t, routes.tag(t)) for t in a.tag),
         ringkasan=a.ringkasan or shorten(body.summary),
-        html=Markup(body.html),
+        html=Markup(responsive_html(body.html, images or {})),
         gambar_url=a.gambar.url if a.gambar else None,
         gambar_abs_url=root + a.gambar.url if a.gambar else None,
         gambar_alt=a.gambar_alt or "",
+        gambar=picture,
+        gambar_bagikan_url=root + picture.share_url if picture else None,
         penulis=a.penulis,
         sumber=a.sumber,
         sumber_url=sumber_url,
@@ -342,13 +417,13 @@ def article_view(a: Article, body: RenderedBody, kim: Kim, base_url: str) -> Art
     )
 
 
-def page_view(p: Page, body: RenderedBody) -> PageView:
+def page_view(p: Page, body: RenderedBody, images: Images | None = None) -> PageView:
     return PageView(
         p.judul,
         p.slug,
         routes.page(p.slug),
         p.ringkasan or shorten(body.summary),
-        Markup(body.html),
+        Markup(responsive_html(body.html, images or {})),
     )
 
 

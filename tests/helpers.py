@@ -60,8 +60,18 @@ def article(
     return "\n".join([*lines, "---", body]) + "\n"
 
 
-# A tiny valid JPEG is not needed: media files are copied, never decoded.
-PIXEL = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+def _pixel() -> bytes:
+    """A real 8×8 PNG: photos are decoded, cleaned and resized, so test media must be images."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 120, 40)).save(out, "PNG")
+    return out.getvalue()
+
+
+PIXEL = _pixel()
 
 
 def html_pages(site: Path) -> Iterator[Path]:

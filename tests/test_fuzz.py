@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from kimsite.build import build
 from kimsite.problems import KimsiteError, Problem
-from tests.helpers import BASE_CONFIG, REPO, profile
+from tests.helpers import BASE_CONFIG, PIXEL, REPO, profile
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 STATS: Counter[str] = Counter()  # "cases:<suite>" and "code:<problem code>"
@@ -183,7 +183,7 @@ def _reset(root: Path) -> Path:
     for sub in ("artikel", "halaman", "media"):
         (kim / sub).mkdir(parents=True)
     (kim / "kim.yaml").write_text(profile("KIM Uji", "52.71.01.1004"), encoding="utf-8")
-    (kim / "media/ada.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    (kim / "media/ada.png").write_bytes(PIXEL)
     (kim / "halaman/x.md").write_text("---\njudul: X\n---\nHalaman.\n", encoding="utf-8")
     return kim
 

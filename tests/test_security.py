@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.etree
 
 from kimsite.build import build
-from tests.helpers import article, html_pages, parse, profile
+from tests.helpers import PIXEL, article, html_pages, parse, profile
 
 HOSTILE_BODY = """\
 Paragraf biasa.
@@ -78,7 +78,7 @@ def test_hostile_html_never_reaches_output(project: Callable[..., Path]) -> None
             "content/jahat/halaman/tentang.md": "---\njudul: Tentang\n---\n" + HOSTILE_BODY,
             "content/baik/kim.yaml": profile("KIM Baik", "52.71.01.1005"),
             "content/baik/artikel/a.md": article("Kabar baik"),
-            "content/jahat/media/x.png": b"\x89PNG\r\n\x1a\n",
+            "content/jahat/media/x.png": PIXEL,
         }
     )
     report = build(root / "config.yaml")

@@ -1,0 +1,239 @@
+"""Photos as readers' phones should get them: upright, without metadata, in a few sizes.
+
+Writers upload what their phones take: 12–50 MP JPEGs of 3–8 MB, often stored sideways with
+an EXIF Orientation tag, with the camera, the time and, when location is on, the GPS
+position of where the photo was taken (a villager's house). Published as is, one photo
+costs a reader more than a whole page, and its location is public.
+
+So every raster image a KIM publishes goes through here once:
+
+- it is decoded (JPEGs at a reduced scale through Pillow's draft mode, which is what makes
+  this fast), turned upright by its Orientation tag, and re-encoded **without any
+  metadata** at its `/media/` URL, capped at `MAX_ORIGINAL` pixels on its long side;
+- WebP derivatives at `WIDTHS` (never wider than the photo) serve `srcset`;
+- a share image of 1200×630 JPEG under 300 KB serves `og:image` (WhatsApp previews).
+
+Results are cached by the source's content hash and these settings: a rebuild decodes an
+image only when its bytes changed. A file that is not a readable image, is truncated, or
+would decode to more than `MAX_PIXELS` (a decompression bomb) is that KIM's error, naming
+the file. GIFs (often animated) are published as they are: they carry no EXIF.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+VERSION = "1"  # bump when any output below changes for the same input
+WIDTHS = (480, 960, 1440)
+MAX_ORIGINAL = 1600  # long side of what stays published at the photo's own URL
+SHARE_SIZE = (1200, 630)
+SHARE_MAX_BYTES = 300_000
+MAX_PIXELS = 64_000_000  # 8000×8000: more than any phone camera; beyond, refuse
+JPEG_QUALITY = 82
+WEBP_QUALITY = 78
+PROCESSED = frozenset({".jpg", ".jpeg", ".png", ".webp"})
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str  # file name suffix: "480w.webp", "bagikan.jpg", or "" for the original
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ProcessedImage:
+    """What one source image became: files in the cache folder, with their sizes."""
+
+    folder: Path  # cache folder holding the files
+    original: Variant  # the cleaned image published at the source's own URL
+    variants: tuple[Variant, ...]  # WebP widths, ascending
+    share: Variant
+
+    def path(self, variant: Variant) -> Path:
+        return self.folder / (variant.name or "asli")
+
+
+class ImageProblem(Exception):
+    """The file cannot be published as an image; `code` is the message id."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code, self.detail = code, detail
+
+
+def derivative_url(url: str, variant: Variant) -> str:
+    """`/media/foto.jpg` → `/media/foto-480w.webp`, `/media/foto-bagikan.jpg`."""
+    stem, _ = os.path.splitext(url)
+    return f"{stem}-{variant.name}"
+
+
+def process(source: Path, cache_root: Path) -> ProcessedImage:
+    """Clean and resize `source`, or take the result from the cache; raises ImageProblem."""
+    data = source.read_bytes()
+    key = hashlib.blake2b(data + VERSION.encode(), digest_size=16).hexdigest()
+    folder = cache_root / key[:2] / key
+    cached = _load(folder)
+    if cached is not None:
+        return cached
+    result = _make(data, source.suffix.lower(), folder)
+    _save(folder, result)
+    return result
+
+
+def _load(folder: Path) -> ProcessedImage | None:
+    """A finished entry of the cache: its manifest and every file it names, else None."""
+    try:
+        data = json.loads((folder / "manifest.json").read_bytes())
+        original = Variant(*data["original"])
+        variants = tuple(Variant(*v) for v in data["variants"])
+        share = Variant(*data["share"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    result = ProcessedImage(folder, original, variants, share)
+    for v in (original, *variants, share):
+        if not isinstance(v.name, str) or "/" in v.name or not result.path(v).is_file():
+            return None
+    return result
+
+
+def _save(folder: Path, result: ProcessedImage) -> None:
+    manifest = {
+        "original": list(result.original.__dict__.values()),
+        "variants": [list(v.__dict__.values()) for v in result.variants],
+        "share": list(result.share.__dict__.values()),
+    }
+    tmp = folder / ".manifest.tmp"
+    tmp.write_text(json.dumps(manifest), encoding="utf-8")
+    os.replace(tmp, folder / "manifest.json")  # last: an entry without it is unfinished
+
+
+def _make(data: bytes, suffix: str, folder: Path) -> ProcessedImage:
+    from PIL import Image, ImageOps
+
+    image = _open(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    fmt = image.format
+    width, height = _upright_size(image)
+    longest = max(width, height)
+    if fmt == "JPEG":
+        # Decode at 1/2, 1/4 or 1/8 scale when that is still larger than every output.
+        need = min(longest, max(MAX_ORIGINAL, max(WIDTHS)))
+        scale = need / longest
+        image.draft("RGB", (max(1, int(image.width * scale)), max(1, int(image.height * scale))))
+    try:
+        image.load()
+        image = ImageOps.exif_transpose(image)
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise ImageProblem("image.unreadable", str(exc)) from None
+    image = _plain_mode(image)
+    original = _save_original(image, fmt, suffix, folder)
+    variants: list[Variant] = []
+    for target in WIDTHS:  # the last candidate is the photo's own width when narrower
+        w = min(target, image.width)
+        h = max(1, round(image.height * w / image.width))
+        resized = image.resize((w, h), Image.Resampling.LANCZOS) if w != image.width else image
+        name = f"{w}w.webp"
+        resized.save(folder / name, "WEBP", quality=WEBP_QUALITY, method=4)
+        variants.append(Variant(name, w, h))
+        if w == image.width:
+            break
+    share = _share(image, folder)
+    return ProcessedImage(folder, original, tuple(variants), share)
+
+
+def _open(data: bytes):  # type: ignore[no-untyped-def]  # PIL's ImageFile
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with _bomb_errors():
+            image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        raise ImageProblem("image.too_big", str(exc)) from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise ImageProblem("image.unreadable", str(exc)) from None
+    if image.width * image.height > MAX_PIXELS:
+        raise ImageProblem("image.too_big", f"{image.width}×{image.height}")
+    return image
+
+
+class _bomb_errors:  # noqa: N801  (a context manager named for what it does)
+    """Pillow only warns between its two pixel limits; here a warning is a refusal."""
+
+    def __enter__(self) -> None:
+        from PIL import Image
+
+        self.previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = MAX_PIXELS // 2
+
+    def __exit__(self, *exc: object) -> None:
+        from PIL import Image
+
+        Image.MAX_IMAGE_PIXELS = self.previous
+
+
+def _upright_size(image: object) -> tuple[int, int]:
+    """Width and height once turned by the EXIF Orientation tag (5–8 swap them)."""
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    try:
+        orientation = image.getexif().get(0x0112, 1)
+    except (OSError, ValueError, SyntaxError):
+        orientation = 1
+    if orientation in (5, 6, 7, 8):
+        return image.height, image.width
+    return image.width, image.height
+
+
+def _plain_mode(image: object):  # type: ignore[no-untyped-def]
+    """8-bit RGB, or RGBA when there is transparency: CMYK, 16-bit and palette images
+    become what every browser and encoder takes."""
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    has_alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
+    if image.mode == "I;16" or image.mode == "I":
+        image = image.point(lambda v: v / 256).convert("L")
+    wanted = "RGBA" if has_alpha else "RGB"
+    return image if image.mode == wanted else image.convert(wanted)
+
+
+def _save_original(image: object, fmt: str | None, suffix: str, folder: Path) -> Variant:
+    """The photo at its own URL: same format as its name says, capped, no metadata."""
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    if max(image.size) > MAX_ORIGINAL:
+        image = image.copy()
+        image.thumbnail((MAX_ORIGINAL, MAX_ORIGINAL), Image.Resampling.LANCZOS)
+    path = folder / "asli"
+    if suffix in (".jpg", ".jpeg"):
+        image.convert("RGB").save(path, "JPEG", quality=JPEG_QUALITY, optimize=True,
+                                  progressive=True)
+    elif suffix == ".webp":
+        image.save(path, "WEBP", quality=WEBP_QUALITY, method=4)
+    else:
+        image.save(path, "PNG", optimize=True)
+    return Variant("", image.width, image.height)
+
+
+def _share(image: object, folder: Path) -> Variant:
+    """1200×630, cropped to fill, as JPEG under SHARE_MAX_BYTES (what WhatsApp shows)."""
+    from PIL import Image, ImageOps
+
+    assert isinstance(image, Image.Image)
+    fitted = ImageOps.fit(image.convert("RGB"), SHARE_SIZE, Image.Resampling.LANCZOS)
+    path = folder / "bagikan.jpg"
+    for quality in (80, 70, 60, 50, 40):
+        fitted.save(path, "JPEG", quality=quality, optimize=True, progressive=True)
+        if path.stat().st_size <= SHARE_MAX_BYTES:
+            break
+    return Variant("bagikan.jpg", *SHARE_SIZE)

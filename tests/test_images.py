@@ -1,0 +1,208 @@
+"""Phone photos as writers upload them: 4000×3000 JPEG stored sideways with an EXIF
+Orientation tag, the camera's make and model, and the GPS position where it was taken.
+What readers get: upright, without any metadata, in a few widths, with a share image."""
+
+from __future__ import annotations
+
+import io
+from datetime import UTC, datetime
+from pathlib import Path
+
+import lxml.html
+import pytest
+from PIL import Image, ImageDraw
+
+from kimsite.build import build
+from tests.helpers import article, profile, write_project
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+GPS_IFD = 0x8825
+MAKE, MODEL, ORIENTATION = 0x010F, 0x0110, 0x0112
+
+
+def phone_photo(width: int = 3000, height: int = 4000) -> bytes:
+    """A portrait photo as an Android camera stores it: sideways pixels + Orientation 6,
+    red sky at the top of the upright picture, green field below, GPS of a house."""
+    upright = Image.new("RGB", (width, height), (40, 140, 40))
+    draw = ImageDraw.Draw(upright)
+    draw.rectangle((0, 0, width, height // 4), fill=(220, 30, 30))
+    for x in range(0, width, 97):  # some detail, so the JPEG is photo-sized
+        draw.line((x, height // 4, width - x, height), fill=(x % 255, 90, 200 - x % 200), width=9)
+    stored = upright.transpose(Image.Transpose.ROTATE_90)  # what Orientation 6 undoes
+    exif = Image.Exif()
+    exif[ORIENTATION] = 6
+    exif[MAKE] = "samsung"
+    exif[MODEL] = "SM-A055F"
+    exif[GPS_IFD] = {1: "S", 2: (8.0, 35.0, 12.5), 3: "E", 4: (116.0, 7.0, 45.1)}
+    out = io.BytesIO()
+    stored.save(out, "JPEG", exif=exif, quality=92)
+    return out.getvalue()
+
+
+def _project(root: Path, media: dict[str, bytes], body: str = "") -> Path:
+    files: dict[str, str | bytes] = {
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/2026-05-01-panen.md": article(
+            "Panen raya",
+            "2026-05-01",
+            gambar="../media/panen.jpg",
+            gambar_alt="Petani memanen padi",
+            body="Petani memanen padi.\n\n" + body,
+        ),
+    }
+    files.update({f"content/desa/media/{name}": data for name, data in media.items()})
+    return write_project(root, files)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = _project(
+        tmp_path_factory.mktemp("foto") / "p",
+        {"panen.jpg": phone_photo(), "sawah.jpg": phone_photo(1600, 1200)},
+        body="![Sawah hijau](../media/sawah.jpg)\n",
+    )
+    report = build(root / "config.yaml", now=NOW)
+    assert report.ok, [p.format() for p in report.problems]
+    return root / "build/desa.kim.id"
+
+
+def _exif(path: Path) -> Image.Exif:
+    with Image.open(path) as image:
+        return image.getexif()
+
+
+def test_published_photo_is_upright_small_and_without_metadata(built: Path) -> None:
+    photo = built / "media/panen.jpg"
+    assert photo.stat().st_size < 400_000
+    with Image.open(photo) as image:
+        assert image.format == "JPEG"
+        assert image.size == (1200, 1600)  # portrait, long side capped at 1600
+        assert image.getpixel((600, 50))[0] > 180  # the red sky is on top
+        assert image.getpixel((20, 1590))[1] > 100
+        assert "exif" not in image.info and "icc_profile" not in image.info
+    assert dict(_exif(photo)) == {}
+
+
+def test_no_published_file_carries_exif(built: Path) -> None:
+    images = [p for p in built.rglob("*") if p.suffix in (".jpg", ".webp", ".png")]
+    assert len(images) >= 10
+    for path in images:
+        exif = _exif(path)
+        assert GPS_IFD not in exif and MAKE not in exif and MODEL not in exif, path
+        assert b"SM-A055F" not in path.read_bytes(), path
+
+
+def test_webp_widths_and_share_image(built: Path) -> None:
+    for width in (480, 960, 1440):
+        with Image.open(built / f"media/panen-{width}w.webp") as image:
+            assert image.format == "WEBP" and image.width == width
+            assert image.height > image.width
+    assert not (built / "media/panen-1600w.webp").exists()
+    # A photo narrower than the largest width: its own width is the last candidate.
+    assert sorted(p.name for p in (built / "media").glob("sawah-*w.webp")) == [
+        "sawah-1440w.webp", "sawah-480w.webp", "sawah-960w.webp",
+    ]
+    share = built / "media/panen-bagikan.jpg"
+    assert share.stat().st_size < 300_000
+    with Image.open(share) as image:
+        assert image.format == "JPEG" and image.size == (1200, 630)
+
+
+def test_pages_give_sizes_and_widths(built: Path) -> None:
+    page = lxml.html.fromstring((built / "artikel/panen/index.html").read_bytes())
+    og = page.xpath("//meta[@property='og:image']/@content")
+    assert og == ["https://desa.kim.id/media/panen-bagikan.jpg"]
+    hero = page.xpath("//figure[@class='utama']/img")[0]
+    assert (hero.get("width"), hero.get("height")) == ("1200", "1600")
+    assert hero.get("fetchpriority") == "high"
+    assert hero.get("srcset").split(", ") == [
+        f"/media/panen-{w}w.webp {w}w" for w in (480, 960, 1440)
+    ]
+    body = page.xpath("//img[@alt='Sawah hijau']")[0]
+    assert body.get("width") and body.get("height") and "sawah-480w.webp 480w" in body.get("srcset")
+    assert body.get("loading") == "lazy"
+    home = lxml.html.fromstring((built / "index.html").read_bytes())
+    card = home.xpath("//img[contains(@src, 'panen.jpg')]")[0]
+    assert card.get("width") == "1200" and "panen-480w.webp" in card.get("srcset")
+
+
+def test_unchanged_photos_are_not_processed_again(tmp_path: Path) -> None:
+    root = _project(tmp_path / "p", {"panen.jpg": phone_photo()})
+    assert build(root / "config.yaml", now=NOW).ok
+    cache = root / ".kimsite-cache/images"
+    before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    assert len(before) == 6  # original, 3 widths, share image, manifest
+    article_file = root / "content/desa/artikel/2026-05-01-panen.md"
+    article_file.write_text(article_file.read_text(encoding="utf-8") + "\nTambahan.\n")
+    report = build(root / "config.yaml", now=NOW)
+    assert report.ok and [k.slug for k in report.kims if k.rendered] == ["desa"]
+    after = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def _png16() -> bytes:
+    image = Image.new("I;16", (64, 48))
+    image.putpixel((3, 3), 60000)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def _cmyk() -> bytes:
+    out = io.BytesIO()
+    Image.new("CMYK", (640, 480), (0, 255, 255, 0)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def _gif() -> bytes:
+    frames = [Image.new("P", (40, 40), i) for i in (1, 2, 3)]
+    out = io.BytesIO()
+    frames[0].save(out, "GIF", save_all=True, append_images=frames[1:], duration=100, loop=0)
+    return out.getvalue()
+
+
+def _bomb() -> bytes:
+    """A PNG header claiming 30000×30000 pixels (a decompression bomb)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    ihdr = struct.pack(">IIBBBBB", 30000, 30000, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\0" * 1000)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("rusak.jpg", phone_photo(600, 800)[:3000], "image.unreadable"),
+        ("bom.png", _bomb(), "image.too_big"),
+        ("bukan.png", b"\x89PNG\r\n\x1a\n" + b"bukan gambar" * 10, "image.unreadable"),
+    ],
+)
+def test_broken_images_are_the_kims_error(name: str, data: bytes, code: str, tmp_path: Path) -> None:
+    root = _project(tmp_path / "p", {"panen.jpg": phone_photo(600, 800), name: data})
+    report = build(root / "config.yaml", now=NOW)
+    problems = [(p.code, Path(p.path).name) for p in report.problems]
+    assert problems == [(code, name)]
+    assert not (root / "build/desa.kim.id").exists()
+    assert (root / "build/kim.ntbprov.go.id/index.html").is_file()
+
+
+def test_odd_but_valid_images_are_published(tmp_path: Path) -> None:
+    gif = _gif()
+    root = _project(
+        tmp_path / "p",
+        {"panen.jpg": _cmyk(), "grafik.png": _png16(), "animasi.gif": gif},
+    )
+    report = build(root / "config.yaml", now=NOW)
+    assert report.ok, [p.format() for p in report.problems]
+    media = root / "build/desa.kim.id/media"
+    with Image.open(media / "panen.jpg") as image:
+        assert image.mode == "RGB"
+    with Image.open(media / "grafik.png") as image:
+        assert image.mode in ("RGB", "L") and image.size == (64, 48)
+    assert (media / "animasi.gif").read_bytes() == gif  # GIFs carry no EXIF: as they are
