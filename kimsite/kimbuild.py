@@ -133,6 +133,8 @@ def build_kim(task: KimTask) -> KimOutcome:
         problems = [
             problem(task.folder, None, "kim.timeout", seconds=task.run.config.batas_detik_kim)
         ]
+    except MemoryError:
+        problems = [problem(task.folder, None, "kim.memory")]
     except RecursionError as exc:
         where, line, _ = _blame(exc, task.folder)
         problems = [problem(where, line, "kim.too_deep")]

@@ -270,6 +270,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "KIM ini butuh lebih dari {seconds} detik untuk dibangun dan dihentikan; situs lamanya tidak diubah. Biasanya penyebabnya templat di templat/ yang mengulang terlalu banyak: periksa perulangan {{% for %}} di sana.",
         "This KIM took more than {seconds} seconds to build and was stopped; its old site is untouched. Usually a template in templat/ loops too much: check the {{% for %}} loops there.",
     ),
+    "kim.memory": (
+        "Membangun KIM ini menghabiskan memori dan dihentikan; situs lamanya tidak diubah. Biasanya penyebabnya templat di templat/ yang membuat teks atau daftar raksasa: periksa perulangan di sana.",
+        "Building this KIM ran out of memory and was stopped; its old site is untouched. Usually a template in templat/ builds a huge text or list: check the loops there.",
+    ),
     "kim.too_deep": (
         "Isi di sini bersarang terlalu dalam (daftar di dalam daftar, kutipan di dalam kutipan, ratusan tingkat) untuk dibaca. Kurangi tingkatnya.",
         "The content here nests too deeply (lists in lists, quotes in quotes, hundreds of levels) to be read. Reduce the nesting.",

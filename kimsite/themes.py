@@ -166,6 +166,20 @@ def _check_numbers(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
             raise SecurityError(f"angka {value} terlalu besar (batas {MAX_TEMPLATE_NUMBER})")
 
 
+def _check_texts(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """A filter's output grows at most with its value times its text arguments
+    (`s|replace("x", s)`); refuse what could reach a hundred million characters."""
+    from jinja2.exceptions import SecurityError
+
+    texts = [a for a in args if isinstance(a, str)] + [
+        v for v in kwargs.values() if isinstance(v, str)
+    ]
+    if len(texts) > 1:
+        longest = max(len(t) for t in texts)
+        if longest * sum(len(t) for t in texts) > 100 * MAX_TEMPLATE_SEQUENCE * 100:
+            raise SecurityError("teks dalam filter terlalu panjang")
+
+
 def _bounded(func: Callable[..., Any]) -> Callable[..., Any]:
     """A filter that refuses huge numbers (`center(10**9)`, `slice(10**9)`)."""
     import functools
@@ -173,6 +187,7 @@ def _bounded(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)  # keeps Jinja's pass_context/pass_environment marks
     def bounded(*args: Any, **kwargs: Any) -> Any:
         _check_numbers(args[1:], kwargs)
+        _check_texts(args, kwargs)
         return func(*args, **kwargs)
 
     return bounded
@@ -183,14 +198,31 @@ def _sandbox_class() -> type[jinja2.Environment]:
     from pathlib import PurePath
     from types import ModuleType
 
+    from jinja2.compiler import CodeGenerator, Frame
     from jinja2.exceptions import SecurityError
+    from jinja2.nodes import Concat
     from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class BoundedConcat(CodeGenerator):
+        """`a ~ b` checked like `*` and `+`: doubling a text in a loop stops at the bound
+        instead of filling the memory."""
+
+        def visit_Concat(self, node: Concat, frame: Frame) -> None:  # noqa: N802  (Jinja's)
+            self.write("environment.bounded_text(")
+            super().visit_Concat(node, frame)
+            self.write(")")
 
     class KimsiteSandbox(ImmutableSandboxedEnvironment):
         """Jinja's immutable sandbox, and: no paths, modules or classes reach a template
         (a `Path` can read any file), and no call or operator builds something huge."""
 
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "+"})
+        code_generator_class = BoundedConcat
+
+        def bounded_text(self, value: Any) -> Any:
+            if len(value) > MAX_TEMPLATE_SEQUENCE:
+                raise SecurityError("hasil penggabungan teks terlalu panjang")
+            return value
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
             if isinstance(obj, PurePath | ModuleType | type) or isinstance(
@@ -214,6 +246,13 @@ def _sandbox_class() -> type[jinja2.Environment]:
                 not isinstance(right, int | float) or abs(right) > 64 or abs(left) > 2**64
             ):
                 raise SecurityError("pangkat terlalu besar")
+            if (
+                operator == "+"
+                and isinstance(left, str | list | tuple)
+                and isinstance(right, str | list | tuple)
+                and len(left) + len(right) > MAX_TEMPLATE_SEQUENCE
+            ):
+                raise SecurityError("hasil penjumlahan terlalu panjang")
             if operator == "*":
                 for seq, times in ((left, right), (right, left)):
                     if (

@@ -53,6 +53,15 @@ PAYLOADS = {
     "huge number to a filter": "{{ 'x'|center(1000000000) }}",
     "huge repetition": "{{ 'x' * 1000000000 }}",
     "huge power": "{{ 10 ** 100000000 }}",
+    "text doubled in a loop": (
+        '{% set ns = namespace(s="x") %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}'
+        "{% endfor %}{{ ns.s|length }}"
+    ),
+    "list doubled in a loop": (
+        "{% set ns = namespace(l=[1]) %}{% for i in range(64) %}{% set ns.l = ns.l + ns.l %}"
+        "{% endfor %}{{ ns.l|length }}"
+    ),
+    "replace that multiplies": '{% set s = "x" * 1000000 %}{{ s|replace("x", s) }}',
 }
 
 
