@@ -24,7 +24,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from kimsite.indonesian import slugify
 from kimsite.model import Asset
@@ -201,17 +201,13 @@ def _media(entries: list[tuple[str, Path]], folder: Path, log: ProblemLog) -> tu
         if kind is None:
             log.add(shown, None, "media.type_refused", suffix=suffix or "-", allowed=_allowed())
             continue
+        if not size_within(real, MAX_MEDIA_BYTES, log, shown):
+            continue
         try:
-            size = real.stat().st_size
             with real.open("rb") as f:
                 head = f.read(16)
         except OSError as exc:
             log.add(shown, None, "file.unreadable", detail=exc.strerror or str(exc))
-            continue
-        if size > MAX_MEDIA_BYTES:
-            log.add(
-                shown, None, "file.too_big", size_kb=size // 1024, limit_kb=MAX_MEDIA_BYTES // 1024
-            )
             continue
         matches, label = kind
         if not matches(head):
@@ -229,17 +225,83 @@ def _allowed() -> str:
 
 
 def _templates(entries: list[tuple[str, Path]], log: ProblemLog) -> tuple[str, ...]:
-    names = []
-    for rel, real in entries:
-        try:
-            size = real.stat().st_size
-        except OSError as exc:
-            log.add(real, None, "file.unreadable", detail=exc.strerror or str(exc))
-            continue
-        if size > MAX_TEXT_BYTES:
-            log.add(
-                real, None, "file.too_big", size_kb=size // 1024, limit_kb=MAX_TEXT_BYTES // 1024
-            )
-            continue
-        names.append(rel.partition("/")[2])
-    return tuple(names)
+    return tuple(
+        rel.partition("/")[2] for rel, real in entries if size_within(real, MAX_TEXT_BYTES, log)
+    )
+
+
+def size_within(path: Path, limit: int, log: ProblemLog, shown: Path | None = None) -> bool:
+    """Whether a file can be read and holds at most `limit` bytes; why not is logged."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        log.add(shown or path, None, "file.unreadable", detail=exc.strerror or str(exc))
+        return False
+    if size > limit:
+        log.add(shown or path, None, "file.too_big", size_kb=size // 1024, limit_kb=limit // 1024)
+        return False
+    return True
+
+
+MAX_REF_CHARS = 500  # a path written in content; longer is a mistake or an attack
+
+
+def read_text(path: Path, log: ProblemLog) -> str | None:
+    """A Markdown or YAML file's text, or None with the reason logged: too big, not UTF-8,
+    unreadable, or holding a control character (named with its line)."""
+    if not size_within(path, MAX_TEXT_BYTES, log):
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        log.add(path, None, "file.not_utf8")
+    except OSError as exc:
+        log.add(path, None, "file.unreadable", detail=exc.strerror or str(exc))
+    else:
+        bad = CONTROL_CHARS.search(text)
+        if bad is None:
+            return text
+        line = text.count("\n", 0, bad.start()) + 1
+        log.add(path, line, "file.control_char", char=f"U+{ord(bad.group()):04X}")
+    return None
+
+
+@dataclass(frozen=True)
+class AssetResolver:
+    """Turns a path written in content into a published media file, or says why not.
+
+    A reference is relative to the file it is written in (as in any Markdown editor's
+    preview), or else to the KIM folder. It must stay inside the KIM's own `media/`
+    folder: `../../other-kim/media/x.jpg` or a link leading outside is refused.
+    """
+
+    folder: Path  # the KIM folder, resolved
+    media: frozenset[str] | None = None  # rel of every publishable media file; None: any
+
+    def resolve(self, ref: str, base_dir: Path) -> tuple[Asset | None, str | None]:
+        ref = ref.split("#", 1)[0].split("?", 1)[0]
+        if len(ref) > MAX_REF_CHARS or any(name_problem(part) for part in ref.split("/")):
+            return None, "ref.bad_name"
+        if not ref or ref.startswith("/") or PurePosixPath(ref).is_absolute():
+            return None, "ref.absolute"
+        candidates = [base_dir / ref]
+        if not ref.startswith("../"):
+            candidates.append(self.folder / ref)
+        outside = False
+        for candidate in candidates:
+            try:
+                real = Path(os.path.realpath(candidate))
+                is_file = real.is_file()
+            except (OSError, ValueError):
+                continue
+            if not real.is_relative_to(self.folder):
+                outside = True
+                continue
+            if is_file:
+                rel = real.relative_to(self.folder)
+                if rel.parts[0] != MEDIA_DIR:
+                    return None, "ref.not_media"
+                if self.media is not None and rel.as_posix() not in self.media:
+                    return None, "ref.refused_media"
+                return Asset(real, rel.as_posix()), None
+        return None, "ref.outside" if outside else "ref.missing"

@@ -30,8 +30,8 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 
-from kimsite.content import AssetResolver
 from kimsite.indonesian import slugify
+from kimsite.kimfiles import AssetResolver
 from kimsite.model import Asset, Document
 from kimsite.problems import Problem, Severity, problem
 

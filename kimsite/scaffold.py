@@ -12,9 +12,10 @@ from pathlib import Path
 import yaml
 
 from kimsite.config import SiteConfig
-from kimsite.content import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME, region_of
 from kimsite.indonesian import is_dns_label, slugify
+from kimsite.kimfiles import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME
 from kimsite.problems import KimsiteError, ProblemLog
+from kimsite.profiles import region_of
 from kimsite.regions import normalize_code
 
 PROFILE_TEMPLATE = """\

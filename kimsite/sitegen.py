@@ -17,8 +17,9 @@ import jinja2
 from kimsite import feeds, routes
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
-from kimsite.content import OVERRIDES_DIR, AssetResolver, publishable
+from kimsite.content import publishable
 from kimsite.images import PROCESSED, ImageProblem, ProcessedImage, derivative_url, process
+from kimsite.kimfiles import OVERRIDES_DIR, AssetResolver
 from kimsite.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
 from kimsite.model import BuildOptions, Kim, KimSummary
 from kimsite.problems import ProblemLog

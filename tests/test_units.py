@@ -179,7 +179,7 @@ def test_both_languages_take_the_same_values() -> None:
 
 
 def test_heading_ids_are_unique_and_leave_the_themes_ids_alone() -> None:
-    from kimsite.content import AssetResolver
+    from kimsite.kimfiles import AssetResolver
     from kimsite.markup import PAGE_IDS, MarkdownRenderer
     from kimsite.model import Document
 
