@@ -74,16 +74,52 @@ def derivative_url(url: str, variant: Variant) -> str:
 
 
 def process(source: Path, cache_root: Path) -> ProcessedImage:
-    """Clean and resize `source`, or take the result from the cache; raises ImageProblem."""
+    """Clean and resize `source`, or take the result from the cache; raises ImageProblem.
+
+    The cache is keyed by the source's bytes; a stamp per source path (size and mtime)
+    remembers that key, so an unchanged photo is not even read again (a KIM with hundreds
+    of photos re-renders for every article edit).
+    """
+    st = source.stat()
+    stamp_path = cache_root / "stamps" / f"{_digest(os.fsencode(source))}.json"
+    key = _stamped_key(stamp_path, st.st_size, st.st_mtime_ns)
+    if key is not None:
+        cached = _load(cache_root / key[:2] / key)
+        if cached is not None:
+            return cached
     data = source.read_bytes()
-    key = hashlib.blake2b(data + VERSION.encode(), digest_size=16).hexdigest()
+    key = _digest(data + VERSION.encode())
     folder = cache_root / key[:2] / key
-    cached = _load(folder)
-    if cached is not None:
-        return cached
-    result = _make(data, source.suffix.lower(), folder)
-    _save(folder, result)
+    result = _load(folder)
+    if result is None:
+        result = _make(data, source.suffix.lower(), folder)
+        _save(folder, result)
+    stamp_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = stamp_path.with_name(f".{os.getpid()}.{stamp_path.name}")
+    tmp.write_text(json.dumps([st.st_size, st.st_mtime_ns, key]), encoding="utf-8")
+    os.replace(tmp, stamp_path)
     return result
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _stamped_key(path: Path, size: int, mtime_ns: int) -> str | None:
+    try:
+        stamp = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if (
+        isinstance(stamp, list)
+        and stamp[:2] == [size, mtime_ns]
+        and len(stamp) == 3
+        and isinstance(stamp[2], str)
+        and len(stamp[2]) == 32
+        and all(c in "0123456789abcdef" for c in stamp[2])
+    ):
+        return stamp[2]
+    return None
 
 
 def _load(folder: Path) -> ProcessedImage | None:

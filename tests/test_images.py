@@ -131,13 +131,18 @@ def test_unchanged_photos_are_not_processed_again(tmp_path: Path) -> None:
     assert build(root / "config.yaml", now=NOW).ok
     cache = root / ".kimsite-cache/images"
     before = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
-    assert len(before) == 6  # original, 3 widths, share image, manifest
+    assert len(before) == 7  # original, 3 widths, share image, manifest; the path's stamp
     article_file = root / "content/desa/artikel/2026-05-01-panen.md"
     article_file.write_text(article_file.read_text(encoding="utf-8") + "\nTambahan.\n")
     report = build(root / "config.yaml", now=NOW)
     assert report.ok and [k.slug for k in report.kims if k.rendered] == ["desa"]
     after = {p: p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
     assert after == before
+    # Another photo under the same name is processed again, and published.
+    (root / "content/desa/media/panen.jpg").write_bytes(phone_photo(800, 600))
+    assert build(root / "config.yaml", now=NOW).ok
+    with Image.open(root / "build/desa.kim.id/media/panen.jpg") as image:
+        assert image.size == (800, 600)
 
 
 def _png16() -> bytes:
