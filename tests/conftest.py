@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,11 @@ def project(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+# The sample is built as of a fixed day, so that what is published (and what is still
+# scheduled) does not change as the calendar moves on.
+SAMPLE_NOW = datetime(2026, 11, 1, tzinfo=UTC)
+
+
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
     """The shipped sample project, copied and built once for the whole session."""
@@ -27,7 +33,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]
     shutil.copy(REPO / "config.yaml", root / "config.yaml")
     shutil.copytree(REPO / "content", root / "content")
     shutil.copytree(REPO / "themes", root / "themes")
-    report = build(root / "config.yaml")
+    report = build(root / "config.yaml", now=SAMPLE_NOW)
     return root, report
 
 
