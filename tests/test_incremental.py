@@ -12,10 +12,12 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kimsite.build import Shard, build, build_index, shard_of
+from kimsite.cli import main
 from tests.helpers import REPO, article, profile, snapshot, stamps, write_project
 from tests.test_golden import GOLDEN
 
@@ -357,3 +359,34 @@ def test_removed_kim_and_changed_domain_leave_no_stale_site(tmp_path: Path) -> N
     assert sorted(p.name for p in out.iterdir()) == ["kim.ntbprov.go.id", "pejeruk.mataramkota.go.id"]
     index = (out / "kim.ntbprov.go.id/index.html").read_text(encoding="utf-8")
     assert "KIM Kediri Informatif" not in index and "https://pejeruk.mataramkota.go.id/" in index
+
+
+def test_shards_through_the_command_line_each_build_only_their_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As CI runs them: each shard on its own runner (own output and cache), `kimsite build
+    --shard I/N`; then the outputs and summaries merged and `kimsite index`. Each shard
+    writes exactly its own KIMs' sites; the merge equals one whole build."""
+    project = _many_kims(tmp_path / "p", 9)
+    whole = _clean_build(project, tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    count = 3
+    merged_out, merged_cache = tmp_path / "merged-out", tmp_path / "merged-cache"
+    slugs = sorted(p.name for p in (project / "content").iterdir())
+    for index in range(1, count + 1):
+        out, cache = tmp_path / f"out-{index}", tmp_path / f"cache-{index}"
+        code = main(["build", "--config", str(project / "config.yaml"), "--out", str(out),
+                     "--cache", str(cache), "--shard", f"{index}/{count}", "--quiet"])
+        assert code == 0
+        own = {f"{s}.kim.id" for s in slugs if shard_of(s, count) == index}
+        assert own, "every shard gets KIMs here"
+        assert {p.name for p in out.iterdir()} == own  # nothing of another shard, no index
+        assert {p.stem for p in (cache / "summaries").glob("*.json") if "." not in p.stem} == {
+            h.removesuffix(".kim.id") for h in own
+        }
+        shutil.copytree(out, merged_out, dirs_exist_ok=True)
+        shutil.copytree(cache / "summaries", merged_cache / "summaries", dirs_exist_ok=True)
+    code = main(["index", "--config", str(project / "config.yaml"), "--out", str(merged_out),
+                 "--cache", str(merged_cache)])
+    assert code == 0
+    assert snapshot(merged_out) == whole
