@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from kimsite import feeds, routes
+from kimsite import feeds, routes, structured
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
 from kimsite.content import publishable
@@ -241,7 +241,9 @@ def _render_pages(
             "home.html",
             url,
             "beranda",
-            _meta(site, title, url, site.deskripsi, image=logo),
+            _meta(
+                site, title, url, site.deskripsi, image=logo, jsonld=structured.home_script(site)
+            ),
             articles=chunk,
             pager=pager,
         )
@@ -271,6 +273,7 @@ def _render_pages(
             og_type="article",
             image=article.gambar_bagikan_url or article.gambar_abs_url or logo,
             image_alt=article.gambar_alt or None,
+            jsonld=structured.article_script(site, article),
         )
         write(
             "article.html",

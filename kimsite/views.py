@@ -219,6 +219,7 @@ class Meta:
     image: str | None = None
     image_alt: str | None = None
     noindex: bool = False
+    jsonld: Markup | None = None  # schema.org data, ready for <script type="application/ld+json">
 
 
 @dataclass(frozen=True)
