@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)  # the HTML validator
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq
@@ -13,6 +15,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   else
     echo "scripts/test.sh: missing ${need_apt[*]} (run as root to install them)" >&2
   fi
+fi
+
+# The W3C Nu HTML Checker (vnu), from the npm registry, into .tools/ (git-ignored).
+VNU_VERSION=26.9.27
+if [ ! -f ".tools/node_modules/vnu-jar/build/dist/vnu.jar" ] || \
+   ! grep -q "\"version\": \"$VNU_VERSION\"" .tools/node_modules/vnu-jar/package.json 2>/dev/null; then
+  npm install --silent --no-audit --no-fund --prefix .tools "vnu-jar@$VNU_VERSION" >/dev/null
 fi
 
 python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -E "^(WARNING: (Running pip|Location))" || true
