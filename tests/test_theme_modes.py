@@ -1,0 +1,111 @@
+"""The default theme in a real Chromium: dark mode follows the phone, print drops menus.
+
+The sample's KIM site is served over HTTP on 127.0.0.1 (root-relative stylesheets), once
+as the default theme and once as `pesisir`, its child theme.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kimsite.build import BuildReport
+
+
+@pytest.fixture(scope="module")
+def served(sample: tuple[Path, BuildReport]) -> Iterator[dict[str, str]]:
+    """Each KIM site on its own port, so that its root-relative links resolve."""
+    _root, report = sample
+    servers, urls = [], {}
+    for site in ("sesela.kim.id", "ampenan-selatan.kim.id"):
+        handler = functools.partial(_Quiet, directory=str(report.out_dir / site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        urls[site] = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield urls
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def _luminance(css_color: str) -> float:
+    """Relative luminance (WCAG) of an `rgb(r, g, b)` computed colour."""
+    parts = [int(p) for p in css_color[css_color.index("(") + 1 : -1].split(",")[:3]]
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in parts)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+COLOURS = """() => {
+  const s = e => getComputedStyle(document.querySelector(e));
+  const link = document.querySelector('main .kartu h2 a, main .kartu h3 a');
+  return {
+    body: s('body').backgroundColor, text: s('body').color,
+    link: getComputedStyle(link).color,
+    band: s('.kepala').backgroundColor, bandImage: s('.kepala').backgroundImage,
+    bandText: s('.kepala').color,
+    menu: s('.menu').display,
+  };
+}"""
+
+
+@pytest.mark.parametrize("site", ["sesela.kim.id", "ampenan-selatan.kim.id"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_colours_follow_the_phone_and_stay_readable(
+    served: dict[str, str], browser: object, site: str, scheme: str
+) -> None:
+    page = browser.new_page(color_scheme=scheme)  # type: ignore[attr-defined]
+    try:
+        page.goto(served[site] + "/")
+        c = page.evaluate(COLOURS)
+    finally:
+        page.close()
+    dark = _luminance(c["body"]) < 0.05
+    assert dark == (scheme == "dark"), c
+    assert _contrast(c["text"], c["body"]) >= 7, c  # WCAG AAA for body text
+    assert _contrast(c["link"], c["body"]) >= 4.5, c
+    # The header band: its colour, or every stop of its gradient (pesisir's wave).
+    bands = [c["band"]] if not c["band"].startswith("rgba") else re.findall(
+        r"rgba?\([^)]*\)", c["bandImage"]
+    )
+    assert bands, c
+    for band in bands:
+        assert _contrast(c["bandText"], band) >= 4.5, (band, c)
+
+
+def test_print_drops_menus_and_keeps_the_article(
+    served: dict[str, str], browser: object
+) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.emulate_media(media="print")
+        page.goto(served["sesela.kim.id"] + "/")
+        c = page.evaluate(COLOURS)
+        article = page.evaluate("() => getComputedStyle(document.querySelector('main')).display")
+    finally:
+        page.close()
+    assert c["menu"] == "none" and article != "none"
+    assert _luminance(c["body"]) > 0.9 and _luminance(c["text"]) < 0.05
