@@ -273,3 +273,51 @@ def _share(image: object, folder: Path) -> Variant:
         if path.stat().st_size <= SHARE_MAX_BYTES:
             break
     return Variant("bagikan.jpg", *SHARE_SIZE)
+
+
+ICON_SIZES = (16, 32, 48)
+TOUCH_ICON = 180
+FALLBACK_ICON_COLOUR = (11, 110, 79)  # the default theme's green, for a KIM without a logo
+
+
+def icons(logo: ProcessedImage | None) -> dict[str, bytes]:
+    """`favicon.ico` and `apple-touch-icon.png` for a site: from its logo (cropped square,
+    kept in the logo's cache folder), or a plain square when it has none, so that browsers
+    find what they ask every site for instead of a 404."""
+    from PIL import Image, ImageOps
+
+    if logo is not None:
+        ico, touch = logo.folder / "favicon.ico", logo.folder / "apple-touch-icon.png"
+        if not (ico.is_file() and touch.is_file()):
+            with Image.open(logo.path(logo.original)) as source:
+                square = ImageOps.fit(source.convert("RGBA"), (TOUCH_ICON, TOUCH_ICON))
+            _write_icons(square, ico, touch)
+        return {"favicon.ico": ico.read_bytes(), "apple-touch-icon.png": touch.read_bytes()}
+    square = Image.new("RGBA", (TOUCH_ICON, TOUCH_ICON), (*FALLBACK_ICON_COLOUR, 255))
+    ico_bytes, touch_bytes = io.BytesIO(), io.BytesIO()
+    square.save(ico_bytes, "ICO", sizes=[(s, s) for s in ICON_SIZES])
+    square.convert("RGB").save(touch_bytes, "PNG", optimize=True)
+    return {"favicon.ico": ico_bytes.getvalue(), "apple-touch-icon.png": touch_bytes.getvalue()}
+
+
+def _write_icons(square: object, ico: Path, touch: Path) -> None:
+    from PIL import Image
+
+    assert isinstance(square, Image.Image)
+    for path, save in (
+        (ico, lambda p: square.save(p, "ICO", sizes=[(s, s) for s in ICON_SIZES])),
+        (touch, lambda p: _on_white(square).save(p, "PNG", optimize=True)),
+    ):
+        tmp = path.with_name(f".{os.getpid()}.{path.name}")
+        save(tmp)
+        os.replace(tmp, path)
+
+
+def _on_white(image: object):  # type: ignore[no-untyped-def]
+    """iOS shows a touch icon's transparency as black: put it on white."""
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    background = Image.new("RGB", image.size, (255, 255, 255))
+    background.paste(image, mask=image.getchannel("A") if image.mode == "RGBA" else None)
+    return background

@@ -16,7 +16,7 @@ from kimsite import feeds, routes
 from kimsite.config import SiteConfig
 from kimsite.model import KimSummary
 from kimsite.problems import ProblemLog
-from kimsite.sitegen import PageWriter
+from kimsite.sitegen import PageWriter, add_icons
 from kimsite.themes import Theme, environment, search_path
 from kimsite.views import Link, Meta
 from kimsite.writer import OutputConflict, Owner, SiteOutput
@@ -289,6 +289,7 @@ def render_index(
             routes.SITEMAP, feeds.sitemap((site.abs(u), None) for u in pages), Owner("sitemap")
         )
         out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
+        add_icons(out, None)
     except OutputConflict as conflict:
         log.add(
             config.root / "config.yaml",

@@ -18,7 +18,14 @@ from kimsite import feeds, routes, structured
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
 from kimsite.content import publishable
-from kimsite.images import PROCESSED, ImageProblem, ProcessedImage, derivative_url, process
+from kimsite.images import (
+    PROCESSED,
+    ImageProblem,
+    ProcessedImage,
+    derivative_url,
+    icons,
+    process,
+)
 from kimsite.kimfiles import OVERRIDES_DIR, AssetResolver
 from kimsite.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
 from kimsite.model import BuildOptions, Kim, KimSummary
@@ -402,6 +409,8 @@ def _add_files(
         out.add_text(
             routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path)
         )
+    logo = kim.profile.logo
+    add_icons(out, processed.get(logo.url) if logo else None)
     if keep_machine_files:
         for url, label in (
             (routes.FEED, "feed"),
@@ -448,6 +457,13 @@ def _add_files(
         Owner("sitemap"),
     )
     out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
+
+
+def add_icons(out: SiteOutput, logo: ProcessedImage | None) -> None:
+    """The icons every browser asks a site for, from its logo (see `images.icons`)."""
+    made = icons(logo)
+    out.add_text(routes.FAVICON, made["favicon.ico"], Owner("ikon situs"))
+    out.add_text(routes.TOUCH_ICON, made["apple-touch-icon.png"], Owner("ikon situs"))
 
 
 def _process_images(
@@ -520,4 +536,4 @@ def _summary(
     )
 
 
-__all__ = ["KimRender", "PageWriter", "render_kim"]
+__all__ = ["KimRender", "PageWriter", "add_icons", "render_kim"]

@@ -211,3 +211,28 @@ def test_odd_but_valid_images_are_published(tmp_path: Path) -> None:
     with Image.open(media / "grafik.png") as image:
         assert image.mode in ("RGB", "L") and image.size == (64, 48)
     assert (media / "animasi.gif").read_bytes() == gif  # GIFs carry no EXIF: as they are
+
+
+def test_every_site_has_its_icons(tmp_path: Path) -> None:
+    """From the KIM's logo when it has one, a plain square otherwise, and on the index:
+    browsers ask every site for /favicon.ico and /apple-touch-icon.png."""
+    files: dict[str, str | bytes] = {
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004", logo="media/logo.jpg"),
+        "content/desa/media/logo.jpg": phone_photo(400, 300),
+        "content/lain/kim.yaml": profile("KIM Lain", "52.71.01.1005"),
+    }
+    root = write_project(tmp_path / "p", files)
+    assert build(root / "config.yaml", now=NOW).ok
+    colours = {}
+    for host in ("desa.kim.id", "lain.kim.id", "kim.ntbprov.go.id"):
+        site = root / "build" / host
+        with Image.open(site / "favicon.ico") as ico:
+            assert ico.format == "ICO" and {(16, 16), (32, 32), (48, 48)} <= ico.info["sizes"]
+        with Image.open(site / "apple-touch-icon.png") as touch:
+            assert touch.size == (180, 180) and touch.mode == "RGB"
+            colours[host] = touch.getpixel((90, 20))
+        page = lxml.html.fromstring((site / "index.html").read_bytes())
+        assert page.xpath("//link[@rel='icon']/@href") == ["/favicon.ico"]
+        assert page.xpath("//link[@rel='apple-touch-icon']/@href") == ["/apple-touch-icon.png"]
+    assert colours["desa.kim.id"][0] > 180  # the logo's red sky, not the plain square
+    assert colours["lain.kim.id"] == colours["kim.ntbprov.go.id"] == (11, 110, 79)

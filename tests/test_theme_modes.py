@@ -7,8 +7,8 @@ as the default theme and once as `pesisir`, its child theme.
 from __future__ import annotations
 
 import functools
-import re
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
