@@ -17,12 +17,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-# The W3C Nu HTML Checker (vnu), from the npm registry, into .tools/ (git-ignored).
-VNU_VERSION=26.9.27
-if [ ! -f ".tools/node_modules/vnu-jar/build/dist/vnu.jar" ] || \
-   ! grep -q "\"version\": \"$VNU_VERSION\"" .tools/node_modules/vnu-jar/package.json 2>/dev/null; then
-  npm install --silent --no-audit --no-fund --prefix .tools "vnu-jar@$VNU_VERSION" >/dev/null
-fi
+# From the npm registry into .tools/ (git-ignored): the W3C Nu HTML Checker (vnu) and
+# axe-core (the accessibility rules the browser tests run in Chromium).
+npm_tools=("vnu-jar@26.9.27" "axe-core@4.14.1")
+for tool in "${npm_tools[@]}"; do
+  name=${tool%@*}; version=${tool##*@}
+  if ! grep -q "\"version\": \"$version\"" ".tools/node_modules/$name/package.json" 2>/dev/null; then
+    npm install --silent --no-audit --no-fund --prefix .tools "${npm_tools[@]}" >/dev/null
+    break
+  fi
+done
 
 python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -E "^(WARNING: (Running pip|Location))" || true
 

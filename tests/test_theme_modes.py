@@ -1,4 +1,5 @@
-"""The default theme in a real Chromium: dark mode follows the phone, print drops menus.
+"""The default theme in a real Chromium: accessible (axe-core) on every page type at a
+phone's and a laptop's width, dark mode follows the phone, print drops menus.
 
 The sample's KIM site is served over HTTP on 127.0.0.1 (root-relative stylesheets), once
 as the default theme and once as `pesisir`, its child theme.
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from kimsite.build import BuildReport
+from tests.helpers import REPO
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +25,7 @@ def served(sample: tuple[Path, BuildReport]) -> Iterator[dict[str, str]]:
     """Each KIM site on its own port, so that its root-relative links resolve."""
     _root, report = sample
     servers, urls = [], {}
-    for site in ("sesela.kim.id", "ampenan-selatan.kim.id"):
+    for site in ("sesela.kim.id", "ampenan-selatan.kim.id", "kim.ntbprov.go.id"):
         handler = functools.partial(_Quiet, directory=str(report.out_dir / site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -109,3 +111,44 @@ def test_print_drops_menus_and_keeps_the_article(
         page.close()
     assert c["menu"] == "none" and article != "none"
     assert _luminance(c["body"]) > 0.9 and _luminance(c["text"]) < 0.05
+
+
+AXE = REPO / ".tools/node_modules/axe-core/axe.min.js"
+
+
+def _page_types(out: Path) -> list[tuple[str, str]]:
+    kim = out / "ampenan-selatan.kim.id"
+    article = sorted((kim / "artikel").glob("*/index.html"))[0].parent.name
+    region = sorted((out / "kim.ntbprov.go.id/wilayah").iterdir())[0].name
+    paths = ["/", "/artikel/", f"/artikel/{article}/", "/profil/", "/potensi/", "/produk/",
+             "/kategori/", "/404.html"]
+    return [("ampenan-selatan.kim.id", p) for p in paths] + [
+        ("kim.ntbprov.go.id", "/"),
+        ("kim.ntbprov.go.id", f"/wilayah/{region}/"),
+    ]
+
+
+@pytest.mark.parametrize("viewport", [(390, 844), (1280, 800)], ids=["390px", "1280px"])
+def test_axe_finds_nothing_serious_on_any_page_type(
+    served: dict[str, str], browser: object, sample: tuple[Path, BuildReport],
+    viewport: tuple[int, int],
+) -> None:
+    if not AXE.is_file():
+        pytest.fail("axe-core is missing: scripts/test.sh installs it into .tools/")
+    width, height = viewport
+    found = []
+    checked = 0
+    page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    try:
+        for site, path in _page_types(sample[1].out_dir):
+            page.goto(served[site] + path)
+            page.add_script_tag(path=str(AXE))
+            result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+            checked += len(result["passes"]) + len(result["violations"])
+            for v in result["violations"]:
+                if v["impact"] in ("serious", "critical"):
+                    found.append(f"{site}{path}: {v['id']} ({v['impact']}): {v['help']}")
+    finally:
+        page.close()
+    assert checked > 0, "axe ran no rule"
+    assert found == [], "\n".join(found)
