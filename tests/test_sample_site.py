@@ -123,16 +123,14 @@ def test_index_lists_every_kim_by_region(sample: Sample) -> None:
         region = lookup(str(data["kode_wilayah"]))
         assert region is not None
         host = _host(slug, data)
-        links = doc.xpath(f"//section[contains(@class,'wilayah-grup')]//a[@href='https://{host}/']")
-        assert len(links) == 1, f"{slug} is not listed once under the regions of the index"
-        group = links[0].xpath("ancestor::section[contains(@class,'wilayah-grup')]")[0]
-        assert region.kabkota in group.findtext(".//h3/a")
-        kec_heading = links[0].xpath("preceding::h4[1]")[0].text_content()
+        # Two clicks from the index's home: its kabupaten/kota, then the KIM.
+        url = "/wilayah/" + region.kabkota.lower().replace(" ", "-") + "/"
+        assert doc.xpath(f"//ul[@class='wilayah-daftar']//a[@href='{url}']")
+        region_page = parse(index_dir / url.strip("/") / "index.html")
+        links = region_page.xpath(f"//main//h3/a[@href='https://{host}/']")
+        assert len(links) == 1, f"{slug} is not listed once on {url}"
+        kec_heading = links[0].xpath("ancestor::section[1]/h2")[0].text_content()
         assert region.kecamatan in kec_heading
-        region_page = parse(
-            index_dir / "wilayah" / region.kabkota.lower().replace(" ", "-") / "index.html"
-        )
-        assert region_page.xpath(f"//a[@href='https://{host}/']")
 
 
 def test_index_counts_match(sample: Sample) -> None:
@@ -144,9 +142,11 @@ def test_index_counts_match(sample: Sample) -> None:
         region = lookup(str(data["kode_wilayah"]))
         assert region is not None
         per_kab[region.kabkota] = per_kab.get(region.kabkota, 0) + 1
-    for h3 in doc.xpath("//section[contains(@class,'wilayah-grup')]/h3"):
-        name = h3.findtext("a")
-        assert f"({per_kab[name]} KIM)" in h3.text_content()
+    entries = doc.xpath("//ul[@class='wilayah-daftar']/li")
+    assert len(entries) == len(per_kab)
+    for li in entries:
+        name = li.findtext("a")
+        assert f"({per_kab[name]} KIM," in li.text_content()
 
 
 def test_index_latest_news_links_to_kim_hosts(sample: Sample) -> None:
