@@ -27,7 +27,7 @@ def served(sample: tuple[Path, BuildReport]) -> Iterator[dict[str, str]]:
     servers, urls = [], {}
     for site in ("sesela.kim.id", "ampenan-selatan.kim.id", "kim.ntbprov.go.id"):
         handler = functools.partial(_Quiet, directory=str(report.out_dir / site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _Server(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         urls[site] = f"http://127.0.0.1:{server.server_address[1]}"
@@ -37,6 +37,11 @@ def served(sample: tuple[Path, BuildReport]) -> Iterator[dict[str, str]]:
         for server in servers:
             server.shutdown()
             server.server_close()
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Chromium drops connections it no longer needs: not worth a traceback."""
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
