@@ -157,3 +157,24 @@ def test_axe_finds_nothing_serious_on_any_page_type(
         page.close()
     assert checked > 0, "axe ran no rule"
     assert found == [], "\n".join(found)
+
+
+def test_screenshots_for_a_person(
+    sample: tuple[Path, BuildReport], browser: object, tmp_path: Path
+) -> None:
+    """scripts/screenshots.py writes every page type at both widths, full page."""
+    import importlib.util
+
+    from PIL import Image
+
+    spec = importlib.util.spec_from_file_location("screenshots", REPO / "scripts/screenshots.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = module.take(browser, sample[1].out_dir, tmp_path / "layar")
+    names = {p.name for p in written}
+    for page in ("beranda", "artikel", "daftar", "profil", "potensi", "produk"):
+        assert f"ampenan-selatan.kim.id-{page}-390.png" in names, names
+    assert "kim.ntbprov.go.id-indeks-1280.png" in names
+    with Image.open(tmp_path / "layar/ampenan-selatan.kim.id-artikel-390.png") as shot:
+        assert shot.width == 780 and shot.height > 1688  # DPR 2, longer than one screen

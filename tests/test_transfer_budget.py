@@ -32,7 +32,7 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002  (the base's name)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
