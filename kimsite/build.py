@@ -48,6 +48,7 @@ from kimsite.kimbuild import (
 )
 from kimsite.model import BuildOptions, KimSummary
 from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
+from kimsite.routes import output_path
 from kimsite.themes import forget_environments, load_theme
 from kimsite.writer import WriteStats, clear_staging, commit, outputs_intact, remove_files
 
@@ -393,6 +394,20 @@ def _forget_removed(
     return removed
 
 
+def _built_file(out: Path, host: str, url: str) -> Path | None:
+    """A file of a KIM's built site named by a summary (cache data: checked to stay inside
+    that site, and to be one of its WebP photos)."""
+    try:
+        rel = output_path(url)
+    except ValueError:
+        return None
+    if not (host and "/" not in host and rel.parts[0] == "media" and rel.suffix == ".webp"):
+        return None
+    site = (out / host).resolve()
+    path = Path(os.path.realpath(site / rel))
+    return path if path.is_relative_to(site) and path.is_file() else None
+
+
 def _load_summary(run: Run, slug: str) -> KimSummary | None:
     data = read_json(run.cache.summary_path(slug))
     try:
@@ -457,7 +472,10 @@ def _build_index(
             bodies[slug] = data if isinstance(data, dict) else {}
         return str(bodies[slug].get(url, ""))
 
-    site = render_index(summaries, config, theme, log, article_html)
+    def thumbnail(host: str, url: str) -> Path | None:
+        return _built_file(run.out, host, url)
+
+    site = render_index(summaries, config, theme, log, article_html, thumbnail)
     report.problems.extend(log)
     if site is None:
         report.index_note = "gagal"

@@ -10,6 +10,7 @@ import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from itertools import groupby
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from kimsite import feeds, routes
@@ -30,7 +31,7 @@ class NewsItem:
     tanggal_text: str
     tanggal_iso: str
     kategori: str
-    gambar: str | None
+    gambar: str | None  # on the index's own host when a small copy could be published
     gambar_alt: str
     kim_nama: str
     kim_url: str
@@ -149,6 +150,8 @@ class IndexInput:
 
     limit: int
     per_kim: int  # a fair index: one busy KIM cannot fill the province's latest news
+    thumbnail: Thumbnail | None = None
+    copies: dict[str, Path] = field(default_factory=dict)  # own URL → file, when shown
     kims: list[KimSummary] = field(default_factory=list)
     latest: _Latest | None = None
     by_kabkota: dict[str, _Latest] = field(default_factory=dict)
@@ -159,6 +162,7 @@ class IndexInput:
         region_latest = self.by_kabkota.setdefault(s.kabkota_code, _Latest(self.limit))
         newest = sorted(s.latest, key=lambda a: (a["published_iso"], a["url"]), reverse=True)
         for a in newest[: self.per_kim]:
+            gambar = self._own_copy(s, a.get("gambar_kecil")) or a["gambar"]
             item = NewsItem(
                 judul=a["judul"],
                 url=a["url"],
@@ -166,7 +170,7 @@ class IndexInput:
                 tanggal_text=a["tanggal_text"],
                 tanggal_iso=a["tanggal_iso"],
                 kategori=a["kategori"],
-                gambar=a["gambar"],
+                gambar=gambar,
                 gambar_alt=a["gambar_alt"],
                 kim_nama=s.nama,
                 kim_url=s.base_url,
@@ -177,8 +181,21 @@ class IndexInput:
             region_latest.offer(key, item)
         self.kims.append(replace(s, latest=[]))
 
+    def _own_copy(self, s: KimSummary, small: object) -> str | None:
+        """The index's own URL for a news photo's smallest width, when the KIM's built site
+        holds it: the index then stands on its own, and a local preview shows it too."""
+        if not isinstance(small, str) or self.thumbnail is None:
+            return None
+        source = self.thumbnail(s.host, small)
+        if source is None:
+            return None
+        url = f"{routes.NEWS_IMAGES}{s.slug}/{PurePosixPath(small).name}"
+        self.copies[url] = source
+        return url
+
 
 ArticleHtml = Callable[[str, str], str]  # (KIM slug, article URL) → the article's body
+Thumbnail = Callable[[str, str], Path | None]  # (KIM host, URL on it) → the built file
 
 
 def render_index(
@@ -187,9 +204,10 @@ def render_index(
     theme: Theme,
     log: ProblemLog,
     article_html: ArticleHtml,
+    thumbnail: Thumbnail | None = None,
 ) -> SiteOutput | None:
     """Render the index from summaries, read one at a time (a province may have thousands)."""
-    gathered = IndexInput(config.berita_indeks, config.berita_per_kim)
+    gathered = IndexInput(config.berita_indeks, config.berita_per_kim, thumbnail)
     for summary in summaries:
         gathered.add(summary)
     kims = gathered.kims
@@ -264,7 +282,7 @@ def render_index(
                 content_html=article_html(slug, item.url),
                 author=raw["penulis"],
                 categories=(item.kategori, kabkota),
-                image=item.gambar,
+                image=raw["gambar"],  # absolute, on the KIM's host
             )
             for item, raw, kabkota, slug in news
         )
@@ -290,6 +308,11 @@ def render_index(
         )
         out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
         add_icons(out, None)
+        shown = {item.gambar for item, *_ in news} | {
+            item.gambar for latest in gathered.by_kabkota.values() for item in latest.items()
+        }
+        for url in sorted(shown & set(gathered.copies)):
+            out.add_copy(url, gathered.copies[url], Owner("foto berita"))
     except OutputConflict as conflict:
         log.add(
             config.root / "config.yaml",

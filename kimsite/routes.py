@@ -26,6 +26,7 @@ NOT_FOUND = "/404.html"
 ASSETS = "/assets/"
 NEWS = "/berita/"
 REGIONS = "/wilayah/"
+NEWS_IMAGES = "/gambar/"  # on the index: small copies of the news' photos
 
 # Folders whose files kimsite owns without an index page of their own: a static page named
 # like one would sit above them and shadow nothing visibly, so it is refused outright. Any

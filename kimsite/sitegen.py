@@ -510,6 +510,7 @@ def _summary(
             "published_iso": a.published_iso,
             "kategori": a.kategori.label,
             "gambar": a.gambar_abs_url,
+            "gambar_kecil": a.gambar.thumb_url if a.gambar else None,
             "gambar_alt": a.gambar_alt,
             "html_digest": hashlib.blake2b(str(a.html).encode(), digest_size=12).hexdigest(),
             "penulis": a.penulis or site.nama,

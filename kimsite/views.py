@@ -106,6 +106,7 @@ class ImageView:
     height: int
     srcset: str  # "/media/x-480w.webp 480w, /media/x-960w.webp 960w, …"
     share_url: str  # root-relative; SiteView.abs makes it absolute
+    thumb_url: str  # the smallest width, for lists elsewhere (the index's news)
 
 
 Images = Mapping[str, ImageView]  # media URL → its view; absent: not a processed photo
@@ -121,6 +122,7 @@ def image_views(processed: Mapping[str, ProcessedImage]) -> dict[str, ImageView]
             height=image.original.height,
             srcset=srcset,
             share_url=derivative_url(url, image.share),
+            thumb_url=derivative_url(url, image.variants[0]) if image.variants else url,
         )
     return views
 

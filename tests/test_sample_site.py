@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -201,3 +202,38 @@ def test_pages_are_indonesian_and_shareable(sample: Sample, path: str) -> None:
         assert canonical == f"https://{site.name}/" + ("" if path == "index.html" else "profil/")
         assert doc.find(".//meta[@property='og:title']") is not None
         assert doc.find(".//meta[@name='description']").get("content")
+
+
+def test_index_news_photos_live_on_the_index(sample: Sample) -> None:
+    """The index stands on its own: its news photos are small copies on its own host."""
+    from PIL import Image
+
+    _root, report = sample
+    index = report.out_dir / "kim.ntbprov.go.id"
+    srcs = parse(index / "index.html").xpath("//main//article//img/@src")
+    assert len(srcs) >= 5
+    for src in srcs:
+        assert src.startswith("/gambar/") and src.endswith("-480w.webp"), src
+        with Image.open(index / src.lstrip("/")) as image:
+            assert image.format == "WEBP" and image.width <= 480
+
+
+def test_summaries_cannot_name_files_outside_a_site(tmp_path: Path) -> None:
+    """Summaries are cache data: a planted one naming another file publishes nothing."""
+    from kimsite.build import _built_file
+
+    site = tmp_path / "out/desa.kim.id/media"
+    site.mkdir(parents=True)
+    (site / "x-480w.webp").write_bytes(b"RIFF")
+    (tmp_path / "rahasia.webp").write_bytes(b"RIFF")
+    os.symlink(tmp_path / "rahasia.webp", site / "link-480w.webp")
+    out = tmp_path / "out"
+    assert _built_file(out, "desa.kim.id", "/media/x-480w.webp") == (site / "x-480w.webp").resolve()
+    for host, url in [
+        ("desa.kim.id", "/media/../../rahasia.webp"),
+        ("desa.kim.id", "/media/link-480w.webp"),
+        ("..", "/rahasia.webp"),
+        ("desa.kim.id", "/kim.yaml"),
+        ("desa.kim.id", "/media/x-480w.webp/../../../rahasia.webp"),
+    ]:
+        assert _built_file(out, host, url) is None, (host, url)
