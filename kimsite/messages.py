@@ -462,6 +462,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "check.clean": ("Semua baik. Tidak ada yang perlu diperbaiki.", "All good. Nothing to fix."),
     # serve
+    "serve.port_busy": (
+        "Port {wanted} sudah dipakai program lain (mungkin pratinjau yang masih berjalan), jadi pratinjau ini memakai port {port}.",
+        "Port {wanted} is already in use (perhaps by a preview still running), so this preview uses port {port}.",
+    ),
     "serve.ready": (
         "Pratinjau {host}: {url}  (Ctrl+C untuk berhenti; setiap berkas yang disimpan langsung tampil)",
         "Preview of {host}: {url}  (Ctrl+C to stop; every saved file shows at once)",

@@ -263,6 +263,19 @@ class Preview:
 
 
 # -- the livereload and watchdog glue ----------------------------------------------------------
+def available_port(wanted: int, tries: int = 20) -> int:
+    """`wanted` if nothing listens there, else the next free one after it (as Hugo does),
+    else any free port: a writer's second preview must not end in a traceback."""
+    for candidate in range(wanted, min(wanted + tries, 65536)):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", candidate))
+            except OSError:
+                continue
+            return candidate
+    return free_port()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -350,7 +363,11 @@ def serve(
     loop = IOLoop.current()
     preview.on_rebuilt = lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*")
     debouncer = Debouncer(preview.rebuild)
-    port = port or free_port()
+    wanted = port
+    port = available_port(port) if port else free_port()
+    if wanted and port != wanted:
+        say(render_message("serve.port_busy", {"wanted": wanted, "port": port}, lang))
+
     class QuietServer(Server):  # type: ignore[misc]
         def _setup_logging(self) -> None:
             """Our own lines say what happened; livereload's would repeat them."""

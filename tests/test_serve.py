@@ -176,3 +176,44 @@ def test_serve_refuses_an_unknown_kim(project: Callable[..., Path]) -> None:
                             cwd=root, capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert re.search(r"Tidak ada KIM bernama 'tidakada'", result.stderr)
+
+
+def test_busy_port_takes_the_next_one(project: Callable[..., Path]) -> None:
+    """A writer starts a second preview (or another program holds the port): a plain
+    message and the next free port, not a traceback."""
+    import socket
+    import urllib.request
+
+    root = project(FILES)
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        busy = holder.getsockname()[1]
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kimsite", "serve", "pantai", "--port", str(busy)],
+            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        lines: list[str] = []
+
+        def read() -> None:
+            assert process.stdout is not None
+            for line in process.stdout:
+                lines.append(line.rstrip("\n"))
+
+        threading.Thread(target=read, daemon=True).start()
+        try:
+            deadline = time.monotonic() + 20
+            while not any("Pratinjau" in line for line in list(lines)):
+                assert process.poll() is None and time.monotonic() < deadline, "\n".join(lines)
+                time.sleep(0.05)
+            shown = "\n".join(lines)
+            assert f"Port {busy} sudah dipakai" in shown and "Traceback" not in shown
+            url = next(line for line in lines if "Pratinjau" in line).split(": ", 1)[1].split()[0]
+            assert f":{busy}/" not in url
+            with urllib.request.urlopen(url + "artikel/", timeout=10) as response:
+                assert response.status == 200
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+            if process.stdout is not None:
+                process.stdout.close()
