@@ -104,7 +104,7 @@ tanggal: {tanggal}
 # ringkasan: Satu kalimat ringkasan, paling panjang 200 huruf.
 # gambar: ../media/nama-foto.jpg
 # gambar_alt: Keterangan foto untuk pembaca tunanetra
-# penulis: {penulis}
+{penulis_line}
 # tag: [contoh, desa]
 # draf: true                  # true = belum diterbitkan
 # sumber: https://...
@@ -180,7 +180,10 @@ def new_article(config: SiteConfig, kim: str, judul: str, now: datetime, penulis
         ARTICLE_TEMPLATE.format(
             judul_yaml=_scalar(judul.strip()),
             tanggal=f"{local:%Y-%m-%d %H:%M}",
-            penulis=penulis or "Nama Penulis",
+            penulis_line=(
+                f"penulis: {_scalar(penulis.strip())}" if penulis.strip()
+                else "# penulis: Nama Penulis"
+            ),
         ),
         encoding="utf-8",
     )

@@ -53,6 +53,23 @@ def test_new_article_is_dated_in_the_kims_zone(in_project: Path, monkeypatch: py
     assert "tanggal: 2025-07-25 01:00" in created.read_text(encoding="utf-8")
 
 
+def test_new_article_writes_the_author_it_was_given(in_project: Path) -> None:
+    """`--penulis` lands in the front matter as a real key (not a comment) and builds."""
+    import yaml
+
+    assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
+    assert main(["new", "artikel", "kuta", "Rapat desa", "--penulis", "Ibu Sari: Sekretaris"]) == 0
+    assert main(["new", "artikel", "kuta", "Tanpa penulis"]) == 0
+    given, plain = sorted((in_project / "content/kuta/artikel").glob("*.md"))
+    header = yaml.safe_load(given.read_text(encoding="utf-8").split("---")[1])
+    assert header["penulis"] == "Ibu Sari: Sekretaris"
+    assert "penulis" not in yaml.safe_load(plain.read_text(encoding="utf-8").split("---")[1])
+    report = build(in_project / "config.yaml")
+    assert report.ok, [p.format() for p in report.problems]
+    page = in_project / "build/kuta.kim.id/artikel/rapat-desa/index.html"
+    assert "Ibu Sari: Sekretaris" in page.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("argv", "words"), [
     (["new", "kim", "Kuta_Baru", "--kode-wilayah", "52.02.04.2009"], "misalnya 'kuta-baru'"),
     (["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2099"], "Maksud Anda 52.02.04.2009 Kuta"),
