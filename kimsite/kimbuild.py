@@ -28,7 +28,7 @@ from kimsite.config import SiteConfig
 from kimsite.content import OVERRIDES_DIR, load_kim
 from kimsite.model import BuildOptions, Kim
 from kimsite.problems import Problem, ProblemLog, problem
-from kimsite.themes import Theme, load_theme
+from kimsite.themes import Theme, load_theme, template_frame
 from kimsite.writer import WriteStats, commit, remove_files
 
 # Modes of a task: "render" (everything again, Markdown from the cache where it still
@@ -147,15 +147,9 @@ def build_kim(task: KimTask) -> KimOutcome:
 def _blame(exc: BaseException, folder: Path) -> tuple[Path, int | None, str]:
     """The innermost place in a template of this KIM's site, else the KIM folder, and one
     line of what went wrong (never a traceback: a writer cannot act on one)."""
-    tb = exc.__traceback__
-    where: tuple[Path, int | None] = (folder, None)
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".txt", ".j2")):
-            where = (Path(filename), tb.tb_lineno)
-        tb = tb.tb_next
+    filename, line = template_frame(exc)
     detail = f"{type(exc).__name__}: {exc}"
-    return where[0], where[1], detail[:300]
+    return (Path(filename) if filename else folder), line, detail[:300]
 
 
 # Failures of the machine rather than of one KIM: no other KIM could be written either.

@@ -306,17 +306,17 @@ def template_problem(exc: Exception, log: ProblemLog, fallback: Path, template: 
         )
         return
     if isinstance(exc, SecurityError):
-        filename, line = _template_frame(exc)
+        filename, line = template_frame(exc)
         log.add(filename or fallback, line, "theme.sandbox", name=template, detail=str(exc))
         return
     if isinstance(exc, jinja2.TemplateNotFound):
         log.add(fallback, None, "theme.missing_template", name=exc.name or template)
         return
-    filename, line = _template_frame(exc)
+    filename, line = template_frame(exc)
     log.add(filename or fallback, line, "theme.render", name=template, detail=str(exc))
 
 
-def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
+def template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     """Jinja rewrites tracebacks so template frames carry the template's file and line."""
     tb = exc.__traceback__
     found: tuple[str | None, int | None] = (None, None)

@@ -7,46 +7,24 @@ as the default theme and once as `pesisir`, its child theme.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
 from kimsite.build import BuildReport
-from tests.helpers import REPO
+from tests.helpers import REPO, serving
 
 
 @pytest.fixture(scope="module")
 def served(sample: tuple[Path, BuildReport]) -> Iterator[dict[str, str]]:
     """Each KIM site on its own port, so that its root-relative links resolve."""
     _root, report = sample
-    servers, urls = [], {}
-    for site in ("sesela.kim.id", "ampenan-selatan.kim.id", "kim.ntbprov.go.id"):
-        handler = functools.partial(_Quiet, directory=str(report.out_dir / site))
-        server = _Server(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        urls[site] = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        yield urls
-    finally:
-        for server in servers:
-            server.shutdown()
-            server.server_close()
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Chromium drops connections it no longer needs: not worth a traceback."""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+    sites = ("sesela.kim.id", "ampenan-selatan.kim.id", "kim.ntbprov.go.id")
+    with ExitStack() as stack:
+        yield {site: stack.enter_context(serving(report.out_dir / site)) for site in sites}
 
 
 def _luminance(css_color: str) -> float:

@@ -4,15 +4,12 @@ most 400 KB in all: measured in Chromium from the Resource Timing of every reque
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.images import phone_photo
 from kimsite.build import build
-from tests.helpers import article, profile, write_project
+from tests.helpers import article, profile, serving, write_project
 
 BUDGET = 400 * 1024
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -24,16 +21,6 @@ TRANSFERRED = """async () => {
                ...performance.getEntriesByType('resource')];
   return all.map(e => [e.name, e.transferSize || e.encodedBodySize]);
 }"""
-
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Chromium drops connections it no longer needs: not worth a traceback."""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def test_article_with_a_phone_photo_fits_the_budget(tmp_path: Path, browser: object) -> None:
@@ -52,22 +39,17 @@ def test_article_with_a_phone_photo_fits_the_budget(tmp_path: Path, browser: obj
         },
     )
     assert build(root / "config.yaml", now=NOW).ok
-    site = root / "build/desa.kim.id"
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = _Server(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context(  # type: ignore[attr-defined]
         viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True
     )
     try:
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/artikel/panen/")
-        page.wait_for_load_state("networkidle")
-        entries = page.evaluate(TRANSFERRED)
+        with serving(root / "build/desa.kim.id") as url:
+            page = context.new_page()
+            page.goto(f"{url}/artikel/panen/")
+            page.wait_for_load_state("networkidle")
+            entries = page.evaluate(TRANSFERRED)
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()
     total = sum(size for _name, size in entries)
     names = [name.rsplit("/", 1)[-1] for name, _size in entries]
     print(f"\n390 px, DPR 2: {total / 1024:.0f} KB in {len(entries)} requests: {names}")
