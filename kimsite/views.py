@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from markupsafe import Markup
@@ -254,23 +254,8 @@ class ProfileView:
 
 
 def profile_view(p: Profile) -> ProfileView:
-    return ProfileView(
-        nama=p.nama,
-        deskripsi=p.deskripsi,
-        kode_wilayah=p.kode_wilayah,
-        nomor_induk=p.nomor_induk,
-        domain=p.domain,
-        istilah=p.istilah,
-        alamat=p.alamat,
-        tanggal_berdiri=p.tanggal_berdiri,
-        sk=p.sk,
-        pembina=p.pembina,
-        pengurus=p.pengurus,
-        visi=p.visi,
-        misi=p.misi,
-        kontak=p.kontak,
-        media_sosial=p.media_sosial,
-    )
+    """The profile's data fields, by the view's own names (paths and lines stay behind)."""
+    return ProfileView(**{f.name: getattr(p, f.name) for f in fields(ProfileView)})
 
 
 @dataclass

@@ -3,19 +3,19 @@ feeds parsed by feedparser, sitemaps validated against the sitemaps.org schema."
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
 import textwrap
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import feedparser
 import lxml.etree
 import lxml.html
+
+from scripts.screenshots import serving
+
+__all__ = ["serving"]  # the one local HTTP server for built sites, shared with the script
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -41,13 +41,16 @@ def write_project(
     if config is not None:
         (root / "config.yaml").write_text(config, encoding="utf-8")
     for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(textwrap.dedent(content), encoding="utf-8")
+        write_file(root / rel, content if isinstance(content, bytes) else textwrap.dedent(content))
     return root
+
+
+def write_file(path: Path, content: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
 
 
 def profile(nama: str, kode: str, **extra: str) -> str:
@@ -168,24 +171,3 @@ def stamps(folder: Path) -> dict[str, int]:
         if p.is_file()
     }
 
-
-class _Server(http.server.ThreadingHTTPServer):
-    def handle_error(self, request: object, client_address: object) -> None:
-        """Chromium drops connections it no longer needs: not worth a traceback."""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    """One built site over HTTP on 127.0.0.1 (its root-relative links resolve); the URL."""
-    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()

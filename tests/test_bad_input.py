@@ -14,7 +14,7 @@ import pytest
 from kimsite.build import build
 from kimsite.cli import main
 from kimsite.problems import KimsiteError
-from tests.helpers import PIXEL, article, profile, snapshot
+from tests.helpers import PIXEL, article, profile, snapshot, write_file
 
 GOOD = {
     "content/baik/kim.yaml": profile("KIM Baik", "52.71.01.1005"),
@@ -319,12 +319,7 @@ def test_bad_input_is_reported_and_contained(
     if "content/Desa_Rusak/kim.yaml" in case.files:
         (root / "content/rusak/kim.yaml").unlink()
     for rel, content in {**case.files, **case.extra_files}.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
+        write_file(root / rel, content)
     if case.extra:
         case.extra(root)
 

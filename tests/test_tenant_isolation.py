@@ -25,6 +25,7 @@ import pytest
 from kimsite.build import build
 from kimsite.cli import main
 from tests.helpers import (
+    BASE_CONFIG,
     PIXEL,
     article,
     parse,
@@ -32,6 +33,7 @@ from tests.helpers import (
     profile,
     snapshot,
     validate_sitemap,
+    write_file,
     write_project,
 )
 
@@ -63,21 +65,12 @@ class Attack:
     says: str  # part of the Indonesian message
 
 
-def _write(root: Path, rel: str, content: str | bytes) -> None:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8")
-
-
 def files(written: dict[str, str | bytes]) -> Callable[[Path], None]:
     """Plant files below content/jahat/."""
 
     def plant(root: Path) -> None:
         for rel, content in written.items():
-            _write(root, "content/jahat/" + rel, content)
+            write_file(root / "content/jahat" / rel, content)
 
     return plant
 
@@ -326,15 +319,7 @@ DEEP_MARKDOWN = Attack(
 )
 
 
-CONFIG = """\
-provinsi: "52"
-domain_indeks: kim.ntbprov.go.id
-domain_induk: kim.id
-tema: default
-judul: KIM Nusa Tenggara Barat
-artikel_per_halaman: 3
-batas_detik_kim: 2
-"""
+CONFIG = BASE_CONFIG + "batas_detik_kim: 2\n"  # a template that never ends fails fast
 
 
 def _project(root: Path, with_attacker: bool) -> Path:
