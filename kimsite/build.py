@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kimsite.cache import (
     BuildState,
@@ -42,6 +43,7 @@ from kimsite.kimbuild import (
     MachineFailure,
     Mode,
     Run,
+    add_search,
     run_tasks,
     theme_fp,
     theme_stamps,
@@ -51,6 +53,9 @@ from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
 from kimsite.routes import output_path
 from kimsite.themes import forget_environments, load_theme
 from kimsite.writer import WriteStats, clear_staging, commit, outputs_intact, remove_files
+
+if TYPE_CHECKING:
+    from kimsite.search import Record
 
 # (KIM just finished, how many so far, how many to do, files its site holds)
 Progress = Callable[[str, int, int, int], None]
@@ -63,6 +68,7 @@ class KimResult:
     built: bool
     rendered: bool = False  # False: nothing changed, the last build's output stands
     pages: int = 0
+    indexed: bool = False  # its search bundle was made again
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -74,6 +80,7 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     index_built: bool = False
     index_rendered: bool = False
+    index_indexed: bool = False
     index_note: str | None = None
     stats: WriteStats = field(default_factory=WriteStats)
     seconds: float = 0.0
@@ -81,6 +88,11 @@ class BuildReport:
     @property
     def ok(self) -> bool:
         return not any(p.severity.value == "error" for p in self.problems)
+
+    @property
+    def indexed(self) -> int:
+        """Search bundles made again by this build (the others were kept as they were)."""
+        return sum(k.indexed for k in self.kims) + self.index_indexed
 
     @property
     def failed(self) -> list[KimResult]:
@@ -170,6 +182,7 @@ def build(
                     rendered=True,
                     pages=outcome.pages,
                     problems=outcome.problems,
+                    indexed=outcome.indexed,
                 )
             )
             report.problems.extend(outcome.problems)
@@ -416,6 +429,18 @@ def _load_summary(run: Run, slug: str) -> KimSummary | None:
         return None
 
 
+def _province_records(run: Run, slugs: list[str]) -> list[Record]:
+    """Every KIM's records for the index's combined search (cache data, checked)."""
+    from kimsite.search import Record
+
+    records: list[Record] = []
+    for slug in slugs:
+        data = read_json(run.cache.search_path(slug))
+        if isinstance(data, list):
+            records.extend(r for r in map(Record.from_json, data) if r is not None)
+    return records
+
+
 def _build_index(
     report: BuildReport,
     run: Run,
@@ -481,13 +506,20 @@ def _build_index(
         report.index_note = "gagal"
         return
     detail = run.cache.load_detail(None) if previous.built else None
+    same_host = previous.host == config.domain_indeks
+    records = _province_records(run, present)
+    searched = add_search(site, records, detail if same_host else None, log, run.config_path)
+    if searched is None:
+        report.problems.extend(log)
+        report.index_note = "gagal"
+        return
     if previous.host and previous.host != config.domain_indeks and detail is not None:
         remove_files(run.out / previous.host, list(detail.outputs))
-    same_host = previous.host == config.domain_indeks
     stats, manifest = commit(
         site, run.out / config.domain_indeks, detail.outputs if same_host and detail else None
     )
-    run.cache.save_detail(None, KimDetail(manifest, {}))
+    run.cache.save_detail(None, KimDetail(manifest, {}, "", searched[0]))
+    report.index_indexed = searched[1]
     report.stats.add(stats)
     state.index = KimState(
         config_fp=run.config_fp,

@@ -215,6 +215,7 @@ class KimDetail:
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
     templates: dict[str, list[str]] = field(default_factory=dict)
     templates_key: str = ""  # theme and KIM template overrides `templates` was found with
+    search_key: str = ""  # digest of the records its search bundle was made from
 
 
 @dataclass
@@ -289,6 +290,7 @@ class Cache:
                 outputs={k: (v[0], v[1], v[2]) for k, v in data["outputs"].items()},
                 templates={k: list(v) for k, v in data["templates"].items()},
                 templates_key=data["templates_key"],
+                search_key=str(data.get("search_key", "")),
             )
         except (KeyError, TypeError, ValueError, IndexError, AttributeError):
             return None
@@ -300,6 +302,7 @@ class Cache:
                 "outputs": {k: list(v) for k, v in detail.outputs.items()},
                 "templates": detail.templates,
                 "templates_key": detail.templates_key,
+                "search_key": detail.search_key,
             },
         )
 
@@ -344,10 +347,15 @@ class Cache:
         """Bodies of the articles in a KIM's summary, read only for the index's feed."""
         return self.root / "summaries" / f"{slug}.feed.json"
 
+    def search_path(self, slug: str) -> Path:
+        """A record per article of the KIM, read only for the index's combined search."""
+        return self.root / "summaries" / f"{slug}.cari.json"
+
     def forget(self, slug: str) -> None:
         for path in (
             self.summary_path(slug),
             self.feed_path(slug),
+            self.search_path(slug),
             self.root / "renders" / f"{slug}.json",
             self._detail_path(slug),
             self._model_path(slug),

@@ -311,6 +311,7 @@ def _summary(report: BuildReport, lang: str) -> str:
                 "written": report.stats.written,
                 "unchanged": report.stats.unchanged,
                 "removed": report.stats.removed,
+                "indexed": report.indexed,
                 "seconds": f"{report.seconds:.2f}",
                 "out": str(report.out_dir),
             },

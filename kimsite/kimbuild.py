@@ -14,7 +14,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from kimsite import routes
 from kimsite.cache import (
     Cache,
     KimDetail,
@@ -29,11 +31,15 @@ from kimsite.content import OVERRIDES_DIR, load_kim
 from kimsite.model import BuildOptions, Kim
 from kimsite.problems import Problem, ProblemLog, problem
 from kimsite.themes import Theme, load_theme, template_frame
-from kimsite.writer import WriteStats, commit, remove_files
+from kimsite.writer import Owner, SiteOutput, WriteStats, commit, remove_files
+
+if TYPE_CHECKING:
+    from kimsite.search import Record
 
 # Modes of a task: "render" (everything again, Markdown from the cache where it still
 # holds) or a set of changed template files (pages using other templates are kept).
 Mode = str | frozenset[str] | None
+
 
 @dataclass
 class Run:
@@ -77,6 +83,7 @@ class KimOutcome:
     problems: list[Problem]
     stats: WriteStats
     pages: int
+    indexed: bool = False  # its search bundle was made again (not kept)
 
 
 def run_tasks(tasks: list[KimTask], jobs: int) -> Iterator[KimOutcome]:
@@ -259,12 +266,22 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     if rendered is None:
         return KimOutcome(task.slug, state, list(log), stats, pages)
     same_host = previous is not None and previous.host == kim.host
+    searched = add_search(
+        rendered.output,
+        rendered.site_search,
+        detail if same_host else None,
+        log,
+        kim.profile.source,
+    )
+    if searched is None:
+        return KimOutcome(task.slug, state, list(log), stats, pages)
+    search_key, indexed = searched
     if previous is not None and previous.host and not same_host and detail is not None:
         remove_files(run.out / previous.host, list(detail.outputs))
     stats, manifest = commit(
         rendered.output, run.out / kim.host, detail.outputs if same_host and detail else None
     )
-    cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key))
+    cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key, search_key))
     if fresh_model:
         cache.save_model(task.slug, kim)
     if rendered.renders != cached:
@@ -277,9 +294,11 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
         or summary_digest != previous.summary_digest
         or not summary_path.is_file()
         or not cache.feed_path(task.slug).is_file()
+        or not cache.search_path(task.slug).is_file()
     ):
         write_json(summary_path, summary)
         write_json(cache.feed_path(task.slug), rendered.feed_html)
+        write_json(cache.search_path(task.slug), [r.to_json() for r in rendered.province_search])
     state.theme_chain = chain
     state.theme_fp = theme_fp(run.themes, chain)
     state.host = kim.host
@@ -288,4 +307,33 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     state.summary_digest = summary_digest
     state.next_change_ns = rendered.next_change_ns
     pages = len(rendered.output)
-    return KimOutcome(task.slug, state, list(log), stats, pages)
+    return KimOutcome(task.slug, state, list(log), stats, pages, indexed)
+
+
+def add_search(
+    output: SiteOutput,
+    records: list[Record],
+    detail: KimDetail | None,
+    log: ProblemLog,
+    where: Path,
+) -> tuple[str, bool] | None:
+    """A site's search bundle: kept from the last build when what it indexes is the same
+    (a theme edit re-indexes nothing), made again otherwise. Its key and whether it was
+    made again, or None on failure."""
+    from kimsite import search
+
+    key = search.digest(records)
+    prefix = search.BUNDLE_DIR + "/"
+    kept = [k for k in detail.outputs if k.startswith(prefix)] if detail else []
+    if detail is not None and detail.search_key == key and kept:
+        for rel in kept:
+            output.keep("/" + rel, Owner("pencarian"))
+        return key, False
+    try:
+        files = search.bundle(records)
+    except search.SearchFailure as exc:
+        log.add(where, None, "search.failed", detail=str(exc))
+        return None
+    for path, data in sorted(files.items()):
+        output.add_text(f"{routes.SEARCH_BUNDLE}{path}", data, Owner("pencarian"))
+    return key, True

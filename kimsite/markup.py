@@ -271,6 +271,10 @@ PAGE_IDS = frozenset(
         "judul-pengurus",
         "judul-kontak",
         "judul-wilayah",
+        "q",  # the search page's form and results
+        "cari-status",
+        "cari-hasil",
+        "cari-tanpa-js",
     }
 )
 

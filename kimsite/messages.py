@@ -360,6 +360,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berkas ini bernama '{suffix}' tetapi isinya bukan {kind}. Mungkin rusak atau salah nama: simpan ulang dari aplikasi aslinya dengan jenis yang benar.",
         "This file is named '{suffix}' but its content is not {kind}. It may be damaged or misnamed: save it again from the original app with the right type.",
     ),
+    "search.failed": (
+        "Indeks pencarian situs ini tidak bisa dibuat ({detail}). Ini masalah mesin build, bukan tulisan Anda: situs ini tetap seperti build terakhir. Laporkan pesan ini ke pengelola kimsite provinsi.",
+        "The search index of this site could not be made ({detail}). This is a problem of the build machine, not of your writing: the site stays as the last build left it. Report this message to the province's kimsite maintainers.",
+    ),
     "image.unreadable": (
         "Foto ini tidak bisa dibaca sebagai gambar ({detail}). Mungkin rusak atau belum selesai terunggah: unggah ulang dari ponsel atau simpan ulang dari aplikasi foto.",
         "This photo cannot be read as an image ({detail}). It may be damaged or not fully uploaded: upload it again from the phone or save it again from a photo app.",
@@ -508,8 +512,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no KIM called '{slug}' in content/. Existing KIMs: {known}.",
     ),
     "build.summary": (
-        "Selesai dalam {seconds} detik: {rendered} KIM dirender, {reused} dipakai ulang tanpa perubahan, {failed} gagal; {pages} berkas situs dihasilkan; {written} berkas ditulis, {unchanged} tidak berubah, {removed} dihapus; indeks {index} → {out}",
-        "Done in {seconds} s: {rendered} KIMs rendered, {reused} reused unchanged, {failed} failed; {pages} site files produced; {written} files written, {unchanged} unchanged, {removed} removed; index {index} → {out}",
+        "Selesai dalam {seconds} detik: {rendered} KIM dirender, {reused} dipakai ulang tanpa perubahan, {failed} gagal; {pages} berkas situs dihasilkan; {written} berkas ditulis, {unchanged} tidak berubah, {removed} dihapus; {indexed} indeks pencarian dibuat; indeks {index} → {out}",
+        "Done in {seconds} s: {rendered} KIMs rendered, {reused} reused unchanged, {failed} failed; {pages} site files produced; {written} files written, {unchanged} unchanged, {removed} removed; {indexed} search indexes made; index {index} → {out}",
     ),
     "build.progress": (
         "[{position}/{total}] {slug} — {files} berkas situs",

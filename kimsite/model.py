@@ -189,6 +189,7 @@ class KimSummary:
     kabkota: str
     article_count: int
     latest: list[dict[str, Any]] = field(default_factory=list)
+    cari_digest: str = ""  # of its records in the index's combined search
 
     def to_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)

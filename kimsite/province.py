@@ -219,7 +219,11 @@ def render_index(
         deskripsi=config.deskripsi,
         base_url=base_url,
         host=config.domain_indeks,
-        menu=(Link("Beranda", routes.HOME), *(Link(g.nama, g.url) for g in groups)),
+        menu=(
+            Link("Beranda", routes.HOME),
+            *(Link(g.nama, g.url) for g in groups),
+            Link("Cari", routes.SEARCH),
+        ),
         logo_url=None,
         feed_url=routes.FEED,
         index_url=base_url,
@@ -260,6 +264,17 @@ def render_index(
                 group=group,
                 news=region_news,
             )
+        write(
+            "cari.html",
+            routes.SEARCH,
+            "halaman pencarian",
+            meta(
+                "Cari berita KIM",
+                routes.SEARCH,
+                f"Cari berita semua KIM di {config.provinsi_nama}.",
+                noindex=True,
+            ),
+        )
         write(
             "404.html",
             routes.NOT_FOUND,

@@ -27,12 +27,14 @@ ASSETS = "/assets/"
 NEWS = "/berita/"
 REGIONS = "/wilayah/"
 NEWS_IMAGES = "/gambar/"  # on the index: small copies of the news' photos
+SEARCH = "/cari/"
+SEARCH_BUNDLE = "/pagefind/"  # Pagefind's files, below every site
 
 # Folders whose files kimsite owns without an index page of their own: a static page named
 # like one would sit above them and shadow nothing visibly, so it is refused outright. Any
 # other clash (a page called `profil`, `artikel`, …) is caught as two outputs claiming one
 # file, naming both.
-RESERVED_PREFIXES = frozenset({"hal", "media", "assets"})
+RESERVED_PREFIXES = frozenset({"hal", "media", "assets", "pagefind"})
 
 
 def paged(base: str, page: int) -> str:

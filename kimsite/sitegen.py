@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from kimsite import feeds, routes, structured
+from kimsite import feeds, routes, search, structured
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
 from kimsite.content import publishable
@@ -66,6 +66,8 @@ class KimRender:
     templates: dict[str, list[str]]  # template used → template files it reads
     feed_html: dict[str, str]  # URL → body of the articles in the summary, for the index feed
     next_change_ns: int | None  # when a future-dated article becomes due
+    site_search: list[search.Record]  # what the site's own search bundle indexes
+    province_search: list[search.Record]  # what the index's combined search holds of it
 
 
 TEMPLATES = (
@@ -77,6 +79,7 @@ TEMPLATES = (
     "profile.html",
     "potensi.html",
     "produk.html",
+    "cari.html",
     "404.html",
 )
 
@@ -163,9 +166,10 @@ def render_kim(
         if not options.published(a) and not (a.draf and not options.drafts)
     ]
     next_change = min(due).timestamp() if due else None
+    province_search = search.province_records(site, articles)
     return KimRender(
         output=out,
-        summary=_summary(kim, config, site, articles),
+        summary=_summary(kim, config, site, articles, search.digest(province_search)),
         renders=renders,
         templates={
             name: (known_templates or {}).get(name) or template_files(env, name)
@@ -173,6 +177,8 @@ def render_kim(
         },
         feed_html={a.abs_url: str(a.html) for a in articles[: config.berita_indeks]},
         next_change_ns=int(next_change * 1e9) if next_change is not None else None,
+        site_search=search.site_records(site, articles, pages),
+        province_search=province_search,
     )
 
 
@@ -334,6 +340,12 @@ def _render_pages(
             ),
         )
     write(
+        "cari.html",
+        routes.SEARCH,
+        "halaman pencarian bawaan kimsite",
+        _meta(site, "Cari", routes.SEARCH, f"Cari berita dan halaman {site.nama}.", noindex=True),
+    )
+    write(
         "404.html",
         routes.NOT_FOUND,
         "404",
@@ -447,9 +459,13 @@ def _add_files(
     out.add_text(routes.FEED, feeds.atom(feed), Owner("feed"))
     lastmod = {a.url: a.updated_iso for a in articles}
     html_urls = sorted(
-        "/" + str(p.parent) + "/" if str(p.parent) != "." else "/"
-        for p in out.html_paths()
-        if p.name == "index.html"
+        url
+        for url in (
+            "/" + str(p.parent) + "/" if str(p.parent) != "." else "/"
+            for p in out.html_paths()
+            if p.name == "index.html"
+        )
+        if url != routes.SEARCH  # noindex: a search page with no words in it
     )
     out.add_text(
         routes.SITEMAP,
@@ -466,9 +482,7 @@ def add_icons(out: SiteOutput, logo: ProcessedImage | None) -> None:
     out.add_text(routes.TOUCH_ICON, made["apple-touch-icon.png"], Owner("ikon situs"))
 
 
-def _process_images(
-    kim: Kim, cache: Path | None, log: ProblemLog
-) -> dict[str, ProcessedImage]:
+def _process_images(kim: Kim, cache: Path | None, log: ProblemLog) -> dict[str, ProcessedImage]:
     """Every photo of the KIM cleaned and resized (from the image cache when its bytes are
     unchanged); one that cannot be read is this KIM's error, naming the file."""
     import tempfile
@@ -495,7 +509,7 @@ def _fallback_updated(kim: Kim) -> str:
 
 
 def _summary(
-    kim: Kim, config: SiteConfig, site: SiteView, articles: list[ArticleView]
+    kim: Kim, config: SiteConfig, site: SiteView, articles: list[ArticleView], cari_digest: str
 ) -> KimSummary:
     region = kim.profile.region
     latest = [
@@ -534,6 +548,7 @@ def _summary(
         kabkota=region.kabkota,
         article_count=len(articles),
         latest=latest,
+        cari_digest=cari_digest,
     )
 
 

@@ -53,6 +53,14 @@ def website(site: SiteView) -> dict[str, Any]:
         "url": site.base_url,
         "inLanguage": "id",
         "publisher": {"@id": site.abs("/#organisasi")},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": site.abs(routes.SEARCH) + "?q={search_term_string}",
+            },
+            "query-input": "required name=search_term_string",
+        },
     }
 
 

@@ -315,6 +315,7 @@ def site_view(
     menu.extend(
         Link(pg.judul, pg.url) for pg, src in zip(pages, kim.pages, strict=True) if src.menu
     )
+    menu.append(Link("Cari", routes.SEARCH))
     kontak = p.kontak
     map_url = None
     if kontak and kontak.lat is not None and kontak.lon is not None:

@@ -80,4 +80,12 @@ def test_home_has_organization_and_website(tmp_path: Path) -> None:
     assert org["url"] == "https://desa.kim.id/"
     assert org["sameAs"] == ["https://facebook.com/kimdesamaju"]
     assert web["@type"] == "WebSite" and web["publisher"] == {"@id": org["@id"]}
+    action = web["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    target = action["target"]["urlTemplate"]
+    assert target == "https://desa.kim.id/cari/?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
+    # The target is a real page of the site, with a form that sends `q`.
+    search_page = lxml.html.parse(str(site / "cari/index.html")).getroot()
+    assert search_page.xpath("//form[@role='search']//input[@name='q']")
     assert _jsonld(site / "profil/index.html") == []

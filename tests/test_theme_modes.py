@@ -104,10 +104,11 @@ def _page_types(out: Path) -> list[tuple[str, str]]:
     article = sorted((kim / "artikel").glob("*/index.html"))[0].parent.name
     region = sorted((out / "kim.ntbprov.go.id/wilayah").iterdir())[0].name
     paths = ["/", "/artikel/", f"/artikel/{article}/", "/profil/", "/potensi/", "/produk/",
-             "/kategori/", "/404.html"]
+             "/kategori/", "/cari/", "/404.html"]
     return [("ampenan-selatan.kim.id", p) for p in paths] + [
         ("kim.ntbprov.go.id", "/"),
         ("kim.ntbprov.go.id", f"/wilayah/{region}/"),
+        ("kim.ntbprov.go.id", "/cari/?q=desa"),
     ]
 
 
