@@ -18,15 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kimsite.cache import (
     BuildState,
     Cache,
-    KimDetail,
     KimState,
     bytes_digest,
-    read_json,
     same_inputs,
     scan,
 )
@@ -36,26 +33,21 @@ from kimsite.content import (
     host_of,
     list_kim_folders,
 )
+from kimsite.indexbuild import IndexOutcome, build_index_site
 from kimsite.kimbuild import (
     MACHINE_ERRNOS,
-    PROBES,
     KimTask,
     MachineFailure,
     Mode,
     Run,
-    add_search,
     run_tasks,
     theme_fp,
     theme_stamps,
 )
-from kimsite.model import BuildOptions, KimSummary
+from kimsite.model import BuildOptions
 from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
-from kimsite.routes import output_path
-from kimsite.themes import forget_environments, load_theme
-from kimsite.writer import WriteStats, clear_staging, commit, outputs_intact, remove_files
-
-if TYPE_CHECKING:
-    from kimsite.search import Record
+from kimsite.themes import forget_environments
+from kimsite.writer import WriteStats, clear_staging, outputs_intact, remove_files
 
 # (KIM just finished, how many so far, how many to do, files its site holds)
 Progress = Callable[[str, int, int, int], None]
@@ -190,7 +182,7 @@ def build(
         removed = _forget_removed(state, folders, run, shard, only)
         report.kims.sort(key=lambda k: k.slug)
         if with_index and shard is None:
-            _guarded_index(report, run, state, folders)
+            _add_index(report, build_index_site(run, state, folders))
         changed = bool(tasks or removed or report.index_rendered or not state.built_at_ns)
         return _finish(run, state, report, started, save=changed)
 
@@ -216,30 +208,13 @@ def _machine_boundary(run: Run) -> Iterator[None]:
         clear_staging(run.out)
 
 
-def _guarded_index(
-    report: BuildReport, run: Run, state: BuildState, folders: dict[str, Path]
-) -> None:
-    """The index is built from summaries, which are data; a failure in it (a bug) is
-    reported and leaves its last good output, like a KIM's."""
-    try:
-        _build_index(report, run, state, folders)
-    except OSError as exc:
-        if exc.errno in MACHINE_ERRNOS:
-            raise
-        report.problems.append(
-            problem(run.config_path, None, "index.internal_error", detail=f"{exc}"[:300])
-        )
-        report.index_note = "gagal"
-    except Exception as exc:
-        report.problems.append(
-            problem(
-                run.config_path,
-                None,
-                "index.internal_error",
-                detail=f"{type(exc).__name__}: {exc}"[:300],
-            )
-        )
-        report.index_note = "gagal"
+def _add_index(report: BuildReport, index: IndexOutcome) -> None:
+    report.problems.extend(index.problems)
+    report.index_note = index.note
+    report.index_built = index.built
+    report.index_rendered = index.rendered
+    report.index_indexed = index.indexed
+    report.stats.add(index.stats)
 
 
 def build_index(
@@ -254,7 +229,7 @@ def build_index(
         report = BuildReport(run.config, run.out)
         state = run.cache.load_state(run.out)
         folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
-        _build_index(report, run, state, folders, force_digests=True)
+        _add_index(report, build_index_site(run, state, folders, force_digests=True))
         return _finish(run, state, report, started, save=True)
 
 
@@ -405,132 +380,6 @@ def _forget_removed(
         run.cache.forget(slug)
         removed += 1
     return removed
-
-
-def _built_file(out: Path, host: str, url: str) -> Path | None:
-    """A file of a KIM's built site named by a summary (cache data: checked to stay inside
-    that site, and to be one of its WebP photos)."""
-    try:
-        rel = output_path(url)
-    except ValueError:
-        return None
-    if not (host and "/" not in host and rel.parts[0] == "media" and rel.suffix == ".webp"):
-        return None
-    site = (out / host).resolve()
-    path = Path(os.path.realpath(site / rel))
-    return path if path.is_relative_to(site) and path.is_file() else None
-
-
-def _load_summary(run: Run, slug: str) -> KimSummary | None:
-    data = read_json(run.cache.summary_path(slug))
-    try:
-        return KimSummary.from_json(data) if isinstance(data, dict) else None
-    except TypeError:
-        return None
-
-
-def _province_records(run: Run, slugs: list[str]) -> list[Record]:
-    """Every KIM's records for the index's combined search (cache data, checked)."""
-    from kimsite.search import Record
-
-    records: list[Record] = []
-    for slug in slugs:
-        data = read_json(run.cache.search_path(slug))
-        if isinstance(data, list):
-            records.extend(r for r in map(Record.from_json, data) if r is not None)
-    return records
-
-
-def _build_index(
-    report: BuildReport,
-    run: Run,
-    state: BuildState,
-    folders: dict[str, Path],
-    force_digests: bool = False,
-) -> None:
-    """The index lists every KIM that has ever built: a KIM broken today keeps its entry
-    (from its last good summary) rather than vanishing from the province's portal."""
-    config = run.config
-    digests = []
-    present = []
-    missing = []
-    for slug in sorted(folders):
-        kim_state = state.kims.get(slug)
-        path = run.cache.summary_path(slug)
-        if force_digests or kim_state is None or not kim_state.summary_digest:
-            digest = bytes_digest(path.read_bytes()) if path.is_file() else ""
-        else:
-            digest = kim_state.summary_digest
-        if digest and path.is_file():
-            present.append(slug)
-            digests.append((slug, digest))
-        else:
-            missing.append(slug)
-    if missing:
-        report.index_note = ", ".join(missing)
-    log = ProblemLog()
-    theme = load_theme(config.themes_dir, config.tema, log, run.config_path, None)
-    if theme is None:
-        report.problems.extend(log)
-        report.index_note = "gagal"
-        return
-    chain = [p.name for p in theme.chain]
-    previous = state.index
-    themes_fp = theme_fp(run.themes, chain)
-    fingerprint = bytes_digest(repr((run.config_fp, themes_fp, digests)).encode())
-    if (
-        previous.built
-        and previous.summary_digest == fingerprint
-        and previous.host == config.domain_indeks
-        and outputs_intact(run.out / config.domain_indeks, previous.probes)
-    ):
-        report.index_built = True
-        return
-    from kimsite.province import render_index
-
-    summaries = (s for s in (_load_summary(run, slug) for slug in present) if s is not None)
-    bodies: dict[str, dict[str, str]] = {}
-
-    def article_html(slug: str, url: str) -> str:
-        if slug not in bodies:
-            data = read_json(run.cache.feed_path(slug))
-            bodies[slug] = data if isinstance(data, dict) else {}
-        return str(bodies[slug].get(url, ""))
-
-    def thumbnail(host: str, url: str) -> Path | None:
-        return _built_file(run.out, host, url)
-
-    site = render_index(summaries, config, theme, log, article_html, thumbnail)
-    report.problems.extend(log)
-    if site is None:
-        report.index_note = "gagal"
-        return
-    detail = run.cache.load_detail(None) if previous.built else None
-    same_host = previous.host == config.domain_indeks
-    records = _province_records(run, present)
-    searched = add_search(site, records, detail if same_host else None, log, run.config_path)
-    if searched is None:
-        report.problems.extend(log)
-        report.index_note = "gagal"
-        return
-    if previous.host and previous.host != config.domain_indeks and detail is not None:
-        remove_files(run.out / previous.host, list(detail.outputs))
-    stats, manifest = commit(
-        site, run.out / config.domain_indeks, detail.outputs if same_host and detail else None
-    )
-    run.cache.save_detail(None, KimDetail(manifest, {}, "", searched[0]))
-    report.index_indexed = searched[1]
-    report.stats.add(stats)
-    state.index = KimState(
-        config_fp=run.config_fp,
-        theme_chain=chain,
-        host=config.domain_indeks,
-        built=True,
-        probes={k: manifest[k] for k in PROBES if k in manifest},
-        summary_digest=fingerprint,
-    )
-    report.index_built = True
-    report.index_rendered = True
 
 
 __all__ = ["BuildReport", "KimResult", "Shard", "build", "build_index", "current_time"]
