@@ -19,7 +19,7 @@ from kimsite.model import KimSummary
 from kimsite.problems import ProblemLog
 from kimsite.sitegen import PageWriter, add_icons
 from kimsite.themes import Theme, environment, search_path
-from kimsite.views import Link, Meta
+from kimsite.views import Link, Meta, Pager
 from kimsite.writer import OutputConflict, Owner, SiteOutput
 
 
@@ -50,11 +50,18 @@ class KimEntry:
     logo_url: str | None
 
 
+# A region page lists at most this many KIMs (a kabupaten can have 400 desa and more); its
+# further pages are linked from the index home, so every KIM stays two clicks away.
+KIM_PER_PAGE = 100
+NEWS_PAGES = 10  # pages of the province's latest news: the home, then /berita/hal/2/…
+
+
 @dataclass(frozen=True)
 class KecamatanGroup:
     nama: str
     code: str
     kims: tuple[KimEntry, ...]
+    continued: bool = False  # its first KIMs are on the region's previous page
 
     @property
     def count(self) -> int:
@@ -71,6 +78,30 @@ class KabkotaGroup:
     @property
     def count(self) -> int:
         return sum(k.count for k in self.kecamatan)
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The URLs of its pages: the region page, then `hal/2/`…"""
+        total = max(1, -(-self.count // KIM_PER_PAGE))
+        return tuple(routes.paged(self.url, n) for n in range(1, total + 1))
+
+    def chunks(self) -> list[tuple[KecamatanGroup, ...]]:
+        """Its KIMs, page by page, in kecamatan order; a kecamatan may run over two pages."""
+        chunks: list[tuple[KecamatanGroup, ...]] = []
+        current: list[KecamatanGroup] = []
+        room = KIM_PER_PAGE
+        for kec in self.kecamatan:
+            kims, continued = kec.kims, False
+            while kims:
+                part, kims = kims[:room], kims[room:]
+                current.append(replace(kec, kims=part, continued=continued))
+                continued, room = True, room - len(part)
+                if room == 0:
+                    chunks.append(tuple(current))
+                    current, room = [], KIM_PER_PAGE
+        if current or not chunks:
+            chunks.append(tuple(current))
+        return chunks
 
 
 @dataclass(frozen=True)
@@ -158,7 +189,7 @@ class IndexInput:
 
     def add(self, s: KimSummary) -> None:
         if self.latest is None:
-            self.latest = _Latest(self.limit)
+            self.latest = _Latest(self.limit * NEWS_PAGES)
         region_latest = self.by_kabkota.setdefault(s.kabkota_code, _Latest(self.limit))
         newest = sorted(s.latest, key=lambda a: (a["published_iso"], a["url"]), reverse=True)
         for a in newest[: self.per_kim]:
@@ -239,31 +270,82 @@ def render_index(
     def meta(title: str, url: str, description: str, **extra: Any) -> Meta:
         return Meta(title=title, description=description, url=url, canonical=site.abs(url), **extra)
 
+    limit = config.berita_indeks
+    news_pages = [news[i : i + limit] for i in range(0, len(news), limit)] or [[]]
+    all_pages = [routes.HOME]
     try:
-        write(
-            "province_home.html",
-            routes.HOME,
-            "indeks",
-            meta(config.judul, routes.HOME, config.deskripsi),
-            groups=groups,
-            news=[n for n, *_ in news],
-            total_kim=len(kims),
-            total_articles=sum(s.article_count for s in kims),
-        )
+        for number, chunk in enumerate(news_pages, start=1):
+            url = routes.HOME if number == 1 else routes.paged(routes.NEWS, number)
+            pager = Pager(
+                number=number,
+                total=len(news_pages),
+                prev_url=None
+                if number == 1
+                else (routes.HOME if number == 2 else routes.paged(routes.NEWS, number - 1)),
+                next_url=routes.paged(routes.NEWS, number + 1)
+                if number < len(news_pages)
+                else None,
+            )
+            if number == 1:
+                write(
+                    "province_home.html",
+                    routes.HOME,
+                    "indeks",
+                    meta(config.judul, routes.HOME, config.deskripsi),
+                    groups=groups,
+                    news=[n for n, *_ in chunk],
+                    pager=pager,
+                    total_kim=len(kims),
+                    total_articles=sum(s.article_count for s in kims),
+                )
+                continue
+            all_pages.append(url)
+            write(
+                "province_news.html",
+                url,
+                f"berita halaman {number}",
+                meta(
+                    f"Berita terbaru — Halaman {number}",
+                    url,
+                    f"Berita terbaru dari seluruh KIM {config.provinsi_nama}, halaman {number}.",
+                ),
+                news=[n for n, *_ in chunk],
+                pager=pager,
+            )
         for group in groups:
             region_news = gathered.by_kabkota[group.code].items()
-            write(
-                "province_region.html",
-                group.url,
-                f"wilayah {group.code}",
-                meta(
-                    f"KIM di {group.nama}",
-                    group.url,
-                    f"Daftar {group.count} KIM di {group.nama}, {config.provinsi_nama}.",
-                ),
-                group=group,
-                news=region_news,
-            )
+            pages, kec_chunks = group.pages, group.chunks()
+            where = {
+                kec.code: pages[n]
+                for n, kec_chunk in enumerate(kec_chunks)
+                for kec in kec_chunk
+                if not kec.continued
+            }
+            for number, (url, kec_chunk) in enumerate(
+                zip(pages, kec_chunks, strict=True), start=1
+            ):
+                all_pages.append(url)
+                suffix = f" — Halaman {number}" if number > 1 else ""
+                write(
+                    "province_region.html",
+                    url,
+                    f"wilayah {group.code}",
+                    meta(
+                        f"KIM di {group.nama}{suffix}",
+                        url,
+                        f"Daftar {group.count} KIM di {group.nama}, {config.provinsi_nama}.",
+                    ),
+                    group=group,
+                    kecamatan=kec_chunk,
+                    kecamatan_pages=[(k.nama, where[k.code], k.code) for k in group.kecamatan],
+                    news=region_news if number == 1 else [],
+                    pager=Pager(
+                        number=number,
+                        total=len(pages),
+                        prev_url=pages[number - 2] if number > 1 else None,
+                        next_url=pages[number] if number < len(pages) else None,
+                    ),
+                )
         write(
             "cari.html",
             routes.SEARCH,
@@ -299,7 +381,7 @@ def render_index(
                 categories=(item.kategori, kabkota),
                 image=raw["gambar"],  # absolute, on the KIM's host
             )
-            for item, raw, kabkota, slug in news
+            for item, raw, kabkota, slug in news[:limit]
         )
         updated = max((e.updated for e in entries), default="2000-01-01T00:00:00+00:00")
         out.add_text(
@@ -317,9 +399,10 @@ def render_index(
             ),
             Owner("feed"),
         )
-        pages = [routes.HOME, *(g.url for g in groups)]
         out.add_text(
-            routes.SITEMAP, feeds.sitemap((site.abs(u), None) for u in pages), Owner("sitemap")
+            routes.SITEMAP,
+            feeds.sitemap((site.abs(u), None) for u in all_pages),
+            Owner("sitemap"),
         )
         out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
         add_icons(out, None)

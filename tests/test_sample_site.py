@@ -220,7 +220,7 @@ def test_index_news_photos_live_on_the_index(sample: Sample) -> None:
 
 def test_summaries_cannot_name_files_outside_a_site(tmp_path: Path) -> None:
     """Summaries are cache data: a planted one naming another file publishes nothing."""
-    from kimsite.build import _built_file
+    from kimsite.indexbuild import _built_file
 
     site = tmp_path / "out/desa.kim.id/media"
     site.mkdir(parents=True)
