@@ -18,8 +18,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # From the npm registry into .tools/ (git-ignored): the W3C Nu HTML Checker (vnu) and
-# axe-core (the accessibility rules the browser tests run in Chromium).
-npm_tools=("vnu-jar@26.9.27" "axe-core@4.14.1")
+# axe-core (the accessibility rules the browser tests run in Chromium), Lighthouse.
+npm_tools=("vnu-jar@26.9.27" "axe-core@4.14.1" "lighthouse@12.8.2")
 for tool in "${npm_tools[@]}"; do
   name=${tool%@*}; version=${tool##*@}
   if ! grep -q "\"version\": \"$version\"" ".tools/node_modules/$name/package.json" 2>/dev/null; then
