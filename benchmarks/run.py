@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.corpus import write
+from benchmarks.corpus import REPO, write
 
 WORK = Path(__file__).resolve().parent / "work"
 SCALES = {"small": (20, 10), "4000": (100, 40), "20000": (500, 40), "100000": (5000, 20)}
@@ -79,6 +79,9 @@ def timed(command: list[str], cwd: Path | None = None, source: Path | None = Non
     `source`: a checkout whose `kimsite` package the command imports instead of this one.
     """
     env = {**os.environ, "PYTHONPATH": str(source)} if source else None
+    # `python -m` puts the working folder first on the path, before PYTHONPATH: run a
+    # checkout's code from inside that checkout, or this repository's code runs instead.
+    cwd = cwd or source
     started = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -134,20 +137,40 @@ class Scale:
             print(f"generating {self.articles} articles ({self.kims} KIMs)…", flush=True)
             write(self.root, self.kims, self.per_kim)
             stamp.touch()
+        # The themes are the repository's as they are now, not as when the corpus was made.
+        themes = self.root / "kimsite" / "themes"
+        shutil.rmtree(themes, ignore_errors=True)
+        shutil.copytree(REPO / "themes", themes)
 
     def fresh(self, label: str) -> Path:
         self.runs += 1
         path = self.root / "out" / f"{label}-{self.runs}"
         return path
 
-    def kimsite(self, out: Path, cache: Path, jobs: int = 2) -> list[str]:
+    def project_for(self, checkout: Path | None) -> Path:
+        """The kimsite project a version builds: the same content, with the themes of that
+        version (a baseline's code cannot render templates written for later code)."""
+        if checkout is None:
+            return self.root / "kimsite"
+        project = self.root / f"kimsite-{checkout.name}"
+        if not project.exists():
+            project.mkdir()
+            shutil.copy(self.root / "kimsite" / "config.yaml", project / "config.yaml")
+            (project / "content").symlink_to(self.root / "kimsite" / "content")
+        shutil.rmtree(project / "themes", ignore_errors=True)
+        shutil.copytree(checkout / "themes", project / "themes")
+        return project
+
+    def kimsite(
+        self, out: Path, cache: Path, jobs: int = 2, project: Path | None = None
+    ) -> list[str]:
         return [
             sys.executable,
             "-m",
             "kimsite",
             "build",
             "--config",
-            str(self.root / "kimsite" / "config.yaml"),
+            str((project or self.root / "kimsite") / "config.yaml"),
             "--out",
             str(out),
             "--cache",
@@ -188,11 +211,12 @@ class Scale:
                 encoding="utf-8",
             )
         else:
-            template = self.root / "kimsite" / "themes/default/templates/article.html"
-            text = template.read_text(encoding="utf-8")
-            template.write_text(
-                text.replace("</article>", f"<!-- {n} --></article>", 1), encoding="utf-8"
-            )
+            edited = self.root.glob("kimsite*/themes/default/templates/article.html")
+            for template in sorted(edited):
+                text = template.read_text(encoding="utf-8")
+                template.write_text(
+                    text.replace("</article>", f"<!-- {n} --></article>", 1), encoding="utf-8"
+                )
 
 
 def baseline_checkout(rev: str) -> Path:
@@ -218,6 +242,7 @@ def run_scale(
     versions: list[tuple[str, Path | None]] = [("kimsite", None)]
     if baseline:
         versions.append((f"kimsite@{baseline}", baseline_checkout(baseline)))
+    projects = {label: scale.project_for(source) for label, source in versions}
     for n in range(repeat):
         print(f"[{scale.name}] round {n + 1}/{repeat}", flush=True)
         results.add("hugo cold", timed(scale.hugo(scale.fresh("hugo"))))
@@ -226,14 +251,16 @@ def run_scale(
         places = {}
         for label, source in versions:
             out, cache = scale.fresh(label), scale.fresh(label + "-cache")
-            places[label] = (out, cache, source)
+            project = projects[label]
+            places[label] = (out, cache, source, project)
             cold = "kimsite cold (--jobs 2)".replace("kimsite", label)
-            results.add(cold, timed(scale.kimsite(out, cache), source=source))
-            results.add(f"{label} no change", timed(scale.kimsite(out, cache), source=source))
+            command = scale.kimsite(out, cache, project=project)
+            results.add(cold, timed(command, source=source))
+            results.add(f"{label} no change", timed(command, source=source))
         for what in ("article", "template", "profile"):
             scale.edit(what, n)
-            for label, (out, cache, source) in places.items():
-                run = timed(scale.kimsite(out, cache), source=source)
+            for label, (out, cache, source, project) in places.items():
+                run = timed(scale.kimsite(out, cache, project=project), source=source)
                 results.add(f"{label} one {what} edited", run)
         if jobs1:
             results.add(
