@@ -108,6 +108,8 @@ _ENVIRONMENTS: dict[tuple[Path, ...], jinja2.Environment] = {}
 # `"x"|center(10**9)`, `lipsum(10**9)`.
 MAX_TEMPLATE_NUMBER = 100_000
 MAX_TEMPLATE_SEQUENCE = 1_000_000
+# (type of object, attribute) → Jinja sandbox's verdict, which depends on nothing else.
+_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
 MAX_PAGE_CHARS = 20_000_000  # one rendered page; the largest real page is under 1 MB
 
 
@@ -229,7 +231,14 @@ def _sandbox_class() -> type[jinja2.Environment]:
                 value, PurePath | ModuleType | type
             ):
                 return False
-            return bool(super().is_safe_attribute(obj, attr, value))
+            # Jinja's own verdict depends only on the object's type and the attribute's name
+            # (internal names, functions' and frames' insides, mutating methods): asked
+            # about a million times in a province's build, it is remembered per pair.
+            key = (type(obj), attr)
+            safe = _SAFE_ATTRIBUTES.get(key)
+            if safe is None:
+                safe = _SAFE_ATTRIBUTES[key] = bool(super().is_safe_attribute(obj, attr, value))
+            return safe
 
         def call(
             __self,  # noqa: N805  (Jinja's own signature: a template may pass `self`)
