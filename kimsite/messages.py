@@ -8,6 +8,9 @@ what to do, in plain words: the readers are village volunteers, not programmers.
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 # id → (Bahasa Indonesia, English)
@@ -539,3 +542,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
 def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
     indonesian, english = MESSAGES[code]
     return (english if lang == "en" else indonesian).format(**params)
+
+
+# What argparse itself says (usage, errors), in Indonesian: argparse asks gettext for these.
+ARGPARSE_ID: dict[str, str] = {
+    "usage: ": "cara pakai: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak dikenal: %(value)r (pilih salah satu: %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "perlu satu nilai",
+    "expected at least one argument": "perlu sedikitnya satu nilai",
+    "expected at most one argument": "paling banyak satu nilai",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "pilihan %(option)s bisa berarti %(matches)s: tulis lebih lengkap"
+    ),
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "one of the arguments %s is required": "salah satu argumen ini wajib: %s",
+    "ignored explicit argument %r": "nilai %r diabaikan",
+    "expected %s argument": "perlu %s nilai",
+    "expected %s arguments": "perlu %s nilai",
+}
+
+
+@contextmanager
+def argparse_in(lang: str) -> Iterator[None]:
+    """argparse speaking the user's language while the command line is parsed (it takes
+    its words from gettext, which has no Indonesian for it)."""
+    if lang == "en":
+        yield
+        return
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def translate(text: str) -> str:
+        return ARGPARSE_ID.get(text, text)
+
+    def ntranslate(singular: str, plural: str, n: int) -> str:
+        return translate(singular if n == 1 else plural)
+
+    argparse._ = translate  # type: ignore[attr-defined]
+    argparse.ngettext = ntranslate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]

@@ -28,8 +28,9 @@ for tool in "${npm_tools[@]}"; do
   fi
 done
 
-python3 -m pip install -q --disable-pip-version-check -e ".[test]" 2>&1 | grep -v -E "^(WARNING: (Running pip|Location))" || true
+# kimsite and the Python test tools, in .venv/ (see scripts/setup.sh).
+bash scripts/setup.sh test
 
-python3 -m ruff check .
-python3 -m mypy
-exec python3 -m pytest "$@"
+.venv/bin/python -m ruff check .
+.venv/bin/python -m mypy
+exec .venv/bin/python -m pytest "$@"

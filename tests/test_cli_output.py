@@ -64,3 +64,33 @@ def test_language_from_the_environment(project: Callable[..., Path]) -> None:
     assert result.returncode == 1
     assert "content/dua/artikel/b.md:3: The date 'tanggal' must be written 2023-07-24" in result.stderr
     assert "Done in" in result.stderr and "KIM dua was not built" in result.stderr
+
+
+def _kimsite(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "KIMSITE_LANG"}
+    if lang:
+        env["KIMSITE_LANG"] = lang
+    return subprocess.run([sys.executable, "-m", "kimsite", *args], capture_output=True,
+                          text=True, env=env, timeout=60)
+
+
+def test_help_and_command_line_mistakes_speak_indonesian() -> None:
+    """A volunteer who types `kimsite new` and stops, or asks for help, reads Indonesian;
+    `--lang en` or KIMSITE_LANG=en gives English."""
+    missing = _kimsite("new")
+    assert missing.returncode == 2
+    assert "galat: argumen berikut wajib diisi: JENIS" in missing.stderr, missing.stderr
+    assert "cara pakai: kimsite new" in missing.stderr
+    wrong = _kimsite("check", "--format", "xml")
+    assert "pilihan tidak dikenal: 'xml' (pilih salah satu: 'text', 'json', 'github')" in (
+        wrong.stderr
+    ), wrong.stderr
+    helped = _kimsite("build", "--help")
+    assert helped.returncode == 0
+    for words in ("bangun hanya KIM ini", "terbitkan juga artikel bertanggal nanti",
+                  "cara masalah dicetak", "bahasa pesan", "tampilkan bantuan ini"):
+        assert words in helped.stdout, (words, helped.stdout)
+    english = _kimsite("new", lang="en")
+    assert "error: the following arguments are required: WHAT" in english.stderr
+    assert "invalid choice: 'xml'" in _kimsite("check", "--format", "xml", "--lang", "en").stderr
+    assert "build every KIM site" in _kimsite("--help", "--lang=en").stdout
