@@ -145,6 +145,7 @@ class Scale:
     def fresh(self, label: str) -> Path:
         self.runs += 1
         path = self.root / "out" / f"{label}-{self.runs}"
+        shutil.rmtree(path, ignore_errors=True)  # left by an interrupted run: not "cold"
         return path
 
     def project_for(self, checkout: Path | None) -> Path:

@@ -16,6 +16,7 @@ from pathlib import Path
 from kimsite.build import _check_hosts, _select, current_time
 from kimsite.config import SiteConfig, load_config
 from kimsite.content import list_kim_folders, load_kim
+from kimsite.indonesian import moment_text
 from kimsite.markup import MarkdownRenderer
 from kimsite.model import BuildOptions, Kim
 from kimsite.problems import Problem, ProblemLog, Severity
@@ -27,11 +28,22 @@ MAX_SUMMARY = 200
 _ROOT_LINK = re.compile(r'(?:href|src)="(/[^"#?]*)')
 
 
+@dataclass(frozen=True)
+class Scheduled:
+    """An article that is written, not a draft, and goes live by itself at a later time."""
+
+    source: Path
+    judul: str
+    when: str  # in Indonesian, in the KIM's own zone
+    at: datetime
+
+
 @dataclass
 class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     kims: int = 0
     documents: int = 0
+    scheduled: list[Scheduled] = field(default_factory=list)
 
     @property
     def errors(self) -> int:
@@ -79,6 +91,11 @@ def _check_kim(
     if kim is None:
         return
     report.documents += len(kim.articles) + len(kim.pages)
+    report.scheduled.extend(
+        Scheduled(a.source, a.judul, moment_text(a.tanggal, kim.zone), a.tanggal.at)
+        for a in kim.articles
+        if not a.draf and a.tanggal.at > options.now
+    )
     _lengths(kim, log)
     theme = load_theme(config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line)
     if theme is not None and not log.has_errors():

@@ -382,6 +382,9 @@ def _check(args: argparse.Namespace, lang: str) -> int:
         "errors": report.errors,
         "warnings": report.warnings,
     }
+    for item in sorted(report.scheduled, key=lambda x: (x.at, str(x.source))):
+        where = {"path": display_path(item.source), "judul": item.judul, "when": item.when}
+        print(render_message("check.scheduled", where, lang))
     print(render_message("check.summary", counts, lang))
     if not report.problems:
         print(render_message("check.clean", {}, lang))

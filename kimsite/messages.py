@@ -467,6 +467,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Diperiksa {kims} KIM dan {documents} artikel/halaman: {errors} kesalahan, {warnings} peringatan.",
         "Checked {kims} KIMs and {documents} articles/pages: {errors} errors, {warnings} warnings.",
     ),
+    "check.scheduled": (
+        "{path}: terjadwal, terbit sendiri {when} (\u201c{judul}\u201d). Situs berubah saat build pertama sesudah waktu itu.",
+        "{path}: scheduled, goes live by itself on {when} (\u201c{judul}\u201d). The site changes at the first build after that time.",
+    ),
     "check.clean": ("Semua baik. Tidak ada yang perlu diperbaiki.", "All good. Nothing to fix."),
     # serve
     "serve.port_busy": (

@@ -21,11 +21,12 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from kimsite import routes
-from kimsite.markup import html_to_text
-from kimsite.views import ArticleView, PageView, SiteView
+
+if TYPE_CHECKING:  # the index's build needs only `Record`: no Markdown at start-up
+    from kimsite.views import ArticleView, PageView, SiteView
 
 BUNDLE_DIR = "pagefind"
 LANGUAGE = "id"
@@ -77,6 +78,8 @@ def site_records(
 ) -> list[Record]:
     """What a KIM's own search finds: every published article and page, whole, and its
     potensi and produk pages."""
+    from kimsite.markup import html_to_text
+
     records = [
         Record(
             a.url,

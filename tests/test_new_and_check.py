@@ -173,3 +173,22 @@ def test_wrong_code_is_answered_with_the_nearest_real_codes(project: Callable[..
     [wrong] = [p for p in problems if p["code"] == "kim.code_unknown_hint"]
     assert wrong["line"] == 2
     assert re.search(r"Maksud Anda 52\.71\.01\.\d{4} [A-Z]", str(wrong["message"]))
+
+
+def test_check_lists_what_is_scheduled_and_when(project: Callable[..., Path]) -> None:
+    """A writer who dates an article later sees when it goes live, in the KIM's zone; a
+    draft is not scheduled (it waits for a person), and a past article is simply live."""
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/nanti.md": article("Lomba tujuh belasan", "2099-08-17 08:00"),
+        "content/desa/artikel/draf.md": article("Catatan rapat", "2099-08-01", draf="true"),
+        "content/desa/artikel/lalu.md": article("Panen raya", "2025-03-14"),
+    })
+    result = subprocess.run([sys.executable, "-m", "kimsite", "check", "--strict"], cwd=root,
+                            capture_output=True, text=True, env={**os.environ, "KIMSITE_LANG": "id"})
+    assert result.returncode == 0, result.stdout + result.stderr  # scheduling is not a fault
+    lines = [line for line in result.stdout.splitlines() if "terjadwal" in line]
+    assert lines == [
+        "content/desa/artikel/nanti.md: terjadwal, terbit sendiri Senin, 17 Agustus 2099, "
+        "08.00 WITA (“Lomba tujuh belasan”). Situs berubah saat build pertama sesudah waktu itu."
+    ], result.stdout
