@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,7 @@ from kimsite.images import (
 )
 from kimsite.kimfiles import OVERRIDES_DIR, AssetResolver
 from kimsite.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
-from kimsite.model import BuildOptions, Kim, KimSummary
+from kimsite.model import Article, BuildOptions, Kim, KimSummary
 from kimsite.problems import ProblemLog
 from kimsite.themes import (
     Theme,
@@ -142,7 +142,12 @@ def render_kim(
     base_url = config.base_url(kim.host)
     pages = tuple(page_view(p, bodies[p.source], images) for p in kim.pages)
     site = site_view(kim, config, pages, images)
-    articles = [article_view(a, bodies[a.source], kim, base_url, images) for a in published]
+    articles = [
+        replace(article_view(a, bodies[a.source], kim, base_url, images), status=status)
+        if (status := _status(a, options))
+        else article_view(a, bodies[a.source], kim, base_url, images)
+        for a in published
+    ]
     env = environment(search_path(theme, kim.folder / OVERRIDES_DIR))
     out = SiteOutput()
     page_writer = PageWriter(env, site, out, log, kim.profile.source, keep)
@@ -230,6 +235,13 @@ def _paginate(
             next_url=routes.paged(base, number + 1) if number < total else None,
         )
         yield chunk, pager, routes.paged(base, number)
+
+
+def _status(article: Article, options: BuildOptions) -> str | None:
+    """What a preview marks: a draft, or an article that goes live by itself later."""
+    if article.draf:
+        return "draf"
+    return "terjadwal" if article.tanggal.at > options.now else None
 
 
 def _meta(site: SiteView, title: str, url: str, description: str, **extra: Any) -> Meta:

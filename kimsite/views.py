@@ -177,6 +177,9 @@ class ArticleView:
     menit_baca: int
     updated_iso: str  # RFC 3339 with time, for feeds and sitemaps
     published_iso: str
+    # Only in a preview (`kimsite serve` shows drafts and scheduled articles): "draf", or
+    # "terjadwal" for one that goes live by itself later; None on a published site.
+    status: str | None = None
 
 
 @dataclass(frozen=True)

@@ -192,3 +192,36 @@ def test_check_lists_what_is_scheduled_and_when(project: Callable[..., Path]) ->
         "content/desa/artikel/nanti.md: terjadwal, terbit sendiri Senin, 17 Agustus 2099, "
         "08.00 WITA (“Lomba tujuh belasan”). Situs berubah saat build pertama sesudah waktu itu."
     ], result.stdout
+
+
+def test_the_preview_marks_drafts_and_scheduled_articles(project: Callable[..., Path]) -> None:
+    """`kimsite serve` builds with drafts and future articles: a writer must see which of
+    them readers cannot see yet, and when a scheduled one goes live."""
+    from datetime import UTC, datetime
+
+    from tests.helpers import parse
+
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/nanti.md": article("Lomba tujuh belasan", "2099-08-17 08:00"),
+        "content/desa/artikel/draf.md": article("Catatan rapat", "2025-08-01", draf="true"),
+        "content/desa/artikel/lalu.md": article("Panen raya", "2025-03-14"),
+    })
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    report = build(root / "config.yaml", now=now, drafts=True, future=True)
+    assert report.ok
+    site = root / "build/desa.kim.id"
+
+    def note(slug: str) -> str:
+        found = parse(site / f"artikel/{slug}/index.html").xpath("//p[@class='status']")
+        return found[0].text_content() if found else ""
+
+    assert note("nanti").startswith("Terjadwal: terbit sendiri Senin, 17 Agustus 2099")
+    assert note("draf").startswith("Draf: belum diterbitkan")
+    assert note("lalu") == ""
+    labels = parse(site / "index.html").xpath("//span[@class='status']/text()")
+    assert sorted(labels) == ["draf", "terjadwal"]
+    # A real build publishes neither, and marks nothing.
+    report = build(root / "config.yaml", now=now)
+    assert not (site / "artikel/nanti").exists() and not (site / "artikel/draf").exists()
+    assert not parse(site / "index.html").xpath("//*[@class='status']")
