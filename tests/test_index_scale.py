@@ -10,58 +10,14 @@ from pathlib import Path
 
 import lxml.html
 
+from benchmarks.index import KIMS, summaries
 from kimsite.config import load_config
-from kimsite.model import KimSummary
 from kimsite.problems import ProblemLog
 from kimsite.province import render_index
 from kimsite.themes import load_theme
 from tests.helpers import write_project
 
-KIMS, KABKOTA, KECAMATAN_PER_KABKOTA = 8000, 38, 17
 LIMIT = 60 * 1024  # gzipped HTML per page
-BIG = 474
-
-
-def _summaries() -> list[KimSummary]:
-    out = []
-    for n in range(KIMS):
-        # The first 474 KIMs in the first kabupaten; the rest spread over the others.
-        kab = 0 if n < BIG else 1 + n % (KABKOTA - 1)
-        kec = (n // KABKOTA) % KECAMATAN_PER_KABKOTA
-        kab_code = f"35.{kab + 1:02d}"
-        kec_code = f"{kab_code}.{kec + 1:02d}"
-        slug = f"sumberrejo-{n}"
-        base = f"https://{slug}.kim.id/"
-        out.append(
-            KimSummary(
-                slug=slug, nama=f"KIM Sumberrejo Makmur {n}", host=f"{slug}.kim.id",
-                base_url=base, istilah="Komunitas Informasi Masyarakat",
-                deskripsi="Kabar warga, potensi desa, dan produk UMKM dari desa kami. " * 2,
-                logo_url=f"{base}media/logo.png", kode_wilayah=f"{kec_code}.2{n % 1000:03d}",
-                desa=f"Sumberrejo {n}", desa_jenis="Desa", kecamatan_code=kec_code,
-                kecamatan=f"Ngadirojo {kab}-{kec}", kabkota_code=kab_code,
-                kabkota=f"Kabupaten Probolinggo {kab}", article_count=40,
-                latest=[
-                    {
-                        "judul": f"Gotong royong membersihkan saluran irigasi desa {n}-{i}",
-                        "url": f"{base}artikel/gotong-royong-{i}/",
-                        "ringkasan": "Warga bergotong royong membersihkan saluran irigasi. " * 3,
-                        "tanggal_iso": f"2026-05-{i + 1:02d}",
-                        "tanggal_text": f"Jumat, {i + 1} Mei 2026",
-                        "tanggal_date_text": f"Jumat, {i + 1} Mei 2026",
-                        "updated_iso": f"2026-05-{i + 1:02d}T08:00:00+07:00",
-                        "published_iso": f"2026-05-{i + 1:02d}T08:{n % 60:02d}:00+07:00",
-                        "kategori": "Kegiatan",
-                        "gambar": f"{base}media/foto-{i}.jpg",
-                        "gambar_alt": "Warga membersihkan saluran",
-                        "html_digest": "0" * 24,
-                        "penulis": "Pengurus KIM",
-                    }
-                    for i in range(3)
-                ],
-            )
-        )
-    return out
 
 
 def test_every_index_page_is_light_at_8000_kims(tmp_path: Path) -> None:
@@ -73,7 +29,7 @@ def test_every_index_page_is_light_at_8000_kims(tmp_path: Path) -> None:
     log = ProblemLog()
     theme = load_theme(config.themes_dir, config.tema, log, root / "config.yaml", None)
     assert theme is not None
-    site = render_index(_summaries(), config, theme, log, lambda slug, url: "<p>Isi.</p>")
+    site = render_index(summaries(), config, theme, log, lambda slug, url: "<p>Isi.</p>")
     assert site is not None and not log.has_errors(), [p.format() for p in log]
     sizes = {
         str(path): len(gzip.compress(data, 9))
@@ -102,7 +58,7 @@ def test_every_index_page_is_light_at_8000_kims(tmp_path: Path) -> None:
 
     first = links("/")
     second = set().union(*(links(u) for u in first if u in pages))
-    kims = {s.base_url for s in _summaries()}
+    kims = {s.base_url for s in summaries()}
     assert kims <= first | second, len(kims - first - second)
     home_html = pages["/"]
     assert "sumberrejo-4321.kim.id" not in home_html  # the home lists regions, not KIMs
