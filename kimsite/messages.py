@@ -9,6 +9,7 @@ what to do, in plain words: the readers are village volunteers, not programmers.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -467,6 +468,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Diperiksa {kims} KIM dan {documents} artikel/halaman: {errors} kesalahan, {warnings} peringatan.",
         "Checked {kims} KIMs and {documents} articles/pages: {errors} errors, {warnings} warnings.",
     ),
+    "check.placeholder": (
+        "Artikel ini masih berisi teks contoh dari 'kimsite new artikel' (\u201cTulis isi berita di sini\u201d). Ganti dengan isi berita, atau tulis draf: true bila belum siap terbit.",
+        "This article still holds the example text of 'kimsite new artikel' (\u201cTulis isi berita di sini\u201d). Replace it with the news, or write draf: true if it is not ready.",
+    ),
     "check.scheduled": (
         "{path}: terjadwal, terbit sendiri {when} (\u201c{judul}\u201d). Situs berubah saat build pertama sesudah waktu itu.",
         "{path}: scheduled, goes live by itself on {when} (\u201c{judul}\u201d). The site changes at the first build after that time.",
@@ -543,9 +548,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# English nouns after a count of one (Indonesian has no plural form to fix).
+_SINGULAR_EN = {
+    "KIMs": "KIM",
+    "errors": "error",
+    "warnings": "warning",
+    "files": "file",
+    "site files": "site file",
+    "articles/pages": "article/page",
+    "search indexes": "search index",
+    "KIMs rendered": "KIM rendered",
+}
+_ONE_EN = re.compile(
+    r"(?<![\d.,])1 (" + "|".join(sorted(map(re.escape, _SINGULAR_EN), key=len, reverse=True)) + r")\b"
+)
+
+
 def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
     indonesian, english = MESSAGES[code]
-    return (english if lang == "en" else indonesian).format(**params)
+    if lang != "en":
+        return indonesian.format(**params)
+    return _ONE_EN.sub(lambda m: "1 " + _SINGULAR_EN[m.group(1)], english.format(**params))
 
 
 # What argparse itself says (usage, errors), in Indonesian: argparse asks gettext for these.

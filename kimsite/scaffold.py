@@ -96,6 +96,9 @@ deskripsi: {deskripsi_yaml}
 # tema: default
 """
 
+# The first words of a new article's body: `kimsite check` warns while they are still there.
+PLACEHOLDER = "Tulis isi berita di sini."
+
 ARTICLE_TEMPLATE = """\
 ---
 judul: {judul_yaml}
@@ -109,7 +112,7 @@ tanggal: {tanggal}
 # draf: true                  # true = belum diterbitkan
 # sumber: https://...
 ---
-Tulis isi berita di sini. Paragraf dipisahkan satu baris kosong.
+{placeholder} Paragraf dipisahkan satu baris kosong.
 
 ## Subjudul
 
@@ -180,6 +183,7 @@ def new_article(config: SiteConfig, kim: str, judul: str, now: datetime, penulis
         ARTICLE_TEMPLATE.format(
             judul_yaml=_scalar(judul.strip()),
             tanggal=f"{local:%Y-%m-%d %H:%M}",
+            placeholder=PLACEHOLDER,
             penulis_line=(
                 f"penulis: {_scalar(penulis.strip())}" if penulis.strip()
                 else "# penulis: Nama Penulis"

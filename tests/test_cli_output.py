@@ -94,3 +94,19 @@ def test_help_and_command_line_mistakes_speak_indonesian() -> None:
     assert "error: the following arguments are required: WHAT" in english.stderr
     assert "invalid choice: 'xml'" in _kimsite("check", "--format", "xml", "--lang", "en").stderr
     assert "build every KIM site" in _kimsite("--help", "--lang=en").stdout
+
+
+def test_english_counts_agree_with_their_nouns() -> None:
+    from kimsite.messages import render_message
+
+    one = {"kims": 1, "documents": 1, "errors": 1, "warnings": 1}
+    assert render_message("check.summary", one, "en") == (
+        "Checked 1 KIM and 1 article/page: 1 error, 1 warning."
+    )
+    many = {"kims": 21, "documents": 11, "errors": 0, "warnings": 101}
+    assert render_message("check.summary", many, "en") == (
+        "Checked 21 KIMs and 11 articles/pages: 0 errors, 101 warnings."
+    )
+    assert render_message("check.summary", one, "id") == (
+        "Diperiksa 1 KIM dan 1 artikel/halaman: 1 kesalahan, 1 peringatan."
+    )

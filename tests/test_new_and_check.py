@@ -225,3 +225,23 @@ def test_the_preview_marks_drafts_and_scheduled_articles(project: Callable[..., 
     report = build(root / "config.yaml", now=now)
     assert not (site / "artikel/nanti").exists() and not (site / "artikel/draf").exists()
     assert not parse(site / "index.html").xpath("//*[@class='status']")
+
+
+def test_check_warns_about_the_example_text_left_in_a_new_article(in_project: Path) -> None:
+    """`new artikel` writes example text; an article that still holds it would publish it.
+    The warning names the line of that text; a draft may keep it."""
+    assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
+    assert main(["new", "artikel", "kuta", "Kerja bakti"]) == 0
+    path = next((in_project / "content/kuta/artikel").glob("*-kerja-bakti.md"))
+    result = subprocess.run([sys.executable, "-m", "kimsite", "check", "--strict", "kuta"],
+                            cwd=in_project, capture_output=True, text=True,
+                            env={**os.environ, "KIMSITE_LANG": "id"})
+    line = path.read_text().splitlines().index(
+        next(x for x in path.read_text().splitlines() if x.startswith("Tulis isi berita"))) + 1
+    assert result.returncode == 1
+    assert f"{path.relative_to(in_project)}:{line}: peringatan: Artikel ini masih berisi teks " \
+        "contoh" in result.stdout, result.stdout
+    path.write_text(path.read_text().replace("Tulis isi berita di sini.", "Warga bekerja bakti."))
+    again = subprocess.run([sys.executable, "-m", "kimsite", "check", "--strict", "kuta"],
+                           cwd=in_project, capture_output=True, text=True)
+    assert again.returncode == 0, again.stdout
