@@ -211,6 +211,34 @@ def _parser(lang: str = "id") -> argparse.ArgumentParser:
     for parser_ in (nk, na):
         common(parser_, fmt=False)
 
+    w = sub.add_parser(
+        "wilayah",
+        help=t(
+            "cari kode desa/kelurahan Kemendagri menurut namanya",
+            "look up Kemendagri desa/kelurahan codes by name",
+        ),
+    )
+    wsub = w.add_subparsers(dest="wilayah", required=True, metavar=t("PERINTAH", "COMMAND"))
+    wc = wsub.add_parser(
+        "cari",
+        help=t(
+            "desa/kelurahan yang namanya cocok (ejaan boleh sedikit berbeda)",
+            "desa/kelurahan whose name matches (spelling may be a little off)",
+        ),
+    )
+    wc.add_argument("nama", nargs="+", help=t("nama desa atau kelurahan", "desa/kelurahan name"))
+    wc.add_argument(
+        "--kabupaten",
+        default=None,
+        help=t("hanya di kabupaten/kota ini (sebagian nama cukup)", "only in this kabupaten/kota"),
+    )
+    wc.add_argument(
+        "--semua",
+        action="store_true",
+        help=t("cari di seluruh Indonesia, bukan provinsi ini saja", "search all of Indonesia"),
+    )
+    common(wc, fmt=False)
+
     v = sub.add_parser(
         "serve",
         help=t(
@@ -293,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _serve(args, lang)
     if args.command == "new":
         return _new(args, lang)
+    if args.command == "wilayah":
+        return _wilayah(args, lang)
     return 2  # pragma: no cover  (argparse rejects unknown commands)
 
 
@@ -425,13 +455,21 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
 
 def _new(args: argparse.Namespace, lang: str) -> int:
     from kimsite.config import load_config
-    from kimsite.scaffold import new_article, new_kim
+    from kimsite.scaffold import new_article, new_kim, new_kim_region
 
     try:
         config = load_config(args.config)
         if args.what == "kim":
             path = new_kim(config, args.slug, args.kode_wilayah)
             follow = render_message("new.next_kim", {"slug": args.slug}, lang)
+            region = new_kim_region(path)
+            if region is not None:
+                label = f"{region.desa_label}, {region.kecamatan_label}, {region.kabkota}"
+                follow = (
+                    render_message("new.region", {"label": label, "code": region.code}, lang)
+                    + "\n"
+                    + follow
+                )
         else:
             path = new_article(config, args.kim, args.judul, current_time(), args.penulis)
             follow = render_message("new.next_article", {"slug": args.kim}, lang)
@@ -440,6 +478,27 @@ def _new(args: argparse.Namespace, lang: str) -> int:
         return 1
     print(render_message("new.created", {"path": display_path(path)}, lang))
     print(follow)
+    return 0
+
+
+def _wilayah(args: argparse.Namespace, lang: str) -> int:
+    from kimsite.config import load_config
+    from kimsite.regions import find
+
+    name = " ".join(args.nama)
+    within = ""
+    if not args.semua and args.config.is_file():
+        try:
+            within = load_config(args.config).provinsi
+        except KimsiteError:
+            within = ""  # a broken config.yaml: look everywhere
+    found = find(name, within, args.kabupaten)
+    for r in found:
+        print(f"{r.code}  {r.desa_label}, {r.kecamatan_label}, {r.kabkota}, {r.provinsi}")
+    if not found:
+        where = f" ({args.kabupaten})" if args.kabupaten else ""
+        print(render_message("wilayah.none", {"name": name, "where": where}, lang), file=sys.stderr)
+        return 1
     return 0
 
 

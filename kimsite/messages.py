@@ -444,6 +444,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "There is no KIM '{slug}'. Create it first with: kimsite new kim {slug} --kode-wilayah <code>.",
     ),
     "new.created": ("Dibuat: {path}", "Created: {path}"),
+    "new.no_desa": (
+        "Tidak ada desa/kelurahan bernama '{name}' di {provinsi}. Cari kodenya dengan: kimsite wilayah cari NAMA (boleh sebagian nama), lalu tulis --kode-wilayah KODE.",
+        "No desa/kelurahan named '{name}' in {provinsi}. Look its code up with: kimsite wilayah cari NAME (part of the name will do), then give --kode-wilayah CODE.",
+    ),
+    "new.choose_desa": (
+        "Nama '{name}' cocok dengan lebih dari satu desa, atau tidak persis sama. Pilih yang benar lalu tulis kodenya di --kode-wilayah: {found}",
+        "The name '{name}' matches more than one desa, or none exactly. Choose the right one and give its code with --kode-wilayah: {found}",
+    ),
+    "new.region": ("Wilayah: {label} (kode {code}).", "Region: {label} (code {code})."),
+    "wilayah.none": (
+        "Tidak ditemukan desa/kelurahan bernama '{name}'{where}. Coba sebagian namanya saja, atau ejaan lain.",
+        "No desa/kelurahan named '{name}'{where}. Try part of the name, or another spelling.",
+    ),
     "new.next_kim": (
         "Lengkapi profilnya, lalu periksa dengan: kimsite check {slug}",
         "Complete the profile, then check it with: kimsite check {slug}",

@@ -172,3 +172,39 @@ def suggest(raw: str, within: str, limit: int = 3) -> list[Region]:
                 scored.append((1, code))
         found = [code for _, code in sorted(scored)[:limit]]
     return [r for r in (lookup(code) for code in found) if r is not None]
+
+
+def _squash(name: str) -> str:
+    """ "Tete Batu", "tetebatu" and "Tete-Batu" are one name to a writer."""
+    return re.sub(r"[^a-z0-9]+", "", name.lower())
+
+
+_KABKOTA_WORDS = re.compile(r"^(kabupaten|kab\.?|kota|adm\.?|administrasi)\s*", re.I)
+
+
+def find(
+    name: str, within: str = "", kabupaten: str | None = None, limit: int = 20
+) -> list[Region]:
+    """Desa/kelurahan by name, as a writer would type it: the same name first, then names
+    that start with or hold it, then names spelled close to it (one or two letters off).
+
+    `within`: a province code ("52") or "" for all Indonesia; `kabupaten`: a kabupaten/kota
+    name, in part ("Lombok Barat", "kab lombok barat").
+    """
+    wanted = _squash(name)
+    if not wanted:
+        return []
+    prefix = within + "." if within else ""
+    pool = {c: _squash(n) for c, n in _villages().items() if c.startswith(prefix)}
+    if kabupaten:
+        kab = _squash(_KABKOTA_WORDS.sub("", kabupaten.strip()))
+        regions = _regions()
+        pool = {c: n for c, n in pool.items() if kab in _squash(regions.get(c[:5], ""))}
+    exact = sorted(c for c, n in pool.items() if n == wanted)
+    partial = sorted(c for c, n in pool.items() if n != wanted and wanted in n)
+    found = exact + partial
+    if len(found) < limit:
+        names = sorted(set(pool.values()) - {pool[c] for c in found})
+        close = set(difflib.get_close_matches(wanted, names, n=limit, cutoff=0.75))
+        found += sorted(c for c, n in pool.items() if n in close)
+    return [r for r in (lookup(c) for c in found[:limit]) if r is not None]

@@ -6,6 +6,7 @@ says what it is for, so a volunteer can fill in a profile without opening the RE
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from kimsite.indonesian import is_dns_label, slugify
 from kimsite.kimfiles import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME
 from kimsite.problems import KimsiteError, ProblemLog
 from kimsite.profiles import region_of
-from kimsite.regions import normalize_code
+from kimsite.regions import Region, find, lookup, normalize_code
 
 PROFILE_TEMPLATE = """\
 # Profil {nama}
@@ -136,7 +137,10 @@ def new_kim(config: SiteConfig, slug: str, kode: str) -> Path:
         log.add(folder, None, "kim.bad_slug", slug=slug, hint=slugify(slug) or "kim-desa")
     elif folder.exists():
         log.add(folder, None, "new.exists")
-    region = region_of(normalize_code(kode), config, log, folder, None)
+    if re.fullmatch(r"[\d.\s]+", kode):
+        region = region_of(normalize_code(kode), config, log, folder, None)
+    else:
+        region = _desa_named(kode, config, log, folder)
     if log.has_errors() or region is None:
         raise KimsiteError(log)
     nama = f"KIM {region.desa}"
@@ -163,6 +167,29 @@ def new_kim(config: SiteConfig, slug: str, kode: str) -> Path:
     return folder / PROFILE_NAME
 
 
+def new_kim_region(profile: Path) -> Region | None:
+    """The region a profile `new_kim` just wrote names (to show the writer which desa)."""
+    match = re.search(r'^kode_wilayah: "([\d.]+)"', profile.read_text(encoding="utf-8"), re.M)
+    return lookup(match.group(1)) if match else None
+
+
+def _desa_named(name: str, config: SiteConfig, log: ProblemLog, where: Path) -> Region | None:
+    """The desa a writer named instead of giving its code: only when one desa of the
+    province has exactly that name; otherwise the candidates, to choose by code."""
+    found = find(name, config.provinsi)
+    exact = [r for r in found if r.desa.lower().replace(" ", "") == name.lower().replace(" ", "")]
+    if len(exact) == 1:
+        return exact[0]
+    shown = "; ".join(
+        f"{r.code} {r.desa_label}, {r.kecamatan_label}, {r.kabkota}" for r in found[:8]
+    )
+    if not found:
+        log.add(where, None, "new.no_desa", name=name, provinsi=config.provinsi_nama)
+    else:
+        log.add(where, None, "new.choose_desa", name=name, found=shown)
+    return None
+
+
 def new_article(config: SiteConfig, kim: str, judul: str, now: datetime, penulis: str = "") -> Path:
     log = ProblemLog()
     folder = config.content_dir / kim
@@ -185,7 +212,8 @@ def new_article(config: SiteConfig, kim: str, judul: str, now: datetime, penulis
             tanggal=f"{local:%Y-%m-%d %H:%M}",
             placeholder=PLACEHOLDER,
             penulis_line=(
-                f"penulis: {_scalar(penulis.strip())}" if penulis.strip()
+                f"penulis: {_scalar(penulis.strip())}"
+                if penulis.strip()
                 else "# penulis: Nama Penulis"
             ),
         ),

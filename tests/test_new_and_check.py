@@ -245,3 +245,43 @@ def test_check_warns_about_the_example_text_left_in_a_new_article(in_project: Pa
     again = subprocess.run([sys.executable, "-m", "kimsite", "check", "--strict", "kuta"],
                            cwd=in_project, capture_output=True, text=True)
     assert again.returncode == 0, again.stdout
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "kimsite", *args], cwd=root, capture_output=True,
+                          text=True, env={**os.environ, "KIMSITE_LANG": "id"}, timeout=120)
+
+
+def test_a_writer_finds_the_village_code_by_name(project: Callable[..., Path]) -> None:
+    """A writer knows the desa's name, spelled as people say it, not its Kemendagri code."""
+    root = project({})
+    spaced = _run(root, "wilayah", "cari", "tete", "batu")
+    assert spaced.returncode == 0
+    assert spaced.stdout.splitlines()[0] == (
+        "52.03.04.2006  Desa Tete Batu, Kecamatan Sikur, Kabupaten Lombok Timur, "
+        "Nusa Tenggara Barat"
+    )
+    typo = _run(root, "wilayah", "cari", "sesla", "--kabupaten", "Kab. Lombok Barat")
+    assert "52.01.09.2003  Desa Sesela, Kecamatan Gunungsari" in typo.stdout, typo.stdout
+    assert all("Lombok Barat" in line for line in typo.stdout.splitlines())
+    # Only this province's villages, unless asked for the whole country.
+    here = _run(root, "wilayah", "cari", "sukamaju").stdout.splitlines()
+    assert here and all(line.endswith("Nusa Tenggara Barat") for line in here), here
+    everywhere = _run(root, "wilayah", "cari", "sukamaju", "--semua", "--kabupaten", "bogor")
+    assert "Kabupaten Bogor, Jawa Barat" in everywhere.stdout, everywhere.stdout
+    none = _run(root, "wilayah", "cari", "zzqqxx")
+    assert none.returncode == 1 and "Tidak ditemukan desa/kelurahan bernama 'zzqqxx'" in none.stderr
+
+
+def test_new_kim_takes_a_desa_name_and_says_which_desa(project: Callable[..., Path]) -> None:
+    root = project({})
+    made = _run(root, "new", "kim", "kekait", "--kode-wilayah", "Kekait")
+    assert made.returncode == 0, made.stderr
+    assert "Wilayah: Desa Kekait, Kecamatan Gunungsari, Kabupaten Lombok Barat " \
+        "(kode 52.01.09.2004)." in made.stdout
+    assert 'kode_wilayah: "52.01.09.2004"' in (root / "content/kekait/kim.yaml").read_text()
+    # Three kelurahan start with "Ampenan": the writer is asked to choose, nothing is written.
+    ambiguous = _run(root, "new", "kim", "ampenan", "--kode-wilayah", "Ampenan")
+    assert ambiguous.returncode == 1 and not (root / "content/ampenan").exists()
+    assert "52.71.01.1004 Kelurahan Ampenan Selatan" in ambiguous.stderr, ambiguous.stderr
+    assert "52.71.01.1007 Kelurahan Ampenan Utara" in ambiguous.stderr
