@@ -37,6 +37,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tanda kutip dibuka tetapi tidak ditutup. Tambahkan tanda kutip penutup di akhir teks.",
         "A quote is opened but never closed. Add the closing quote at the end of the text.",
     ),
+    "yaml.unclosed_bracket": (
+        "Kurung siku '[' dibuka di baris ini tetapi tidak ditutup. Tutup daftarnya dengan ']' di akhir baris, misalnya: tag: [panen, desa].",
+        "A '[' is opened on this line but never closed. Close the list with ']' at the end of the line, e.g. tag: [panen, desa].",
+    ),
+    "yaml.unclosed_brace": (
+        "Kurung kurawal '{{' dibuka di baris ini tetapi tidak ditutup. Tutup dengan '}}' di akhir, misalnya: sk: {{nomor: 17 Tahun 2023, tanggal: 2023-03-01}}.",
+        "A '{{' is opened on this line but never closed. Close it with '}}' at the end, e.g. sk: {{nomor: 17 Tahun 2023, tanggal: 2023-03-01}}.",
+    ),
+    "yaml.colon_space": (
+        "Setelah titik dua harus ada spasi. Tulis '{key}: {value}', bukan '{key}:{value}'.",
+        "A colon needs a space after it. Write '{key}: {value}', not '{key}:{value}'.",
+    ),
     "yaml.indent": (
         "Indentasi tidak rata. Kunci yang setingkat harus mulai di kolom yang sama; gunakan spasi, bukan Tab.",
         "Uneven indentation. Keys on the same level must start in the same column; use spaces, not Tabs.",

@@ -22,6 +22,8 @@ from kimsite.problems import ProblemLog
 
 _FRIENDLY_YAML = (
     ("found character '\\t'", "yaml.tab"),
+    ("while parsing a flow sequence", "yaml.unclosed_bracket"),
+    ("while parsing a flow mapping", "yaml.unclosed_brace"),
     ("mapping values are not allowed", "yaml.colon"),
     ("could not find expected ':'", "yaml.no_colon"),
     ("while scanning a quoted scalar", "yaml.unclosed_quote"),
@@ -83,6 +85,20 @@ def _too_deep(text: str) -> int | None:
     return None
 
 
+_GLUED = re.compile(r"^\s*([A-Za-z_][\w-]*):(\S.*)$")
+
+
+def _glued_colon(text: str, line: int) -> tuple[int, str, str] | None:
+    """`kategori:berita`, a colon without the space YAML needs after it: libyaml notices
+    only on a later line. The 0-based line, key and value, looking back from `line`."""
+    lines = text.splitlines()
+    for at in range(min(line, len(lines) - 1), max(line - 3, -1), -1):
+        found = _GLUED.match(lines[at])
+        if found and not found.group(2).startswith(("//", "/")):
+            return at, found.group(1), found.group(2).strip()
+    return None
+
+
 def _refused_node(root: yaml.Node) -> tuple[int, str, str] | None:
     """The first (0-based) line, in reading order, that carries a tag asking for more than
     text, or reaches a node a second time (an alias): (line, message id, tag)."""
@@ -122,13 +138,21 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         code = next((c for needle, c in _FRIENDLY_YAML if needle in detail), "yaml.syntax")
         # An unclosed quote is noticed at the end of the file; the writer needs the line
         # where it was opened.
+        # So is an unclosed [ or {: the place to fix is where it opened.
+        opened = ("yaml.unclosed_quote", "yaml.unclosed_bracket", "yaml.unclosed_brace")
         marks = (
             (exc.context_mark, exc.problem_mark)
-            if code == "yaml.unclosed_quote"
+            if code in opened
             else (exc.problem_mark, exc.context_mark)
         )
         mark: Any = next((m for m in marks if m is not None), None)
         line = (mark.line + 1 + line_offset) if mark else None
+        if code == "yaml.no_colon" and mark is not None:
+            glued = _glued_colon(text, mark.line)
+            if glued is not None:
+                at, key, value = glued
+                log.add(path, at + 1 + line_offset, "yaml.colon_space", key=key, value=value)
+                raise YamlUnreadable from None
         if code == "yaml.syntax" and mark is not None:
             lines = text.splitlines()
             if mark.line < len(lines) and "\t" in lines[mark.line]:

@@ -68,6 +68,33 @@ CASES = [
         "titik dua",
     ),
     Case(
+        "unclosed [ in front matter: pointed at where it opened",
+        {
+            "content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\ntag: [panen, desa\n"
+            "kategori: berita\nringkasan: Pendek.\n---\nIsi\n"
+        },
+        "content/rusak/artikel/a.md",
+        4,
+        "Kurung siku '[' dibuka di baris ini tetapi tidak ditutup",
+    ),
+    Case(
+        "unclosed { in the profile",
+        {
+            "content/rusak/kim.yaml": 'nama: KIM Rusak\nkode_wilayah: "52.71.01.1004"\n'
+            "sk: {nomor: 17 Tahun 2023, tanggal: 2023-03-01\ndeskripsi: Profil.\n"
+        },
+        "content/rusak/kim.yaml",
+        3,
+        "Kurung kurawal '{' dibuka di baris ini",
+    ),
+    Case(
+        "no space after a colon",
+        {"content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\nkategori:berita\n---\nIsi\n"},
+        "content/rusak/artikel/a.md",
+        4,
+        "Tulis 'kategori: berita', bukan 'kategori:berita'",
+    ),
+    Case(
         "missing front matter",
         {"content/rusak/artikel/a.md": "judul: A\n\nIsi tanpa header\n"},
         "content/rusak/artikel/a.md",
