@@ -585,13 +585,73 @@ _SINGULAR_EN = {
     "KIMs rendered": "KIM rendered",
 }
 _ONE_EN = re.compile(
-    r"(?<![\d.,])1 (" + "|".join(sorted(map(re.escape, _SINGULAR_EN), key=len, reverse=True)) + r")\b"
+    r"(?<![\d.,])1 ("
+    + "|".join(sorted(map(re.escape, _SINGULAR_EN), key=len, reverse=True))
+    + r")\b"
 )
+
+
+# Jinja's own words about a template, in Indonesian (first pattern that matches wins).
+_JINJA_ID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (
+            r"^'([^']+)' is undefined$",
+            r"'\1' tidak dikenal: tidak ada variabel bernama itu di "
+            r"sini (nama yang tersedia ada di docs/tema.md)",
+        ),
+        (
+            r"^'([^']+)' has no attribute '([^']+)'$",
+            r"'\1' tidak punya atribut '\2' "
+            r"(periksa ejaannya; nama yang tersedia ada di docs/tema.md)",
+        ),
+        (
+            r"^Unexpected end of template\. Jinja was looking for the following tags: (.*?)\. "
+            r"The innermost block that needs to be closed is '(\w+)'\.$",
+            r"templat berakhir sebelum blok '\2' ditutup (yang ditunggu: \1)",
+        ),
+        (
+            r"^Encountered unknown tag '([^']+)'\. Jinja was looking for the following tags: "
+            r"(.*?)\. The innermost block that needs to be closed is '(\w+)'\.$",
+            r"tag '\1' tidak dikenal; untuk menutup blok '\3' yang ditunggu: \2",
+        ),
+        (
+            r"^Encountered unknown tag '([^']+)'\. You probably made a nesting mistake\. Jinja "
+            r"is expecting this tag, but currently looking for (.*?)\. The innermost block that "
+            r"needs to be closed is '(\w+)'\.$",
+            r"tag '\1' datang terlalu awal: blok '\3' di atasnya belum ditutup (tulis dulu \2)",
+        ),
+        (r"^Encountered unknown tag '([^']+)'\.$", r"tag '\1' tidak dikenal"),
+        (
+            r"^expected token 'end of print statement', got '([^']+)'$",
+            r"di sini mestinya '}}' penutup, tetapi tertulis '\1'",
+        ),
+        (
+            r"^expected token '([^']+)', got '([^']+)'$",
+            r"di sini mestinya '\1', tetapi tertulis '\2'",
+        ),
+        (r"^unexpected '([^']+)', expected '([^']+)'$", r"'\1' tidak terduga; mestinya '\2'"),
+        (r"^unexpected '([^']+)'$", r"'\1' tidak terduga di sini"),
+        (r"^No filter named '([^']+)'\.?$", r"tidak ada filter bernama '\1'"),
+        (r"^No test named '([^']+)'( found)?\.?$", r"tidak ada uji bernama '\1'"),
+        (r" or ", " atau "),
+    )
+)
+
+
+def jinja_words(detail: str) -> str:
+    """Jinja's message about a template in Indonesian, when it is one we know."""
+    for pattern, words in _JINJA_ID[:-1]:
+        if pattern.search(detail):
+            return _JINJA_ID[-1][0].sub(_JINJA_ID[-1][1], pattern.sub(words, detail))
+    return detail
 
 
 def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
     indonesian, english = MESSAGES[code]
     if lang != "en":
+        if code.startswith("theme.") and isinstance(params.get("detail"), str):
+            params = {**params, "detail": jinja_words(params["detail"]).rstrip(".")}
         return indonesian.format(**params)
     return _ONE_EN.sub(lambda m: "1 " + _SINGULAR_EN[m.group(1)], english.format(**params))
 

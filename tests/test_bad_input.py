@@ -95,6 +95,27 @@ CASES = [
         "Tulis 'kategori: berita', bukan 'kategori:berita'",
     ),
     Case(
+        "a KIM template reading a name its site does not have (Jinja's words in Indonesian)",
+        {
+            "content/rusak/templat/home.html": '{% extends "base.html" %}\n{% block content %}\n'
+            "<p>{{ site.namaa }}</p>\n{% endblock %}\n"
+        },
+        "content/rusak/templat/home.html",
+        3,
+        "tidak punya atribut 'namaa' (periksa ejaannya",
+    ),
+    Case(
+        "a KIM template with a loop never closed",
+        {
+            "content/rusak/templat/home.html": '{% extends "base.html" %}\n{% block content %}\n'
+            "{% for a in articles %}\n<p>{{ a.judul }}</p>\n{% endblock %}\n"
+        },
+        "content/rusak/templat/home.html",
+        5,
+        "tag 'endblock' datang terlalu awal: blok 'for' di atasnya belum ditutup (tulis dulu "
+        "'endfor' atau 'else')",
+    ),
+    Case(
         "missing front matter",
         {"content/rusak/artikel/a.md": "judul: A\n\nIsi tanpa header\n"},
         "content/rusak/artikel/a.md",
