@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kimsite.build import BuildReport, build
-from tests.helpers import REPO, write_project
+from tests.helpers import REPO, SAMPLE, write_project
 
 
 @pytest.fixture
@@ -30,8 +30,8 @@ SAMPLE_NOW = datetime(2026, 11, 1, tzinfo=UTC)
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
     """The shipped sample project, copied and built once for the whole session."""
     root = tmp_path_factory.mktemp("sample")
-    shutil.copy(REPO / "config.yaml", root / "config.yaml")
-    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(SAMPLE / "config.yaml", root / "config.yaml")
+    shutil.copytree(SAMPLE / "content", root / "content")
     shutil.copytree(REPO / "themes", root / "themes")
     report = build(root / "config.yaml", now=SAMPLE_NOW)
     return root, report

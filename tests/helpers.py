@@ -18,6 +18,10 @@ from scripts.screenshots import serving
 __all__ = ["serving"]  # the one local HTTP server for built sites, shared with the script
 
 REPO = Path(__file__).resolve().parent.parent
+# The sample province the tests build: a copy of what the repository first shipped in
+# content/, so that a province replacing content/ with its own KIMs keeps a green suite
+# (CI judges the real content with `kimsite check --strict`).
+SAMPLE = REPO / "tests" / "sample"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -20,7 +20,7 @@ import pytest
 
 from kimsite.build import build
 from kimsite.cli import main
-from tests.helpers import PIXEL, article, profile, snapshot, write_project
+from tests.helpers import PIXEL, SAMPLE, article, profile, snapshot, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 PROJECT = {
@@ -197,11 +197,10 @@ def test_cache_models_round_trip(tmp_path: Path) -> None:
     from kimsite.config import load_config
     from kimsite.content import load_kim
     from kimsite.problems import ProblemLog
-    from tests.helpers import REPO
 
     root = tmp_path / "sample"
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "config.yaml", root / "config.yaml")
+    shutil.copytree(SAMPLE / "content", root / "content")
+    shutil.copy(SAMPLE / "config.yaml", root / "config.yaml")
     config = load_config(root / "config.yaml")
     cache = Cache(tmp_path / "cache")
     for folder in sorted((root / "content").iterdir()):

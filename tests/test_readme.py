@@ -13,11 +13,11 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.helpers import REPO
+from tests.helpers import REPO, SAMPLE
 
 SKIPPED = ("bash scripts/test.sh",)
 LEFT_OUT = {".venv", ".tools", "build", ".kimsite-cache", ".git", "work", "__pycache__",
-            ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+            ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis", "sample", "golden"}
 
 
 def shell_blocks(readme: str) -> list[str]:
@@ -44,6 +44,10 @@ def test_readme_examples_run_as_written(tmp_path: Path) -> None:
     assert blocks and "scripts/setup.sh" in blocks[0]  # the first thing a new user runs
     copy = tmp_path / "kimsite"
     shutil.copytree(REPO, copy, ignore=lambda _dir, names: [n for n in names if n in LEFT_OUT])
+    # The README describes the sample province; the repository's content/ may be another's.
+    shutil.rmtree(copy / "content")
+    shutil.copytree(SAMPLE / "content", copy / "content")
+    shutil.copy(SAMPLE / "config.yaml", copy / "config.yaml")
     script = script_of(blocks)
     # A new user's shell: none of this session's virtual environment.
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}

@@ -14,7 +14,7 @@ import pytest
 
 from kimsite.build import BuildReport, build
 from tests.conftest import SAMPLE_NOW
-from tests.helpers import REPO, article, parse, profile, serving, stamps, write_project
+from tests.helpers import REPO, SAMPLE, article, parse, profile, serving, stamps, write_project
 
 KIM, INDEX = "sesela.kim.id", "kim.ntbprov.go.id"
 ASK = """async (word) => {
@@ -149,9 +149,9 @@ def test_hostile_text_in_results_stays_text(tmp_path: Path, browser: object) -> 
 
 def test_search_is_reindexed_only_where_content_changed(tmp_path: Path) -> None:
     root = tmp_path / "p"
-    shutil.copytree(REPO / "content", root / "content")
+    shutil.copytree(SAMPLE / "content", root / "content")
     shutil.copytree(REPO / "themes", root / "themes")
-    shutil.copy(REPO / "config.yaml", root / "config.yaml")
+    shutil.copy(SAMPLE / "config.yaml", root / "config.yaml")
     first = build(root / "config.yaml", now=SAMPLE_NOW)
     out = root / "build"
     assert first.indexed == len(first.kims) + 1  # every KIM and the index
