@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import mimetypes
 import os
+import re
 import socket
 import threading
 import time
@@ -120,6 +121,10 @@ class Debouncer:
 
 
 # -- the preview ------------------------------------------------------------------------------
+KIM_PREFIX, INDEX_PREFIX = "/_kim/", "/_indeks/"
+_SITE_LINK = re.compile(rb"(https?)://([a-z0-9.-]+)/")
+
+
 @dataclass
 class Preview:
     config_path: Path
@@ -134,6 +139,9 @@ class Preview:
     rebuilds: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
     on_rebuilt: Callable[[], None] | None = None
+    # Every site this preview built: host → KIM folder name (None: the index). Links to
+    # them are rewritten to `/_kim/<slug>/…` (or `/_indeks/…`), which switch the preview.
+    sites: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         config = load_config(self.config_path)
@@ -181,6 +189,9 @@ class Preview:
                     jobs=jobs,
                 )
                 problems = [] if report is None else list(report.problems)
+                if report is not None:
+                    self.sites.update({k.host: k.slug for k in report.kims if k.host})
+                    self.sites[report.config.domain_indeks] = None
                 if report is not None and self.slug is not None:
                     self.host = next(
                         (k.host for k in report.kims if k.slug == self.slug and k.host), self.host
@@ -230,6 +241,10 @@ class Preview:
     def wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         """Serve the site's files at their own paths, as the real host would."""
         path = environ.get("PATH_INFO", "/") or "/"
+        switched = self._switch(path)
+        if switched is not None:
+            start_response("302 Found", [("Location", switched), ("Cache-Control", "no-store")])
+            return [b""]
         target = self._file_for(path)
         status = "200 OK"
         if target is None:
@@ -244,9 +259,34 @@ class Preview:
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
             data = data.replace(b"<body>", b"<body>" + self.banner(), 1)
+            data = _SITE_LINK.sub(self._local_link, data)
             kind += "; charset=utf-8"
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [data]
+
+    def _switch(self, path: str) -> str | None:
+        """`/_kim/<slug>/rest` or `/_indeks/rest`: preview that site from now on; where to go."""
+        if path.startswith(INDEX_PREFIX):
+            slug: str | None = None
+            rest = path[len(INDEX_PREFIX) :]
+        elif path.startswith(KIM_PREFIX):
+            slug, _, rest = path[len(KIM_PREFIX) :].partition("/")
+            if slug not in self.sites.values():
+                return None
+        else:
+            return None
+        host = next((h for h, s in self.sites.items() if s == slug), None)
+        if host is None:
+            return None
+        self.slug, self.host = slug, host
+        return "/" + rest.lstrip("/")
+
+    def _local_link(self, found: re.Match[bytes]) -> bytes:
+        host = found.group(2).decode("ascii", "replace")
+        if host not in self.sites:
+            return found.group(0)  # another site: the link stays as it is
+        slug = self.sites[host]
+        return (INDEX_PREFIX if slug is None else f"{KIM_PREFIX}{slug}/").encode()
 
     def _file_for(self, url_path: str) -> Path | None:
         clean = PurePosixPath("/" + url_path.lstrip("/"))

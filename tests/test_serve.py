@@ -217,3 +217,51 @@ def test_busy_port_takes_the_next_one(project: Callable[..., Path]) -> None:
             process.wait(timeout=10)
             if process.stdout is not None:
                 process.stdout.close()
+
+
+def test_index_preview_links_to_each_kims_preview(project: Callable[..., Path]) -> None:
+    """`kimsite serve --index`: the province's preview can be clicked through to a KIM's
+    preview and back, instead of leading to the production hosts."""
+    import urllib.request
+
+    import lxml.html
+
+    root = project(FILES)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kimsite", "serve", "--index", "--port", str(port)],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    lines: list[str] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line.rstrip("\n"))
+
+    def get(path: str) -> tuple[str, str]:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
+            return response.geturl(), response.read().decode()
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        deadline = time.monotonic() + 30
+        while not any("Pratinjau" in line for line in list(lines)):
+            assert process.poll() is None and time.monotonic() < deadline, "\n".join(lines)
+            time.sleep(0.05)
+        _url, index = get("/")
+        hrefs = {a.get("href") for a in lxml.html.fromstring(index).iter("a")}
+        assert "/_kim/pantai/" in hrefs and "/_kim/bukit/" in hrefs, hrefs
+        assert not any(h and h.startswith("https://pantai.kim.id") for h in hrefs)
+        landed, page = get("/_kim/pantai/artikel/kabar/")
+        assert landed.endswith(f":{port}/artikel/kabar/")  # the KIM's own paths work as is
+        assert "Teks pertama dari pantai." in page
+        _url, home = get("/")
+        assert "KIM Pantai" in home and "/_indeks/" in home  # its footer leads back
+        _url, again = get("/_indeks/")
+        assert "/_kim/bukit/" in again
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stdout is not None:
+            process.stdout.close()
