@@ -101,6 +101,12 @@ def load_config(path: Path) -> SiteConfig:
             value=domain_induk,
         )
     tema = fields.text("tema") or "default"
+    themes_dir = path.parent / "themes"
+    if themes_dir.is_dir() and not (themes_dir / tema).is_dir():
+        # Said once, at its line here: otherwise every KIM using it would be blamed.
+        available = sorted(t.name for t in themes_dir.iterdir() if t.is_dir())
+        log.add(path, fields.line("tema"), "theme.unknown", name=tema,
+                available=", ".join(available) or "-")
     per_page = fields.integer("artikel_per_halaman") or 10
     berita = fields.integer("berita_indeks") or 20
     for key, value in (("artikel_per_halaman", per_page), ("berita_indeks", berita)):

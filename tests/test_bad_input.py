@@ -451,3 +451,19 @@ def test_english_messages(project: Callable[..., Path], capsys: pytest.CaptureFi
     assert main(["build", "--config", str(root / "config.yaml"), "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert "The date 'tanggal' must be written 2023-07-24" in err
+
+
+def test_a_mistyped_province_theme_is_named_once_in_config(
+    project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The province's own typo is the province's: one message at config.yaml's line, not
+    one per KIM blaming each kim.yaml."""
+    root = project(GOOD, config='provinsi: "52"\ndomain_indeks: kim.ntbprov.go.id\ntema: defualt\n')
+    assert main(["check", "--config", str(root / "config.yaml")]) == 1
+    err = capsys.readouterr()
+    printed = (err.out + err.err).splitlines()
+    said = [line for line in printed if "defualt" in line]
+    assert len(said) == 1 and said[0].endswith(
+        "config.yaml:3: Tema 'defualt' tidak ada di folder themes/. Tema yang tersedia: "
+        "default, pesisir."
+    ), printed
