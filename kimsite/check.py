@@ -88,10 +88,14 @@ def _check_kim(
 ) -> None:
     from kimsite.sitegen import render_kim
 
+    # Count what the writer wrote, readable or not, so that the summary agrees with the
+    # problems printed above it.
+    report.documents += sum(
+        1 for sub in ("artikel", "halaman") for _ in (folder / sub).glob("*.md")
+    )
     kim = load_kim(folder, config, log, now=options.now)
     if kim is None:
         return
-    report.documents += len(kim.articles) + len(kim.pages)
     report.scheduled.extend(
         Scheduled(a.source, a.judul, moment_text(a.tanggal, kim.zone), a.tanggal.at)
         for a in kim.articles

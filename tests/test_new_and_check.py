@@ -285,3 +285,16 @@ def test_new_kim_takes_a_desa_name_and_says_which_desa(project: Callable[..., Pa
     assert ambiguous.returncode == 1 and not (root / "content/ampenan").exists()
     assert "52.71.01.1004 Kelurahan Ampenan Selatan" in ambiguous.stderr, ambiguous.stderr
     assert "52.71.01.1007 Kelurahan Ampenan Utara" in ambiguous.stderr
+
+
+def test_check_counts_the_files_it_could_not_read(project: Callable[..., Path]) -> None:
+    """The summary agrees with what was printed: an unreadable article is still one of the
+    articles checked (it was: 0 articles, 1 error)."""
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\ntag: [a\n---\nIsi\n",
+        "content/desa/artikel/b.md": article("B"),
+    })
+    result = _run(root, "check")
+    assert result.returncode == 1
+    assert "Diperiksa 1 KIM dan 2 artikel/halaman: 1 kesalahan, 0 peringatan." in result.stdout
