@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from kimsite.build import BuildReport, Progress, build, build_index, current_time
 from kimsite.cliargs import lang_of_argv, parser
-from kimsite.messages import argparse_in, render_message
+from kimsite.foreign import argparse_in
+from kimsite.messages import render_message
 from kimsite.problems import (
     KimsiteError,
     Problem,

@@ -17,7 +17,8 @@ from kimsite import feeds, routes
 from kimsite.config import SiteConfig
 from kimsite.model import KimSummary
 from kimsite.problems import ProblemLog
-from kimsite.sitegen import PageWriter, add_icons
+from kimsite.sitefiles import add_icons
+from kimsite.sitegen import PageWriter
 from kimsite.themes import Theme, environment, search_path
 from kimsite.views import Link, Meta, Pager
 from kimsite.writer import OutputConflict, Owner, SiteOutput

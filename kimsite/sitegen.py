@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from kimsite import feeds, routes, search, structured
+from kimsite import routes, search, structured
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
 from kimsite.content import publishable
@@ -22,14 +22,13 @@ from kimsite.images import (
     PROCESSED,
     ImageProblem,
     ProcessedImage,
-    derivative_url,
-    icons,
     process,
 )
 from kimsite.kimfiles import OVERRIDES_DIR, AssetResolver
 from kimsite.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
 from kimsite.model import Article, BuildOptions, Kim, KimSummary
 from kimsite.problems import ProblemLog
+from kimsite.sitefiles import add_files, summary_of
 from kimsite.themes import (
     Theme,
     environment,
@@ -52,7 +51,6 @@ from kimsite.views import (
 )
 from kimsite.writer import OutputConflict, Owner, SiteOutput
 
-FEED_ENTRIES = 20
 RELATED = 3
 
 
@@ -153,7 +151,7 @@ def render_kim(
     page_writer = PageWriter(env, site, out, log, kim.profile.source, keep)
     try:
         _render_pages(page_writer, site, articles, pages, config, kim)
-        _add_files(out, kim, theme, site, articles, processed, keep_machine_files=keep is not None)
+        add_files(out, kim, theme, site, articles, processed, keep_machine_files=keep is not None)
     except OutputConflict as conflict:
         log.add(
             conflict.source or kim.folder,
@@ -174,7 +172,7 @@ def render_kim(
     province_search = search.province_records(site, articles)
     return KimRender(
         output=out,
-        summary=_summary(kim, config, site, articles, search.digest(province_search)),
+        summary=summary_of(kim, config, site, articles, search.digest(province_search)),
         renders=renders,
         templates={
             name: (known_templates or {}).get(name) or template_files(env, name)
@@ -406,94 +404,6 @@ def _render_terms(
             )
 
 
-def _add_files(
-    out: SiteOutput,
-    kim: Kim,
-    theme: Theme,
-    site: SiteView,
-    articles: list[ArticleView],
-    processed: dict[str, ProcessedImage],
-    keep_machine_files: bool = False,
-) -> None:
-    """Media, theme assets, feed, sitemap and robots.txt.
-
-    `keep_machine_files`: only templates changed since the last build, and the feed, the
-    sitemap and robots.txt use none, so they are kept as they are.
-    """
-    for asset in kim.media:
-        owner = Owner(asset.rel, asset.source)
-        image = processed.get(asset.url)
-        if image is None:
-            out.add_copy(asset.url, asset.source, owner)
-            continue
-        out.add_copy(asset.url, image.path(image.original), owner)
-        for variant in (*image.variants, image.share):
-            out.add_copy(derivative_url(asset.url, variant), image.path(variant), owner)
-    for rel, path in theme.static_files():
-        out.add_text(
-            routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path)
-        )
-    logo = kim.profile.logo
-    add_icons(out, processed.get(logo.url) if logo else None)
-    if keep_machine_files:
-        for url, label in (
-            (routes.FEED, "feed"),
-            (routes.SITEMAP, "sitemap"),
-            (routes.ROBOTS, "robots"),
-        ):
-            out.keep(url, Owner(label))
-        return
-    newest = articles[0].updated_iso if articles else _fallback_updated(kim)
-    entries = tuple(
-        feeds.FeedEntry(
-            title=a.judul,
-            url=a.abs_url,
-            updated=a.updated_iso,
-            published=a.published_iso,
-            summary=a.ringkasan,
-            content_html=str(a.html),
-            author=a.penulis or site.nama,
-            categories=(a.kategori.label, *(t.label for t in a.tags)),
-            image=a.gambar_abs_url,
-        )
-        for a in sorted(articles, key=lambda a: (a.updated_iso, a.url), reverse=True)[:FEED_ENTRIES]
-    )
-    newest = max([e.updated for e in entries], default=newest)
-    feed = feeds.Feed(
-        title=site.nama,
-        subtitle=site.deskripsi,
-        site_url=site.base_url,
-        feed_url=site.abs(routes.FEED),
-        author=site.nama,
-        updated=newest,
-        entries=entries,
-    )
-    out.add_text(routes.FEED, feeds.atom(feed), Owner("feed"))
-    lastmod = {a.url: a.updated_iso for a in articles}
-    html_urls = sorted(
-        url
-        for url in (
-            "/" + str(p.parent) + "/" if str(p.parent) != "." else "/"
-            for p in out.html_paths()
-            if p.name == "index.html"
-        )
-        if url != routes.SEARCH  # noindex: a search page with no words in it
-    )
-    out.add_text(
-        routes.SITEMAP,
-        feeds.sitemap((site.abs(u), lastmod.get(u)) for u in html_urls),
-        Owner("sitemap"),
-    )
-    out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
-
-
-def add_icons(out: SiteOutput, logo: ProcessedImage | None) -> None:
-    """The icons every browser asks a site for, from its logo (see `images.icons`)."""
-    made = icons(logo)
-    out.add_text(routes.FAVICON, made["favicon.ico"], Owner("ikon situs"))
-    out.add_text(routes.TOUCH_ICON, made["apple-touch-icon.png"], Owner("ikon situs"))
-
-
 def _process_images(kim: Kim, cache: Path | None, log: ProblemLog) -> dict[str, ProcessedImage]:
     """Every photo of the KIM cleaned and resized (from the image cache when its bytes are
     unchanged); one that cannot be read is this KIM's error, naming the file."""
@@ -513,55 +423,4 @@ def _process_images(kim: Kim, cache: Path | None, log: ProblemLog) -> dict[str, 
     return processed
 
 
-def _fallback_updated(kim: Kim) -> str:
-    """A site without articles still needs a stable `updated`: the founding date, or 2000."""
-    founded = kim.profile.tanggal_berdiri
-    day = founded.isoformat() if founded else "2000-01-01"
-    return f"{day}T00:00:00+00:00"
-
-
-def _summary(
-    kim: Kim, config: SiteConfig, site: SiteView, articles: list[ArticleView], cari_digest: str
-) -> KimSummary:
-    region = kim.profile.region
-    latest = [
-        {
-            "judul": a.judul,
-            "url": a.abs_url,
-            "ringkasan": a.ringkasan,
-            "tanggal_iso": a.tanggal.iso,
-            "tanggal_text": a.tanggal.text,
-            "tanggal_date_text": a.tanggal.date_text,
-            "updated_iso": a.updated_iso,
-            "published_iso": a.published_iso,
-            "kategori": a.kategori.label,
-            "gambar": a.gambar_abs_url,
-            "gambar_kecil": a.gambar.thumb_url if a.gambar else None,
-            "gambar_alt": a.gambar_alt,
-            "html_digest": hashlib.blake2b(str(a.html).encode(), digest_size=12).hexdigest(),
-            "penulis": a.penulis or site.nama,
-        }
-        for a in articles[: config.berita_indeks]
-    ]
-    return KimSummary(
-        slug=kim.slug,
-        nama=site.nama,
-        host=kim.host,
-        base_url=site.base_url,
-        istilah=site.istilah,
-        deskripsi=site.deskripsi,
-        logo_url=site.abs(site.logo_url) if site.logo_url else None,
-        kode_wilayah=region.code,
-        desa=region.desa,
-        desa_jenis=region.desa_jenis,
-        kecamatan_code=region.kecamatan_code,
-        kecamatan=region.kecamatan,
-        kabkota_code=region.kabkota_code,
-        kabkota=region.kabkota,
-        article_count=len(articles),
-        latest=latest,
-        cari_digest=cari_digest,
-    )
-
-
-__all__ = ["KimRender", "PageWriter", "add_icons", "render_kim"]
+__all__ = ["KimRender", "PageWriter", "render_kim"]
