@@ -73,6 +73,7 @@ class BuildReport:
     index_built: bool = False
     index_rendered: bool = False
     index_indexed: bool = False
+    next_due: tuple[str, datetime] | None = None  # the KIM whose scheduled article is next
     index_note: str | None = None
     stats: WriteStats = field(default_factory=WriteStats)
     seconds: float = 0.0
@@ -183,6 +184,10 @@ def build(
         report.kims.sort(key=lambda k: k.slug)
         if with_index and shard is None:
             _add_index(report, build_index_site(run, state, folders))
+        due = [(k.next_change_ns, slug) for slug, k in state.kims.items() if k.next_change_ns]
+        if due:
+            ns, slug = min(due)
+            report.next_due = (slug, datetime.fromtimestamp(ns / 1e9, UTC))
         changed = bool(tasks or removed or report.index_rendered or not state.built_at_ns)
         return _finish(run, state, report, started, save=changed)
 

@@ -259,6 +259,12 @@ def _summary(report: BuildReport, lang: str) -> str:
             lang,
         )
     ]
+    if report.next_due is not None:
+        from kimsite.indonesian import Moment, moment_text
+
+        slug, at = report.next_due
+        when = moment_text(Moment(at, True), report.config.zone)
+        lines.append(render_message("build.next_due", {"slug": slug, "when": when}, lang))
     for kim in report.failed:
         lines.append(render_message("build.kim_failed", {"slug": kim.slug}, lang))
     if not report.index_built:

@@ -557,6 +557,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "build.index_rendered": ("dirender", "rendered"),
     "build.index_reused": ("dipakai ulang", "reused"),
+    "build.next_due": (
+        "Artikel terjadwal berikutnya (KIM {slug}) terbit {when}: build pertama sesudah waktu itu menerbitkannya. Daftar lengkapnya: kimsite check.",
+        "The next scheduled article (KIM {slug}) goes live on {when}: the first build after that time publishes it. The full list: kimsite check.",
+    ),
     "build.kim_failed": (
         "KIM {slug} tidak dibangun karena kesalahan di atas; situs lamanya di build/ tidak diubah.",
         "KIM {slug} was not built because of the errors above; its previous site in build/ is untouched.",

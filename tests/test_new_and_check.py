@@ -192,6 +192,15 @@ def test_check_lists_what_is_scheduled_and_when(project: Callable[..., Path]) ->
         "content/desa/artikel/nanti.md: terjadwal, terbit sendiri Senin, 17 Agustus 2099, "
         "08.00 WITA (“Lomba tujuh belasan”). Situs berubah saat build pertama sesudah waktu itu."
     ], result.stdout
+    # The build says when the next one goes live, every time it runs (even with nothing
+    # to do, as the hourly CI build does).
+    for _ in range(2):
+        built = subprocess.run([sys.executable, "-m", "kimsite", "build"], cwd=root,
+                               capture_output=True, text=True,
+                               env={**os.environ, "KIMSITE_LANG": "id"})
+        assert built.returncode == 0, built.stderr
+        assert "Artikel terjadwal berikutnya (KIM desa) terbit Senin, 17 Agustus 2099, 08.00 " \
+            "WITA" in built.stderr, built.stderr
 
 
 def test_the_preview_marks_drafts_and_scheduled_articles(project: Callable[..., Path]) -> None:
