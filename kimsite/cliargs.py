@@ -68,6 +68,22 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
             )
         p.add_argument("--lang", choices=("id", "en"), default=None, help=lang_help)
 
+    def outputs(p: argparse.ArgumentParser, cache_help: str) -> None:
+        """Where a build writes, and how much it says: `build` and `index` alike."""
+        p.add_argument(
+            "--out",
+            type=Path,
+            default=None,
+            help=t("folder hasil (bawaan: build/)", "output folder (default: build/)"),
+        )
+        p.add_argument("--cache", type=Path, default=None, help=cache_help)
+        p.add_argument(
+            "--quiet",
+            "-q",
+            action="store_true",
+            help=t("cetak masalah saja", "print problems only"),
+        )
+
     b = sub.add_parser(
         "build",
         help=t(
@@ -86,17 +102,8 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
         help=t("bangun hanya KIM ini (nama folder)", "build only these KIMs (folder names)"),
     )
     common(b)
-    b.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        help=t("folder hasil (bawaan: build/)", "output folder (default: build/)"),
-    )
-    b.add_argument(
-        "--cache",
-        type=Path,
-        default=None,
-        help=t("folder cache (bawaan: .kimsite-cache/)", "cache folder (default: .kimsite-cache/)"),
+    outputs(
+        b, t("folder cache (bawaan: .kimsite-cache/)", "cache folder (default: .kimsite-cache/)")
     )
     b.add_argument(
         "--drafts",
@@ -107,9 +114,6 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
         "--future",
         action="store_true",
         help=t("terbitkan juga artikel bertanggal nanti", "also publish future-dated articles"),
-    )
-    b.add_argument(
-        "--quiet", "-q", action="store_true", help=t("cetak masalah saja", "print problems only")
     )
     b.add_argument(
         "--jobs",
@@ -260,23 +264,12 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
         ),
     )
     common(x)
-    x.add_argument(
-        "--out",
-        type=Path,
-        default=None,
-        help=t("folder hasil (bawaan: build/)", "output folder (default: build/)"),
-    )
-    x.add_argument(
-        "--cache",
-        type=Path,
-        default=None,
-        help=t(
+    outputs(
+        x,
+        t(
             "folder cache berisi summaries/ (bawaan: .kimsite-cache/)",
             "cache folder holding summaries/ (default: .kimsite-cache/)",
         ),
-    )
-    x.add_argument(
-        "--quiet", "-q", action="store_true", help=t("cetak masalah saja", "print problems only")
     )
     return top
 

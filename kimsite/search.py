@@ -235,18 +235,6 @@ class _Service:
             out[path] = base64.b64decode(entry["content"])
         return out
 
-    def close(self) -> None:
-        try:
-            if self.process.stdin:
-                self.process.stdin.close()
-        except OSError:
-            pass
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
 
 _service: _Service | None = None
 
@@ -269,12 +257,4 @@ def _close_client() -> None:
             pass
 
 
-def close() -> None:
-    """Stop this process's Pagefind service (it also stops by itself when we exit)."""
-    global _service
-    if _service is not None:
-        service, _service = _service, None
-        service.close()
-
-
-__all__ = ["BUNDLE_DIR", "Record", "SearchFailure", "bundle", "close", "digest"]
+__all__ = ["BUNDLE_DIR", "Record", "SearchFailure", "bundle", "digest"]

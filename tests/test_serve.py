@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,12 +46,12 @@ class Served:
         return self.root / ".kimsite-cache" / "serve" / "out"
 
 
-@pytest.fixture
-def served(project: Callable[..., Path]) -> Iterator[Served]:
-    root = project(FILES)
-    port = free_port()
+@contextmanager
+def running(root: Path, *args: str, port: int) -> Iterator[Served]:
+    """`kimsite serve ARGS --port PORT` in `root`, its lines collected, once it says where it
+    serves; stopped on the way out."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "kimsite", "serve", "pantai", "--port", str(port)],
+        [sys.executable, "-m", "kimsite", "serve", *args, "--port", str(port)],
         cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     result = Served(process, f"http://127.0.0.1:{port}", root)
@@ -61,17 +62,23 @@ def served(project: Callable[..., Path]) -> Iterator[Served]:
             result.lines.append(line.rstrip("\n"))
 
     threading.Thread(target=read, daemon=True).start()
-    deadline = time.monotonic() + 20
-    while not any("Pratinjau" in line for line in list(result.lines)):
-        assert process.poll() is None and time.monotonic() < deadline, "\n".join(result.lines)
-        time.sleep(0.05)
     try:
+        deadline = time.monotonic() + 30
+        while not any("Pratinjau" in line for line in list(result.lines)):
+            assert process.poll() is None and time.monotonic() < deadline, "\n".join(result.lines)
+            time.sleep(0.05)
         yield result
     finally:
         process.terminate()
         process.wait(timeout=10)
         if process.stdout is not None:
             process.stdout.close()
+
+
+@pytest.fixture
+def served(project: Callable[..., Path]) -> Iterator[Served]:
+    with running(project(FILES), "pantai", port=free_port()) as result:
+        yield result
 
 
 def _edit(path: Path, text: str) -> None:
@@ -189,34 +196,14 @@ def test_busy_port_takes_the_next_one(project: Callable[..., Path]) -> None:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         busy = holder.getsockname()[1]
-        process = subprocess.Popen(
-            [sys.executable, "-m", "kimsite", "serve", "pantai", "--port", str(busy)],
-            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        )
-        lines: list[str] = []
-
-        def read() -> None:
-            assert process.stdout is not None
-            for line in process.stdout:
-                lines.append(line.rstrip("\n"))
-
-        threading.Thread(target=read, daemon=True).start()
-        try:
-            deadline = time.monotonic() + 20
-            while not any("Pratinjau" in line for line in list(lines)):
-                assert process.poll() is None and time.monotonic() < deadline, "\n".join(lines)
-                time.sleep(0.05)
+        with running(root, "pantai", port=busy) as preview:
+            lines = list(preview.lines)
             shown = "\n".join(lines)
             assert f"Port {busy} sudah dipakai" in shown and "Traceback" not in shown
             url = next(line for line in lines if "Pratinjau" in line).split(": ", 1)[1].split()[0]
             assert f":{busy}/" not in url
             with urllib.request.urlopen(url + "artikel/", timeout=10) as response:
                 assert response.status == 200
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-            if process.stdout is not None:
-                process.stdout.close()
 
 
 def test_index_preview_links_to_each_kims_preview(project: Callable[..., Path]) -> None:
@@ -228,27 +215,12 @@ def test_index_preview_links_to_each_kims_preview(project: Callable[..., Path]) 
 
     root = project(FILES)
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kimsite", "serve", "--index", "--port", str(port)],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    lines: list[str] = []
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            lines.append(line.rstrip("\n"))
 
     def get(path: str) -> tuple[str, str]:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as response:
             return response.geturl(), response.read().decode()
 
-    threading.Thread(target=read, daemon=True).start()
-    try:
-        deadline = time.monotonic() + 30
-        while not any("Pratinjau" in line for line in list(lines)):
-            assert process.poll() is None and time.monotonic() < deadline, "\n".join(lines)
-            time.sleep(0.05)
+    with running(root, "--index", port=port):
         _url, index = get("/")
         hrefs = {a.get("href") for a in lxml.html.fromstring(index).iter("a")}
         assert "/_kim/pantai/" in hrefs and "/_kim/bukit/" in hrefs, hrefs
@@ -260,8 +232,3 @@ def test_index_preview_links_to_each_kims_preview(project: Callable[..., Path]) 
         assert "KIM Pantai" in home and "/_indeks/" in home  # its footer leads back
         _url, again = get("/_indeks/")
         assert "/_kim/bukit/" in again
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        if process.stdout is not None:
-            process.stdout.close()
