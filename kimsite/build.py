@@ -28,11 +28,7 @@ from kimsite.cache import (
     scan,
 )
 from kimsite.config import SiteConfig, load_config
-from kimsite.content import (
-    PROFILE_NAME,
-    host_of,
-    list_kim_folders,
-)
+from kimsite.content import host_problems, list_kim_folders
 from kimsite.indexbuild import IndexOutcome, build_index_site
 from kimsite.kimbuild import (
     MACHINE_ERRNOS,
@@ -148,18 +144,18 @@ def build(
         state = run.cache.load_state(run.out)
         folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
         selected = _select(folders, only, shard, run.config)
-        host_problems = _check_hosts(folders, run.config)
+        clashes = host_problems(folders, run.config)
 
         tasks = []
         for slug in selected:
             previous = state.kims.get(slug)
             inputs = scan(folders[slug])
-            mode = _what_to_do(run, state, previous, folders[slug], inputs, host_problems.get(slug))
+            mode = _what_to_do(run, state, previous, folders[slug], inputs, clashes.get(slug))
             if mode is None:
                 assert previous is not None
                 report.kims.append(KimResult(slug, previous.host, built=True))
                 continue
-            problems = host_problems.get(slug, [])
+            problems = clashes.get(slug, [])
             tasks.append(KimTask(slug, folders[slug], run, previous, problems, mode, inputs))
 
         for position, outcome in enumerate(run_tasks(tasks, jobs), start=1):
@@ -310,28 +306,6 @@ def _select(
     return [s for s in chosen if shard is None or shard.owns(s)]
 
 
-def _check_hosts(folders: dict[str, Path], config: SiteConfig) -> dict[str, list[Problem]]:
-    """Two KIMs never share a host, and none takes the index's or one under it.
-
-    Hosts come from the folder names and `config.yaml` alone (a KIM cannot choose its
-    own), so this needs no profile. On a clash, the KIM whose folder name gives the host
-    keeps it; the KIM the province mapped onto it is the one in error.
-    """
-    found: dict[str, list[Problem]] = {}
-    natural = {f"{slug}.{config.domain_induk}": slug for slug in folders}
-    for slug, folder in sorted(folders.items()):
-        host = host_of(slug, config)
-        where = folder / PROFILE_NAME
-        owner = natural.get(host, slug)
-        if host == config.domain_indeks or host.endswith("." + config.domain_indeks):
-            found.setdefault(slug, []).append(problem(where, None, "kim.host_is_index", host=host))
-        elif owner != slug:
-            found.setdefault(slug, []).append(
-                problem(where, None, "kim.duplicate_host", host=host, others=owner)
-            )
-    return found
-
-
 # What a KIM needs: None (nothing), or a `kimbuild.Mode`.
 def _what_to_do(
     run: Run,
@@ -361,6 +335,8 @@ def _what_to_do(
     if old.keys() != new.keys():
         return "render"  # a template added or removed may shadow another: no shortcuts
     changed = {k for k, v in new.items() if old[k] != v}
+    if any(k.split("/")[1:2] == ["static"] for k in changed):
+        return "render"  # an asset's URL holds its digest: every page links the new one
     return frozenset(os.path.normpath(run.config.themes_dir / k) for k in changed)
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from kimsite.build import _check_hosts, _select, current_time
+from kimsite.build import _select, current_time
 from kimsite.config import SiteConfig, load_config
-from kimsite.content import list_kim_folders, load_kim
+from kimsite.content import host_problems, list_kim_folders, load_kim
 from kimsite.indonesian import moment_text
 from kimsite.markup import MarkdownRenderer
 from kimsite.model import BuildOptions, Kim
@@ -61,13 +61,13 @@ def check(config_path: Path, only: Sequence[str] = (), now: datetime | None = No
     config = load_config(config_path)
     folders = {f.name: f for f in list_kim_folders(config.content_dir)}
     selected = _select(folders, only, None, config)
-    host_problems = _check_hosts(folders, config)
+    clashes = host_problems(folders, config)
     options = BuildOptions(now=now or current_time())
     renderer = MarkdownRenderer()
     report = CheckReport()
     for slug in selected:
         log = ProblemLog()
-        log.extend(host_problems.get(slug, []))
+        log.extend(clashes.get(slug, []))
         report.kims += 1
         try:
             _check_kim(folders[slug], config, options, renderer, log, report)

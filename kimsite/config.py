@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from kimsite.compress import ENCODINGS
 from kimsite.indonesian import (
     Zone,
     is_dns_label,
@@ -19,6 +21,26 @@ from kimsite.regions import province_name
 from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
 
 CONFIG_NAME = "config.yaml"
+
+
+@dataclass(frozen=True)
+class Certificate:
+    """A certificate on the web server and the hosts it covers (`*.kim.id` is a wildcard
+    for one label, as in the certificate itself)."""
+
+    sertifikat: str
+    kunci: str
+    host: tuple[str, ...]
+
+    def covers(self, name: str) -> bool:
+        for pattern in self.host:
+            if pattern.startswith("*."):
+                head, _, rest = name.partition(".")
+                if head and rest == pattern[2:]:
+                    return True
+            elif pattern == name:
+                return True
+        return False
 
 
 @dataclass(frozen=True)
@@ -39,6 +61,10 @@ class SiteConfig:
     batas_detik_kim: int = 300  # one KIM's read, render and write; past it, that KIM fails
     # KIM folder → custom host, given by the province (a KIM cannot claim one itself)
     domain_kustom: dict[str, str] = field(default_factory=dict)
+    # pre-compressed copies the build writes beside text files (see kimsite.compress)
+    kompresi: tuple[str, ...] = ENCODINGS
+    # certificates the web server presents, for `kimsite deploy nginx`
+    tls: tuple[Certificate, ...] = ()
 
     @property
     def content_dir(self) -> Path:
@@ -129,6 +155,14 @@ def load_config(path: Path) -> SiteConfig:
         f"Kumpulan Komunitas Informasi Masyarakat di {prov_name or provinsi}."
     )
     penyelenggara = fields.text("penyelenggara") or ""
+    kompresi: tuple[str, ...] = ENCODINGS
+    if fields.has("kompresi"):
+        kompresi = tuple(dict.fromkeys(e.lower() for e in fields.text_list("kompresi")))
+        for encoding in kompresi:
+            if encoding not in ENCODINGS:
+                log.add(path, fields.line("kompresi"), "config.encoding", value=encoding,
+                        known=", ".join(ENCODINGS))
+    tls = tuple(_certificates(fields, log))
     fields.finish()
     if log.has_errors():
         raise KimsiteError(log)
@@ -148,7 +182,28 @@ def load_config(path: Path) -> SiteConfig:
         berita_per_kim=berita_per_kim,
         batas_detik_kim=batas_detik_kim,
         domain_kustom=domain_kustom,
+        kompresi=kompresi,
+        tls=tls,
     )
+
+
+def _certificates(fields: Fields, log: ProblemLog) -> Iterator[Certificate]:
+    """`tls:` lists the server's certificate files (absolute paths on the web server: they
+    are read by nginx, never by kimsite) and the hosts each covers."""
+    for item in fields.mapping_list("tls"):
+        cert = item.text("sertifikat", required=True) or ""
+        key = item.text("kunci", required=True) or ""
+        hosts = tuple(h.lower() for h in item.text_list("host"))
+        for name, value in (("sertifikat", cert), ("kunci", key)):
+            if value and (not value.startswith("/") or any(c in value for c in ";{}\"\n'$")):
+                log.add(item.path, item.line(name), "config.tls_path", key=name, value=value)
+        if not hosts:
+            log.add(item.path, item.line(), "config.tls_hosts")
+        for host in hosts:
+            if not is_host_name(host.removeprefix("*.")):
+                log.add(item.path, item.line("host"), "field.bad_host", key="tls.host", value=host)
+        item.finish()
+        yield Certificate(cert, key, hosts)
 
 
 def _custom_domains(

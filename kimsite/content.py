@@ -38,8 +38,9 @@ from kimsite.model import (
     Kim,
     Page,
 )
-from kimsite.problems import ProblemLog, Severity
+from kimsite.problems import Problem, ProblemLog, Severity, problem
 from kimsite.profiles import asset_field, load_profile
+from kimsite.redirects import load_redirects
 from kimsite.yamlsource import (
     Fields,
     YamlUnreadable,
@@ -54,6 +55,7 @@ __all__ = [
     "PAGES_DIR",
     "PROFILE_NAME",
     "host_of",
+    "host_problems",
     "list_kim_folders",
     "load_kim",
     "publishable",
@@ -103,6 +105,7 @@ def load_kim(
     _check_unique_slugs(articles, "article.duplicate_slug", log)
     pages = tuple(p for p in (load_page(p, log) for p in files.pages) if p is not None)
     _check_unique_slugs(pages, "page.duplicate_slug", log)
+    redirects = load_redirects(files.redirects, log) if files.redirects else ()
     if profile is None:
         return None
     host = host_of(slug, config)
@@ -125,6 +128,7 @@ def load_kim(
         pages=tuple(sorted(pages, key=lambda p: (p.urutan, p.slug))),
         media=files.media,
         theme=profile.tema or config.tema,
+        redirects=redirects,
     )
 
 
@@ -132,6 +136,28 @@ def host_of(slug: str, config: SiteConfig) -> str:
     """A KIM's host is the province's to give: its folder under `domain_induk`, unless
     `config.yaml` gives it a custom domain."""
     return config.domain_kustom.get(slug) or f"{slug}.{config.domain_induk}"
+
+
+def host_problems(folders: dict[str, Path], config: SiteConfig) -> dict[str, list[Problem]]:
+    """Two KIMs never share a host, and none takes the index's or one under it.
+
+    Hosts come from the folder names and `config.yaml` alone (a KIM cannot choose its
+    own), so this needs no profile. On a clash, the KIM whose folder name gives the host
+    keeps it; the KIM the province mapped onto it is the one in error.
+    """
+    found: dict[str, list[Problem]] = {}
+    natural = {f"{slug}.{config.domain_induk}": slug for slug in folders}
+    for slug, folder in sorted(folders.items()):
+        host = host_of(slug, config)
+        where = folder / PROFILE_NAME
+        owner = natural.get(host, slug)
+        if host == config.domain_indeks or host.endswith("." + config.domain_indeks):
+            found.setdefault(slug, []).append(problem(where, None, "kim.host_is_index", host=host))
+        elif owner != slug:
+            found.setdefault(slug, []).append(
+                problem(where, None, "kim.duplicate_host", host=host, others=owner)
+            )
+    return found
 
 
 def publishable(media: tuple[Asset, ...], folder: Path) -> frozenset[str]:

@@ -165,7 +165,10 @@ def _build_index(
     if previous.host and previous.host != config.domain_indeks and detail is not None:
         remove_files(run.out / previous.host, list(detail.outputs))
     stats, manifest = commit(
-        site, run.out / config.domain_indeks, detail.outputs if same_host and detail else None
+        site,
+        run.out / config.domain_indeks,
+        detail.outputs if same_host and detail else None,
+        config.kompresi,
     )
     run.cache.save_detail(None, KimDetail(manifest, {}, "", searched[0]))
     report.indexed = searched[1]

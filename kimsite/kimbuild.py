@@ -279,7 +279,10 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     if previous is not None and previous.host and not same_host and detail is not None:
         remove_files(run.out / previous.host, list(detail.outputs))
     stats, manifest = commit(
-        rendered.output, run.out / kim.host, detail.outputs if same_host and detail else None
+        rendered.output,
+        run.out / kim.host,
+        detail.outputs if same_host and detail else None,
+        run.config.kompresi,
     )
     cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key, search_key))
     if fresh_model:

@@ -32,6 +32,7 @@ from kimsite.problems import ProblemLog, Severity
 from kimsite.yamlsource import CONTROL_CHARS
 
 PROFILE_NAME = "kim.yaml"
+REDIRECTS_NAME = "pengalihan.yaml"  # old addresses (of an imported site) → new ones
 ARTICLES_DIR = "artikel"
 PAGES_DIR = "halaman"
 MEDIA_DIR = "media"
@@ -84,6 +85,7 @@ class KimFiles:
 
     folder: Path  # resolved
     profile: Path | None
+    redirects: Path | None
     articles: tuple[Path, ...]
     pages: tuple[Path, ...]
     media: tuple[Asset, ...]
@@ -142,6 +144,7 @@ def list_files(folder: Path, log: ProblemLog) -> KimFiles:
     return KimFiles(
         folder=folder,
         profile=next((real for rel, real in found[""] if rel == PROFILE_NAME), None),
+        redirects=next((real for rel, real in found[""] if rel == REDIRECTS_NAME), None),
         articles=_markdown(found[ARTICLES_DIR], log),
         pages=_markdown(found[PAGES_DIR], log),
         media=_media(found[MEDIA_DIR], folder, log),
@@ -246,10 +249,10 @@ def size_within(path: Path, limit: int, log: ProblemLog, shown: Path | None = No
 MAX_REF_CHARS = 500  # a path written in content; longer is a mistake or an attack
 
 
-def read_text(path: Path, log: ProblemLog) -> str | None:
+def read_text(path: Path, log: ProblemLog, limit: int = MAX_TEXT_BYTES) -> str | None:
     """A Markdown or YAML file's text, or None with the reason logged: too big, not UTF-8,
     unreadable, or holding a control character (named with its line)."""
-    if not size_within(path, MAX_TEXT_BYTES, log):
+    if not size_within(path, limit, log):
         return None
     try:
         text = path.read_text(encoding="utf-8-sig")

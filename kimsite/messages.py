@@ -219,6 +219,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' harus antara {low} dan {high}.",
         "'{key}' must be between {low} and {high}.",
     ),
+    "config.encoding": (
+        "'kompresi' hanya boleh berisi {known} (tertulis: {value}).",
+        "'kompresi' may only hold {known} (found: {value}).",
+    ),
+    "config.tls_path": (
+        "'{key}' di 'tls' harus jalur lengkap berkas di server web, diawali '/' (tertulis: {value}).",
+        "'{key}' under 'tls' must be the full path of a file on the web server, starting with '/' (found: {value}).",
+    ),
+    "config.tls_hosts": (
+        "Setiap sertifikat di 'tls' perlu 'host': daftar host yang dicakupnya, misalnya ['*.kim.id'].",
+        "Every certificate under 'tls' needs 'host': the hosts it covers, e.g. ['*.kim.id'].",
+    ),
+    "redirect.bad_old": (
+        "'{old}' bukan alamat lama yang bisa dialihkan. Tulis jalurnya saja, diawali '/', misalnya /2019/05/panen-raya/ atau /?p=123 (bukan halaman depan '/', tanpa '#').",
+        "'{old}' is not an old address that can be redirected. Write its path, starting with '/', e.g. /2019/05/panen-raya/ or /?p=123 (not the home page '/', no '#').",
+    ),
+    "redirect.bad_new": (
+        "Tujuan pengalihan '{old}' harus alamat halaman situs KIM ini, diawali '/', misalnya /artikel/panen-raya/ (tertulis: {new}). Alamat di situs lain tidak bisa menjadi tujuan.",
+        "The target of '{old}' must be a page of this KIM's site, starting with '/', e.g. /artikel/panen-raya/ (found: {new}). Another site's address cannot be a target.",
+    ),
+    "redirect.twice": (
+        "Alamat lama '{old}' sudah dialihkan di baris {first_line}. Hapus salah satunya.",
+        "The old address '{old}' is already redirected at line {first_line}. Remove one of them.",
+    ),
+    "redirect.missing_target": (
+        "'{old}' dialihkan ke {new}, tetapi situs ini tidak punya halaman itu. Periksa alamat tujuannya (misalnya /artikel/<nama-berkas>/).",
+        "'{old}' redirects to {new}, but this site has no such page. Check the target (e.g. /artikel/<file-name>/).",
+    ),
+    "redirect.waiting_target": (
+        "'{old}' dialihkan ke {new}, artikel yang belum terbit (draf atau bertanggal nanti); pengalihannya berlaku setelah artikel itu terbit.",
+        "'{old}' redirects to {new}, an article not published yet (draft or future date); the redirect works once it is published.",
+    ),
+    "redirect.shadows": (
+        "'{old}' adalah alamat halaman yang ada di situs ini: pengalihan akan menyembunyikannya. Hapus baris ini.",
+        "'{old}' is the address of a page of this site: a redirect would hide it. Remove this line.",
+    ),
+    "deploy.redirect_unbuilt": (
+        "'{old}' dialihkan ke {new}, tetapi halaman itu tidak ada di folder build: pengalihan ini tidak dipasang di server. Bangun ulang situs KIM ini.",
+        "'{old}' redirects to {new}, but that page is not in the build folder: this redirect is left out of the server. Build this KIM again.",
+    ),
+    "deploy.nginx_written": (
+        "Konfigurasi nginx untuk {hosts} host ditulis ke {path}. Periksa dengan 'nginx -t', lalu 'nginx -s reload'.",
+        "nginx configuration for {hosts} hosts written to {path}. Check it with 'nginx -t', then 'nginx -s reload'.",
+    ),
+    "deploy.bad_listen": (
+        "'{value}' bukan alamat untuk didengar. Tulis port saja (80) atau alamat:port (127.0.0.1:8080, [::]:443).",
+        "'{value}' is not an address to listen on. Write a port (80) or address:port (127.0.0.1:8080, [::]:443).",
+    ),
+    "deploy.bad_root": (
+        "--root harus jalur lengkap di server, diawali '/', tanpa spasi atau tanda kutip (tertulis: {value}).",
+        "--root must be a full path on the server, starting with '/', without spaces or quotes (found: {value}).",
+    ),
+    "deploy.bad_target": (
+        "'{target}' bukan tujuan rilis. Tulis folder lokal (/srv/kim) atau user@host:/srv/kim (jalur lengkap di server).",
+        "'{target}' is not a release target. Write a local folder (/srv/kim) or user@host:/srv/kim (a full path on the server).",
+    ),
+    "deploy.synced": (
+        "Rilis {release} terkirim ke {target} dan kini aktif (current).",
+        "Release {release} sent to {target} and now live (current).",
+    ),
+    "deploy.rolled_back": (
+        "{target} kembali ke rilis {release}.",
+        "{target} is back on release {release}.",
+    ),
+    "deploy.failed": (
+        "Rilis gagal; situs yang aktif tidak diubah. Sebabnya: {detail}",
+        "The deploy failed; the live site was not changed. Reason: {detail}",
+    ),
     "config.scheme": (
         "'skema' harus https atau http (tertulis: {value}).",
         "'skema' must be https or http (found: {value}).",

@@ -141,6 +141,16 @@ class Page(Document):
 
 
 @dataclass(frozen=True)
+class Redirect:
+    """An old address of the KIM's site (path and query, as a browser sends it) and the page
+    that replaces it; `line` is its line in `pengalihan.yaml`."""
+
+    old: str
+    new: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Kim:
     slug: str
     folder: Path
@@ -151,6 +161,7 @@ class Kim:
     pages: tuple[Page, ...]
     media: tuple[Asset, ...]
     theme: str
+    redirects: tuple[Redirect, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,9 @@ from kimsite import feeds, routes
 from kimsite.config import SiteConfig
 from kimsite.model import KimSummary
 from kimsite.problems import ProblemLog
-from kimsite.sitefiles import add_icons
+from kimsite.sitefiles import add_assets, add_icons
 from kimsite.sitegen import PageWriter
-from kimsite.themes import Theme, environment, search_path
+from kimsite.themes import AssetUrls, Theme, environment, search_path
 from kimsite.views import Link, Meta, Pager
 from kimsite.writer import OutputConflict, Owner, SiteOutput
 
@@ -265,7 +265,10 @@ def render_index(
     )
     env = environment(search_path(theme, None))
     out = SiteOutput()
-    write = PageWriter(env, site, out, log, config.root / "config.yaml")
+    assets = theme.assets()
+    write = PageWriter(
+        env, site, out, log, config.root / "config.yaml", aset=AssetUrls(assets, theme.name)
+    )
     news = gathered.latest.items() if gathered.latest else []
 
     def meta(title: str, url: str, description: str, **extra: Any) -> Meta:
@@ -364,12 +367,7 @@ def render_index(
             "404",
             meta("Halaman tidak ditemukan", routes.NOT_FOUND, config.deskripsi, noindex=True),
         )
-        for rel, path in theme.static_files():
-            out.add_text(
-                routes.ASSETS + rel,
-                path.read_bytes(),
-                Owner(f"tema {theme.name}: static/{rel}", path),
-            )
+        add_assets(out, assets, theme.name)
         entries = tuple(
             feeds.FeedEntry(
                 title=item.judul,

@@ -12,17 +12,23 @@ from kimsite import feeds, routes
 from kimsite.config import SiteConfig
 from kimsite.images import ProcessedImage, derivative_url, icons
 from kimsite.model import Kim, KimSummary
-from kimsite.themes import Theme
+from kimsite.themes import ThemeAsset
 from kimsite.views import ArticleView, SiteView
 from kimsite.writer import Owner, SiteOutput
 
 FEED_ENTRIES = 20
 
 
+def add_assets(out: SiteOutput, assets: dict[str, ThemeAsset], theme_name: str) -> None:
+    for rel, asset in assets.items():
+        out.add_text(asset.url, asset.data, Owner(f"tema {theme_name}: static/{rel}", asset.source))
+
+
 def add_files(
     out: SiteOutput,
     kim: Kim,
-    theme: Theme,
+    assets: dict[str, ThemeAsset],
+    theme_name: str,
     site: SiteView,
     articles: list[ArticleView],
     processed: dict[str, ProcessedImage],
@@ -42,10 +48,7 @@ def add_files(
         out.add_copy(asset.url, image.path(image.original), owner)
         for variant in (*image.variants, image.share):
             out.add_copy(derivative_url(asset.url, variant), image.path(variant), owner)
-    for rel, path in theme.static_files():
-        out.add_text(
-            routes.ASSETS + rel, path.read_bytes(), Owner(f"tema {theme.name}: static/{rel}", path)
-        )
+    add_assets(out, assets, theme_name)
     logo = kim.profile.logo
     add_icons(out, processed.get(logo.url) if logo else None)
     if keep_machine_files:

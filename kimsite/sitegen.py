@@ -24,12 +24,14 @@ from kimsite.images import (
     ProcessedImage,
     process,
 )
-from kimsite.kimfiles import OVERRIDES_DIR, AssetResolver
+from kimsite.kimfiles import OVERRIDES_DIR, REDIRECTS_NAME, AssetResolver
 from kimsite.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
 from kimsite.model import Article, BuildOptions, Kim, KimSummary
 from kimsite.problems import ProblemLog
+from kimsite.redirects import check_against_site
 from kimsite.sitefiles import add_files, summary_of
 from kimsite.themes import (
+    AssetUrls,
     Theme,
     environment,
     render_bounded,
@@ -148,10 +150,16 @@ def render_kim(
     ]
     env = environment(search_path(theme, kim.folder / OVERRIDES_DIR))
     out = SiteOutput()
-    page_writer = PageWriter(env, site, out, log, kim.profile.source, keep)
+    assets = theme.assets()
+    page_writer = PageWriter(
+        env, site, out, log, kim.profile.source, keep, AssetUrls(assets, theme.name)
+    )
     try:
         _render_pages(page_writer, site, articles, pages, config, kim)
-        add_files(out, kim, theme, site, articles, processed, keep_machine_files=keep is not None)
+        add_files(
+            out, kim, assets, theme.name, site, articles, processed,
+            keep_machine_files=keep is not None,
+        )
     except OutputConflict as conflict:
         log.add(
             conflict.source or kim.folder,
@@ -160,6 +168,11 @@ def render_kim(
             output=str(conflict.path),
             first=conflict.first.label,
             second=conflict.second.label,
+        )
+    if kim.redirects:
+        waiting = {routes.article(a.slug) for a in kim.articles if not options.published(a)}
+        check_against_site(
+            kim.redirects, kim.folder / REDIRECTS_NAME, out.owners.keys(), log, waiting
         )
     if log.has_errors():
         return None
@@ -196,9 +209,11 @@ class PageWriter:
         log: ProblemLog,
         fallback: Path,
         keep: Callable[[str], bool] | None = None,
+        aset: AssetUrls | None = None,
     ) -> None:
         self.env, self.site, self.out, self.log, self.fallback = env, site, out, log, fallback
         self.keep = keep
+        self.aset = aset
         self.used: set[str] = set()
 
     def __call__(
@@ -213,7 +228,9 @@ class PageWriter:
         try:
             compiled = self.env.get_template(template)
             fallback = Path(compiled.filename) if compiled.filename else fallback
-            html = render_bounded(compiled, {"site": self.site, "meta": meta, **context})
+            html = render_bounded(
+                compiled, {"site": self.site, "meta": meta, "aset": self.aset, **context}
+            )
         except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
             template_problem(exc, self.log, fallback, template)
             return

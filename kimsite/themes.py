@@ -7,13 +7,14 @@ theme, then the theme's parents, so a KIM can override one template and inherit 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kimsite import indonesian
+from kimsite import indonesian, routes
 from kimsite.problems import ProblemLog
 from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
 
@@ -21,6 +22,31 @@ if TYPE_CHECKING:  # Jinja is imported when a template is first needed: a build 
     import jinja2  # nothing (nothing changed) should not pay for it.
 
 THEME_FILE = "theme.yaml"
+FINGERPRINTED = frozenset({"css", "js", "mjs"})
+
+
+@dataclass(frozen=True)
+class ThemeAsset:
+    url: str
+    source: Path
+    data: bytes
+
+
+class AssetUrls:
+    """`aset('kimsite.css')` in a template: the URL a theme file is published at."""
+
+    def __init__(self, assets: dict[str, ThemeAsset], theme: str) -> None:
+        self._urls = {rel: asset.url for rel, asset in assets.items()}
+        self._theme = theme
+
+    def __call__(self, name: str) -> str:
+        url = self._urls.get(str(name).lstrip("/"))
+        if url is None:
+            known = ", ".join(sorted(self._urls)) or "-"
+            raise ValueError(
+                f"aset '{name}' tidak ada di static/ tema {self._theme} (yang ada: {known})"
+            )
+        return url
 
 
 @dataclass(frozen=True)
@@ -31,6 +57,25 @@ class Theme:
     @property
     def template_dirs(self) -> tuple[Path, ...]:
         return tuple(d / "templates" for d in self.chain if (d / "templates").is_dir())
+
+    def assets(self) -> dict[str, ThemeAsset]:
+        """The theme's static files as published: name below static/ → where and what.
+
+        Stylesheets and scripts get their content's digest in their name
+        (`kimsite.css` → `/assets/kimsite.3f9a0c1b2d.css`) so a server may let browsers keep
+        them for a year: a changed file is a new URL. Other files (images, fonts) keep their
+        names, so a stylesheet's `url(font.woff2)` still finds them.
+        """
+        found: dict[str, ThemeAsset] = {}
+        for rel, path in self.static_files():
+            data = path.read_bytes()
+            url = routes.ASSETS + rel
+            stem, dot, ext = rel.rpartition(".")
+            if dot and ext.lower() in FINGERPRINTED:
+                digest = hashlib.blake2b(data, digest_size=5).hexdigest()
+                url = f"{routes.ASSETS}{stem}.{digest}.{ext}"
+            found[rel] = ThemeAsset(url, path, data)
+        return found
 
     def static_files(self) -> Iterator[tuple[str, Path]]:
         """(path below /assets/, file) with a child theme's file shadowing its parent's."""

@@ -16,6 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from kimsite.compress import suffixes, variants
 from kimsite.routes import output_path
 
 
@@ -94,14 +95,19 @@ Manifest = dict[str, OutputRecord]
 
 
 def commit(
-    site: SiteOutput, root: Path, previous: Manifest | None = None
+    site: SiteOutput,
+    root: Path,
+    previous: Manifest | None = None,
+    encodings: tuple[str, ...] = (),
 ) -> tuple[WriteStats, Manifest]:
     """Make `root` hold exactly `site`: write what changed, remove what is gone.
 
     With the `previous` manifest (what the last build wrote here), an unchanged file is
     recognised by its digest and stat without reading it, and only files the last build
     wrote are removed. Without one, existing files are compared byte for byte and anything
-    not in `site` is removed.
+    not in `site` is removed. Each text file worth it also gets its pre-compressed copies
+    (`encodings`, see `compress`), recorded in the manifest like any file, so they are
+    rewritten and removed in step with the file they copy.
     """
     stats = WriteStats()
     manifest: Manifest = {}
@@ -112,6 +118,8 @@ def commit(
     pending: list[tuple[str, Path]] = []
     try:
         _stage(site, real_root, files, old, manifest, stats, pending)
+        if encodings:
+            _stage_compressed(site, real_root, files, old, manifest, pending, encodings)
     except BaseException:
         files.discard()
         raise
@@ -119,7 +127,8 @@ def commit(
     for key, target in pending:
         manifest[key] = _record(target, manifest[key][2])
     if previous is None:
-        stats.removed = _remove_stale(real_root, set(site.owners), frozenset())
+        wanted = {PurePosixPath(k) for k in manifest}
+        stats.removed = _remove_stale(real_root, wanted | site.kept, frozenset())
     else:
         stats.removed = remove_files(real_root, [k for k in old if k not in manifest])
     return stats, manifest
@@ -181,6 +190,46 @@ def _stage(
         if key in old:
             manifest[key] = old[key]
             stats.unchanged += 1
+
+
+def _stage_compressed(
+    site: SiteOutput,
+    real_root: Path,
+    files: _Files,
+    old: Manifest,
+    manifest: Manifest,
+    pending: list[tuple[str, Path]],
+    encodings: tuple[str, ...],
+) -> None:
+    """`page.html.gz` beside `page.html`: its digest is the digest of what it compresses, so
+    an unchanged page keeps its copies without compressing anything again. Copies are not
+    counted in the statistics: they are the same file, served another way."""
+    wanted = suffixes(encodings)
+    for rel in sorted(site.kept):
+        for suffix in wanted:
+            key = rel.as_posix() + suffix
+            if key in old:
+                manifest[key] = old[key]
+    for rel, data in sorted(site.texts.items()):
+        key = rel.as_posix()
+        digest = manifest[key][2]
+        made: dict[str, bytes] | None = None
+        for suffix in wanted:
+            record = old.get(key + suffix)
+            target = _inside(real_root, PurePosixPath(key + suffix))
+            if record is not None and record[2] == digest and _stat_matches(target, record):
+                manifest[key + suffix] = record
+                continue
+            if made is None:
+                made = dict(variants(rel.name, data, encodings))
+            if suffix not in made:
+                continue
+            if record is None and _same_bytes(target, made[suffix]):
+                manifest[key + suffix] = _record(target, digest)  # a lost cache: keep its mtime
+                continue
+            files.write(target, made[suffix])
+            pending.append((key + suffix, target))
+            manifest[key + suffix] = (0, 0, digest)
 
 
 def _record(target: Path, digest: str) -> OutputRecord:

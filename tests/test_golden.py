@@ -31,8 +31,12 @@ def build_golden(work: Path) -> Path:
 
 def golden_view(out: Path) -> dict[str, bytes]:
     """A build as the golden keeps it: each site's Pagefind bundle (binary, and Pagefind's
-    own bytes) as one listing of its files' SHA-256, so a diff stays readable."""
+    own bytes) and its pre-compressed copies (each checked to hold exactly the file beside
+    it) as listings of their files' SHA-256, so a diff stays readable."""
+    import gzip
     import hashlib
+
+    import brotli  # type: ignore[import-untyped]
 
     files = snapshot(out)
     view: dict[str, bytes] = {}
@@ -40,12 +44,17 @@ def golden_view(out: Path) -> dict[str, bytes]:
     for name, data in files.items():
         host, _, rest = name.partition("/")
         if rest.startswith("pagefind/") and rest != "pagefind/SHA256SUMS":
-            digest = hashlib.sha256(data).hexdigest()
-            listings.setdefault(host, []).append(f"{digest}  {rest}")
+            listing = f"{host}/pagefind/SHA256SUMS"
+        elif rest.endswith((".gz", ".br")):
+            unpack = gzip.decompress if rest.endswith(".gz") else brotli.decompress
+            assert unpack(data) == files[name[:-3]], name
+            listing = f"{host}/KOMPRESI.SHA256SUMS"
         else:
             view[name] = data
-    for host, lines in listings.items():
-        view[f"{host}/pagefind/SHA256SUMS"] = ("\n".join(sorted(lines)) + "\n").encode()
+            continue
+        listings.setdefault(listing, []).append(f"{hashlib.sha256(data).hexdigest()}  {rest}")
+    for listing, lines in listings.items():
+        view[listing] = ("\n".join(sorted(lines)) + "\n").encode()
     return view
 
 

@@ -222,3 +222,46 @@ def test_writer_never_writes_or_deletes_through_a_planted_link(tmp_path: Path) -
     assert (out / "artikel/a/index.html").read_text() == "halaman"
     assert (outside / "penting.txt").read_text() == "jangan disentuh"
     assert (outside / "a" / "index.html").read_text() == "bukan milik kimsite"
+
+
+@pytest.mark.parametrize(
+    ("written", "sent"),
+    [
+        ("/2019/05/panen-raya/", "/2019/05/panen-raya/"),
+        ("https://kimlama.wordpress.com/2019/05/panen/?utm=wa", "/2019/05/panen/?utm=wa"),
+        ("/?p=123", "/?p=123"),
+        ("/berita desa/", "/berita%20desa/"),
+        ("/kabar-ñ/", "/kabar-%C3%B1/"),
+        ("/100%/", "/100%25/"),
+        ('/a";b$c{d}', "/a%22%3Bb%24c%7Bd%7D"),
+        ("/", None),
+        ("/a/#judul", None),
+        ("//penipu.example/", None),
+        ("/a/../../b/", None),
+        ("tanpa-garis/", None),
+        ("/" + "a" * 1001, None),
+    ],
+)
+def test_old_addresses_are_sent_as_browsers_send_them(written: str, sent: str | None) -> None:
+    from kimsite.redirects import old_address
+
+    assert old_address(written) == sent
+
+
+@pytest.mark.parametrize(
+    ("target", "ok"),
+    [
+        ("/artikel/panen/", True),
+        ("/feed.xml", True),
+        ("//penipu.example/", False),
+        ("https://penipu.example/", False),
+        ("/artikel/panen/?x=1", False),
+        ("/artikel/../../etc/", False),
+        ('/a"; return 302 x;', False),
+        ("artikel/panen/", False),
+    ],
+)
+def test_redirect_targets_are_pages_of_the_site(target: str, ok: bool) -> None:
+    from kimsite.redirects import is_site_path
+
+    assert is_site_path(target) is ok
