@@ -48,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args, lang)
     if args.command == "wilayah":
         return _wilayah(args, lang)
+    if args.command == "deploy":
+        from kimsite.deploy.command import deploy
+
+        return deploy(args, lang, _print_problems)
     return 2  # pragma: no cover  (argparse rejects unknown commands)
 
 

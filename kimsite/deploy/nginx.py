@@ -1,0 +1,306 @@
+"""`kimsite deploy nginx`: one nginx configuration serving every site of the province.
+
+The configuration goes in nginx's `http` context (Debian: `/etc/nginx/conf.d/kimsite.conf`).
+It is generated, never edited: every host comes from `config.yaml` and the KIM folders (a KIM
+cannot name its own host), every redirect from a KIM's `pengalihan.yaml` after the same
+checks the build makes. What a reader's phone gets from it:
+
+- each host's own site from its own folder, its own 404 page, and nothing outside that
+  folder (nginx refuses `..`; symbolic links to another owner's files are refused);
+- pre-compressed `.gz` / `.br` copies written by the build, so nothing is compressed per
+  request;
+- stylesheets and scripts, whose names hold their digest, cached for a year; pages
+  revalidated on every visit (cheap: an unchanged page is a 304);
+- security headers that the default theme and the search really satisfy: no inline script,
+  WebAssembly for Pagefind, nothing framed;
+- with certificates in `config.yaml`: HTTPS, a redirect from HTTP and HSTS.
+
+An unknown host (a name pointed at the server by mistake, or a scanner) gets no site at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kimsite.config import Certificate, SiteConfig
+from kimsite.content import host_of, host_problems, list_kim_folders
+from kimsite.kimfiles import REDIRECTS_NAME
+from kimsite.model import Redirect
+from kimsite.problems import ProblemLog, Severity
+from kimsite.redirects import load_redirects
+from kimsite.routes import output_path
+
+# Caching by URL. Theme assets carry their digest in their name (kimsite.themes), and
+# Pagefind names its index chunks and fragments by their content: both may be kept
+# forever. Media keep the name the writer gave them, so a replaced photo shows within a day.
+IMMUTABLE = "public, max-age=31536000, immutable"
+CACHE_RULES = (
+    (r"~^/assets/.+\.[0-9a-f]{10}\.(css|js|mjs)$", IMMUTABLE),
+    (r"~^/pagefind/(fragment|index|filter)/", IMMUTABLE),
+    (r"~^/(media|gambar)/", "public, max-age=86400"),
+    (r"~^/(favicon\.ico|apple-touch-icon\.png)$", "public, max-age=86400"),
+)
+# What the pages may load. Pagefind compiles WebAssembly ('wasm-unsafe-eval', not
+# 'unsafe-eval'); Markdown tables align cells with a style attribute, which the sanitiser
+# limits to text-align (style-src-attr); imported articles may still show photos from
+# their old host (img-src https:).
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "style-src-attr 'unsafe-inline'; img-src 'self' data: https:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'self'"
+)
+PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+HSTS = "max-age=31536000"  # never includeSubDomains: other KIMs' hosts share kim.id
+
+
+@dataclass(frozen=True)
+class Host:
+    name: str  # the host readers type
+    folder: str  # its folder in the build
+    redirects: tuple[Redirect, ...] = ()
+    certificate: Certificate | None = None
+
+
+@dataclass(frozen=True)
+class Listen:
+    address: str  # "127.0.0.1:8080", "[::]:443", "80"
+
+    @property
+    def port(self) -> int:
+        return int(self.address.rpartition(":")[2])
+
+    @classmethod
+    def parse(cls, text: str) -> Listen:
+        host, _, port = text.rpartition(":")
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError(text)
+        bracketed = host.startswith("[") and host.endswith("]")
+        if host and not bracketed and not all(c.isalnum() or c in ".-*" for c in host):
+            raise ValueError(text)
+        if bracketed and not all(c in "0123456789abcdefABCDEF:." for c in host[1:-1]):
+            raise ValueError(text)
+        return cls(text)
+
+
+def province_hosts(config: SiteConfig, build: Path | None, log: ProblemLog) -> list[Host]:
+    """Every host the province gives (index first), each with its valid redirects.
+
+    A KIM whose host clashes is left out, as the build leaves it out. With the build
+    folder at hand, a redirect whose target page was not built is left out too (said as
+    a warning), so the server never redirects to a 404.
+    """
+    folders = {f.name: f for f in list_kim_folders(config.content_dir)}
+    clashes = host_problems(folders, config)
+    hosts = [Host(config.domain_indeks, config.domain_indeks)]
+    for slug, folder in sorted(folders.items()):
+        if slug in clashes:
+            log.extend(clashes[slug])
+            continue
+        name = host_of(slug, config)
+        redirects = _redirects(folder, log)
+        if build is not None and redirects:
+            redirects = tuple(r for r in redirects if _built(build / name, r, folder, log))
+        hosts.append(Host(name, name, redirects))
+    return [
+        Host(h.name, h.folder, h.redirects, next((c for c in config.tls if c.covers(h.name)), None))
+        for h in hosts
+    ]
+
+
+def _redirects(folder: Path, log: ProblemLog) -> tuple[Redirect, ...]:
+    path = folder / REDIRECTS_NAME
+    if not path.exists():
+        return ()
+    real = path.resolve()
+    if not real.is_file() or not real.is_relative_to(folder.resolve()):
+        log.add(path, None, "link.outside", target=str(real))
+        return ()
+    return load_redirects(real, log)
+
+
+def _built(site: Path, redirect: Redirect, folder: Path, log: ProblemLog) -> bool:
+    if (site / output_path(redirect.new)).is_file():
+        return True
+    log.add(folder / REDIRECTS_NAME, redirect.line, "deploy.redirect_unbuilt", Severity.WARNING,
+            old=redirect.old, new=redirect.new)
+    return False
+
+
+def render(
+    hosts: list[Host],
+    root: str,
+    listen: Listen,
+    listen_tls: Listen,
+    brotli: bool,
+    encodings: tuple[str, ...],
+) -> str:
+    """The configuration text: deterministic (hosts and redirects in a fixed order)."""
+    lines = [
+        "# Written by `kimsite deploy nginx`: do not edit, generate it again.",
+        f"# {len(hosts)} hosts; sites under {root}/<host>/. Goes in nginx's http context",
+        "# (Debian: /etc/nginx/conf.d/); remove Debian's sites-enabled/default, which also",
+        "# claims default_server.",
+        "",
+        *_hash_sizes(hosts),
+        "",
+        "map $uri $kimsite_cache_control {",
+        '    default "no-cache";',
+        *(f'    "{pattern}" "{value}";' for pattern, value in CACHE_RULES),
+        "}",
+        "",
+        *_redirect_map(hosts),
+        "",
+        *_default_servers(listen, listen_tls, any(h.certificate for h in hosts)),
+    ]
+    for host in hosts:
+        lines.append("")
+        lines.extend(_server(host, root, listen, listen_tls, brotli, encodings))
+    return "\n".join(lines) + "\n"
+
+
+def _hash_sizes(hosts: list[Host]) -> list[str]:
+    """nginx's name and map tables must fit every host and old address: sized from them."""
+    longest_name = max(len(h.name) for h in hosts)
+    keys = [f"{h.name}{r.old}" for h in hosts for r in h.redirects]
+    longest_key = max((len(k) for k in keys), default=0)
+    return [
+        f"server_names_hash_bucket_size {_power_of_two(longest_name + 32, 64)};",
+        f"server_names_hash_max_size {_power_of_two(2 * len(hosts), 512)};",
+        f"map_hash_bucket_size {_power_of_two(longest_key + 32, 64)};",
+        f"map_hash_max_size {_power_of_two(2 * len(keys), 2048)};",
+    ]
+
+
+def _power_of_two(at_least: int, floor: int) -> int:
+    size = floor
+    while size < at_least:
+        size *= 2
+    return size
+
+
+def _redirect_map(hosts: list[Host]) -> Iterator[str]:
+    """One lookup of "host + path as sent" for every old address of every KIM: a KIM's
+    entries are keyed by its own host, so it can only redirect its own addresses. Paths
+    without a query also match without their last slash, as shared links often lose it."""
+    yield 'map "$host$request_uri" $kimsite_redirect {'
+    yield '    default "";'
+    for host in hosts:
+        seen: set[str] = set()
+        for r in host.redirects:
+            for old in _forms(r.old):
+                if old not in seen:
+                    seen.add(old)
+                    yield f'    "{host.name}{old}" "{r.new}";'
+    yield "}"
+
+
+def _forms(old: str) -> Iterable[str]:
+    yield old
+    if "?" not in old and old.endswith("/") and len(old) > 1:
+        yield old.rstrip("/")
+    elif "?" not in old and not old.endswith("/") and "." not in old.rsplit("/", 1)[-1]:
+        yield old + "/"
+
+
+def _default_servers(listen: Listen, listen_tls: Listen, tls: bool) -> list[str]:
+    lines = [
+        "# A host that is not a KIM's gets no site: the connection is closed unanswered.",
+        "server {",
+        f"    listen {listen.address} default_server;",
+        "    server_name _;",
+        "    return 444;",
+        "}",
+    ]
+    if tls:
+        lines += [
+            "server {",
+            f"    listen {listen_tls.address} ssl default_server;",
+            "    server_name _;",
+            "    ssl_reject_handshake on;",
+            "}",
+        ]
+    return lines
+
+
+def _server(
+    host: Host,
+    root: str,
+    listen: Listen,
+    listen_tls: Listen,
+    brotli: bool,
+    encodings: tuple[str, ...],
+) -> list[str]:
+    cert = host.certificate
+    if cert is None:
+        return _site_block(host, root, [f"listen {listen.address};"], brotli, encodings, False)
+    port = "" if listen_tls.port == 443 else f":{listen_tls.port}"
+    redirect = [
+        "server {",
+        f"    listen {listen.address};",
+        f"    server_name {host.name};",
+        f"    return 301 https://$host{port}$request_uri;",
+        "}",
+    ]
+    tls = [
+        f"listen {listen_tls.address} ssl http2;",
+        f"ssl_certificate {cert.sertifikat};",
+        f"ssl_certificate_key {cert.kunci};",
+        "ssl_protocols TLSv1.2 TLSv1.3;",
+        "ssl_session_cache shared:kimsite:10m;",
+    ]
+    return redirect + _site_block(host, root, tls, brotli, encodings, True)
+
+
+def _site_block(
+    host: Host,
+    root: str,
+    listening: list[str],
+    brotli: bool,
+    encodings: tuple[str, ...],
+    secure: bool,
+) -> list[str]:
+    body = [
+        *listening,
+        f"server_name {host.name};",
+        f"root {root}/{host.folder};",
+        "index index.html;",
+        "charset utf-8;",
+        "server_tokens off;",
+        "absolute_redirect off;",
+        # A symbolic link is followed only to a file of the link's own owner: the deploy
+        # user's `current` release link works, a link to a system file does not. (The build
+        # and `deploy sync` never publish links at all.) Not `on from=$document_root`,
+        # which would be stricter but stops brotli_static from serving anything.
+        "disable_symlinks if_not_owner;",
+        "error_page 404 /404.html;",
+    ]
+    if "gzip" in encodings:
+        body += ["gzip_static on;", "gzip_vary on;"]
+    if brotli and "br" in encodings:
+        body.append("brotli_static on;")
+    if host.redirects:
+        body += ["if ($kimsite_redirect) {", "    return 301 $kimsite_redirect;", "}"]
+    body += [
+        'add_header Cache-Control $kimsite_cache_control always;',
+        f'add_header Content-Security-Policy "{CSP}" always;',
+        "add_header X-Content-Type-Options nosniff always;",
+        "add_header Referrer-Policy strict-origin-when-cross-origin always;",
+        f'add_header Permissions-Policy "{PERMISSIONS}" always;',
+    ]
+    if secure:
+        body.append(f'add_header Strict-Transport-Security "{HSTS}" always;')
+    body += [
+        "location / {",
+        "}",
+        # The 404 page is for errors; its own address answers 404 like any missing page.
+        "location = /404.html {",
+        "    internal;",
+        "}",
+    ]
+    return ["server {", *(f"    {line}" for line in body), "}"]
+
+
+__all__ = ["Host", "Listen", "province_hosts", "render"]
