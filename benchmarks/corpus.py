@@ -228,9 +228,8 @@ def _yaml(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write(out: Path, count_kims: int, per_kim: int, seed: int = 1) -> None:
-    shutil.rmtree(out, ignore_errors=True)
-    ks, hugo, pel = out / "kimsite", out / "hugo", out / "pelican"
+def write_kimsite(ks: Path, count_kims: int, per_kim: int, seed: int = 1) -> None:
+    """The kimsite project alone: config, themes, a folder per KIM with its articles."""
     shutil.copytree(REPO / "themes", ks / "themes")
     (ks / "config.yaml").write_text(
         f'provinsi: "{PROVINCE}"\ndomain_indeks: kim.jatengprov.go.id\njudul: KIM Jawa Tengah\n',
@@ -244,8 +243,6 @@ def write(out: Path, count_kims: int, per_kim: int, seed: int = 1) -> None:
             f"deskripsi: Kabar warga Desa {village} untuk semua.\n",
             encoding="utf-8",
         )
-    _hugo_site(hugo)
-    _pelican_site(pel)
     for (slug, _code, _village), a in articles(count_kims, per_kim, seed):
         front = (
             f"judul: {_yaml(a.title)}\ntanggal: {a.day.isoformat()}\nkategori: {a.category}\n"
@@ -254,6 +251,15 @@ def write(out: Path, count_kims: int, per_kim: int, seed: int = 1) -> None:
         (ks / "content" / slug / "artikel" / f"{a.slug}.md").write_text(
             f"---\n{front}---\n{a.body}\n", encoding="utf-8"
         )
+
+
+def write(out: Path, count_kims: int, per_kim: int, seed: int = 1) -> None:
+    shutil.rmtree(out, ignore_errors=True)
+    ks, hugo, pel = out / "kimsite", out / "hugo", out / "pelican"
+    write_kimsite(ks, count_kims, per_kim, seed)
+    _hugo_site(hugo)
+    _pelican_site(pel)
+    for (slug, _code, _village), a in articles(count_kims, per_kim, seed):
         hugo_dir = hugo / "content" / slug
         hugo_dir.mkdir(parents=True, exist_ok=True)
         (hugo_dir / f"{a.slug}.md").write_text(

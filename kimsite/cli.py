@@ -173,7 +173,7 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
                         lang,
                     )
                 )
-        serve(args.config, slug or None, args.port, lang, say)
+        serve(args.config, slug or None, args.port, lang, say, poll=args.poll)
     except KimsiteError as exc:
         _print_problems(exc.problems, "text", lang)
         return 1

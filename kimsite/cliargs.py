@@ -254,6 +254,16 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
             "port di 127.0.0.1 (0: port bebas mana saja)", "port on 127.0.0.1 (0: any free one)"
         ),
     )
+    v.add_argument(
+        "--poll",
+        action="store_true",
+        help=t(
+            "periksa berkas berkala alih-alih menunggu kabar dari sistem (folder jaringan, "
+            "WSL, batas inotify); dipilih sendiri bila sistem tidak bisa mengabarkan",
+            "poll files instead of waiting for the system's notices (network drives, WSL, "
+            "inotify limits); chosen by itself when the system cannot report changes",
+        ),
+    )
     common(v, fmt=False)
 
     d = sub.add_parser(

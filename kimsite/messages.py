@@ -590,6 +590,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Perbaiki berkasnya lalu simpan; halaman ini akan dimuat ulang sendiri.",
         "Fix the file and save it; this page reloads by itself.",
     ),
+    "serve.polling": (
+        "Perubahan berkas tidak bisa diikuti langsung oleh sistem ({why}); folder KIM ini diperiksa setiap setengah detik.",
+        "The system cannot report file changes ({why}); this KIM's folder is checked every half second.",
+    ),
+    "serve.overflow": (
+        "Banyak berkas berubah sekaligus dan sebagian kabarnya terlewat; semua berkas KIM ini diperiksa ulang supaya tidak ada suntingan yang hilang.",
+        "Many files changed at once and some notices were lost; every file of this KIM is checked again so no edit is missed.",
+    ),
+    "serve.building": (
+        "<p>Situs ini sedang dibangun untuk pratinjau. Halaman ini dimuat ulang sendiri sebentar lagi.</p>",
+        "<p>This site is being built for the preview. This page reloads by itself in a moment.</p>",
+    ),
     "serve.not_built": (
         "<p>Situs ini belum pernah berhasil dibangun. Perbaiki kesalahan di atas lalu simpan berkasnya.</p>",
         "<p>This site has never built successfully. Fix the errors above and save the file.</p>",

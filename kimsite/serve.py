@@ -19,8 +19,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -32,6 +31,7 @@ from kimsite.content import host_of, list_kim_folders
 from kimsite.kimfiles import is_content_file
 from kimsite.messages import render_message
 from kimsite.problems import KimsiteError, Problem, Severity, sort_problems
+from kimsite.watching import Watch
 
 DEBOUNCE_SECONDS = 0.15
 SERVE_DIR = "serve"  # inside the cache folder: the preview never touches build/
@@ -139,9 +139,14 @@ class Preview:
     rebuilds: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock)
     on_rebuilt: Callable[[], None] | None = None
-    # Every site this preview built: host → KIM folder name (None: the index). Links to
-    # them are rewritten to `/_kim/<slug>/…` (or `/_indeks/…`), which switch the preview.
+    # Every site of the province: host → KIM folder name (None: the index), from the folder
+    # names and config.yaml alone (no KIM is read for it). Links to them are rewritten to
+    # `/_kim/<slug>/…` (or `/_indeks/…`), which switch the preview, building that site
+    # the first time it is asked for.
     sites: dict[str, str | None] = field(default_factory=dict)
+    built: set[str] = field(default_factory=set)  # KIMs this preview has built
+    index_built: bool = False
+    on_first_build: Callable[[str], None] | None = None  # a KIM the preview now follows
 
     def __post_init__(self) -> None:
         config = load_config(self.config_path)
@@ -149,6 +154,8 @@ class Preview:
         self.cache = config.root / ".kimsite-cache" / SERVE_DIR
         self.out = self.cache / "out"
         self.host = self._host(config)
+        self.sites = {host_of(f.name, config): f.name for f in self._folders()}
+        self.sites[config.domain_indeks] = None
 
     def _host(self, config: SiteConfig) -> str:
         if self.slug is None:
@@ -164,19 +171,27 @@ class Preview:
         users = frozenset(slug for slug, kim in state.kims.items() if theme in kim.theme_chain)
         return users if users else ALL
 
-    def rebuild(self, plan: Plan, jobs: int = 1) -> None:
+    def rebuild(self, plan: Plan, jobs: int = 1, everything: bool = False) -> None:
         """Build what the plan names (drafts and future articles shown: this is a preview).
 
-        Only the first build may use worker processes: later ones run beside the server's
-        and watchdog's threads, where forking is unsafe.
+        A KIM's preview rebuilds only the KIMs it has shown (and the index once it has been
+        asked for); `everything` builds every KIM, as the index needs. Only the first build
+        may use worker processes: later ones run beside the server's and watchdog's
+        threads, where forking is unsafe.
         """
         with self._lock:
             self.rebuilds += 1
-            only: list[str] = []
-            if plan.kims != ALL and self.slug is not None:
-                only = sorted(plan.kims & {f.name for f in self._folders()})
-                if not only and not plan.index:
-                    only = [self.slug]
+            folders = {f.name for f in self._folders()}
+            everything = everything or (plan.kims == ALL and self.slug is None)
+            with_index = plan.index and (self.slug is None or self.index_built or everything)
+            if everything:
+                only: list[str] = []
+            else:
+                # A KIM preview rebuilds the KIMs it has shown; the others wait until asked.
+                wanted = self.built if plan.kims == ALL else plan.kims
+                only = sorted((wanted & (self.built | plan.kims)) & folders)
+            if not only and not everything and not with_index:
+                return
             started = time.perf_counter()
             try:
                 report: BuildReport | None = build(
@@ -187,11 +202,17 @@ class Preview:
                     drafts=True,
                     future=True,
                     jobs=jobs,
+                    with_index=with_index,
                 )
                 problems = [] if report is None else list(report.problems)
                 if report is not None:
+                    new = {k.slug for k in report.kims} - self.built
+                    self.built |= {k.slug for k in report.kims}
+                    self.index_built = self.index_built or report.index_built
                     self.sites.update({k.host: k.slug for k in report.kims if k.host})
-                    self.sites[report.config.domain_indeks] = None
+                    for slug in sorted(new):
+                        if self.on_first_build is not None:
+                            self.on_first_build(slug)
                 if report is not None and self.slug is not None:
                     self.host = next(
                         (k.host for k in report.kims if k.slug == self.slug and k.host), self.host
@@ -250,7 +271,12 @@ class Preview:
         if target is None:
             status, target = "404 Not Found", self.site / "404.html"
         if not target.is_file():
-            body = self.banner() + render_message("serve.not_built", {}, self.lang).encode()
+            if self._lock.locked():  # being built (the index, the first time): wait
+                body = b'<meta http-equiv="refresh" content="2">' + render_message(
+                    "serve.building", {}, self.lang
+                ).encode()
+            else:
+                body = self.banner() + render_message("serve.not_built", {}, self.lang).encode()
             start_response(
                 "503 Service Unavailable", [("Content-Type", "text/html; charset=utf-8")]
             )
@@ -278,6 +304,15 @@ class Preview:
         host = next((h for h, s in self.sites.items() if s == slug), None)
         if host is None:
             return None
+        if slug is None and not self.index_built:
+            # The index needs every KIM's summary: built beside the server, so the pages
+            # being previewed stay served; until then its pages say it is on its way.
+            threading.Thread(
+                target=self.rebuild, args=(Plan(ALL, True),), kwargs={"everything": True},
+                daemon=True,
+            ).start()
+        elif slug is not None and slug not in self.built:
+            self.rebuild(Plan(frozenset({slug})))
         self.slug, self.host = slug, host
         return "/" + rest.lstrip("/")
 
@@ -340,39 +375,13 @@ def _silent_watcher() -> Any:
     return Silent()
 
 
-@contextmanager
-def _observe(preview: Preview, debouncer: Debouncer) -> Iterator[Any]:
-    from watchdog.events import FileSystemEvent, FileSystemEventHandler
-    from watchdog.observers import Observer
-
-    class Handler(FileSystemEventHandler):
-        def on_any_event(self, event: FileSystemEvent) -> None:
-            if event.event_type in ("opened", "closed_no_write"):
-                return
-            for raw in (event.src_path, getattr(event, "dest_path", "")):
-                if raw:
-                    path = Path(os.fsdecode(raw))
-                    debouncer.push(classify(path, preview.root, preview.theme_users))
-
-    observer = Observer()
-    handler = Handler()
-    observer.schedule(handler, str(preview.root / "content"), recursive=True)
-    observer.schedule(handler, str(preview.root / "themes"), recursive=True)
-    observer.schedule(handler, str(preview.root), recursive=False)
-    observer.start()
-    try:
-        yield observer
-    finally:
-        observer.stop()
-        observer.join()
-
-
 def serve(
     config_path: Path,
     slug: str | None,
     port: int,
     lang: str = "id",
     say: Callable[[str], None] = print,
+    poll: bool = False,
 ) -> None:
     """Build, serve on 127.0.0.1:`port` and rebuild on every change until interrupted."""
     import logging
@@ -397,9 +406,14 @@ def serve(
                 )
             ]
         )
-    # Every KIM is built first (the preview's own cache makes later starts quick), so links
-    # to other KIMs and the index work; after that each change rebuilds what it touched.
-    preview.rebuild(Plan(ALL, True), jobs=os.cpu_count() or 1)
+    # The KIM being previewed is built first and alone: a province of thousands of KIMs
+    # starts as fast as one. Other KIMs are built when their pages are first asked for.
+    # The index preview needs every KIM's summary, so it builds them all first (in worker
+    # processes: no thread runs yet, so forking is safe).
+    if slug is None:
+        preview.rebuild(Plan(ALL, True), jobs=os.cpu_count() or 1)
+    else:
+        preview.rebuild(Plan(frozenset({slug})))
     loop = IOLoop.current()
     preview.on_rebuilt = lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*")
     debouncer = Debouncer(preview.rebuild)
@@ -416,6 +430,21 @@ def serve(
     ready = render_message(
         "serve.ready", {"url": f"http://127.0.0.1:{port}/", "host": preview.host}, lang
     )
-    with _observe(preview, debouncer):
+    def rescan() -> None:  # events were lost: every watched KIM's files are compared again
+        debouncer.push(Plan(ALL, preview.index_built))
+
+    watch = Watch(
+        preview.root,
+        lambda path: debouncer.push(classify(path, preview.root, preview.theme_users)),
+        rescan,
+        say,
+        lang,
+        poll,
+    )
+    preview.on_first_build = lambda slug: watch.add(preview.root / "content" / slug)
+    watch.start(preview.root / "content" / kim for kim in sorted(preview.built))
+    try:
         say(ready)
         server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
+    finally:
+        watch.stop()

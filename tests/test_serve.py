@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -115,10 +116,16 @@ def test_browser_reloads_on_save_and_shows_errors(served: Served, browser: objec
 
 def test_save_storm_is_one_rebuild_and_other_kims_are_untouched(served: Served) -> None:
     served.wait_rebuilds(1)
+    # Another KIM is built when a link first leads to it (and stays built).
+    assert not (served.out / "bukit.kim.id").exists()
+    for switch in ("/_kim/bukit/", "/_kim/pantai/"):
+        with urllib.request.urlopen(served.url + switch, timeout=10) as answer:
+            assert answer.status == 200
+    served.wait_rebuilds(2)
     source = served.root / "content/pantai/artikel/kabar.md"
     # The first save of a file may follow the initial build's stamps closely: settle first.
     _edit(source, article("Kabar pantai", body="Versi awal."))
-    served.wait_rebuilds(2)
+    served.wait_rebuilds(3)
     time.sleep(0.5)
     other = served.out / "bukit.kim.id"
     before_bytes, before_stamps = snapshot(other), stamps(other)
@@ -232,3 +239,27 @@ def test_index_preview_links_to_each_kims_preview(project: Callable[..., Path]) 
         assert "KIM Pantai" in home and "/_indeks/" in home  # its footer leads back
         _url, again = get("/_indeks/")
         assert "/_kim/bukit/" in again
+
+
+def test_a_kim_preview_builds_the_index_when_asked(served: Served) -> None:
+    """A KIM's preview starts with that KIM alone; the index (which needs every KIM) is
+    built beside the server the first time a link leads to it, its page saying so."""
+    import urllib.error
+
+    served.wait_rebuilds(1)
+    assert not (served.out / "kim.ntbprov.go.id").exists()
+    deadline = time.monotonic() + 30
+    seen = []
+    path = "/_indeks/"
+    while True:
+        try:
+            with urllib.request.urlopen(served.url + path, timeout=10) as answer:
+                body = answer.read().decode()
+                if "/_kim/bukit/" in body and "/_kim/pantai/" in body:
+                    break
+        except urllib.error.HTTPError as error:
+            seen.append(error.code)
+            assert error.code == 503 and "sedang dibangun" in error.read().decode()
+        path = "/"  # the preview follows the index now
+        assert time.monotonic() < deadline, "\n".join(served.lines)
+        time.sleep(0.1)
