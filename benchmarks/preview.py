@@ -81,7 +81,7 @@ def one_run(source: Path, code: Path | None, edits: int) -> tuple[float, list[fl
                 mark = f"suntingan{n}z{time.monotonic_ns()}"
                 with article.open("a", encoding="utf-8") as f:
                     f.write(f"\n{mark}\n")
-                seconds.append(_until(f"http://127.0.0.1:{port}{url}", mark, 60))
+                seconds.append(_until(f"http://127.0.0.1:{port}{url}", mark, 15))
             return first, seconds
         finally:
             process.terminate()
@@ -108,6 +108,8 @@ def main() -> None:
         for _ in range(args.repeat):
             for name, code in tools:
                 first, seconds = one_run(source, code, args.edits)
+                print(f"  {kims} KIMs, {name}: first page {first:.2f} s, edits "
+                      + " ".join(f"{s:.2f}" for s in seconds), file=sys.stderr, flush=True)
                 results[name][0].append(first)
                 results[name][1].extend(seconds)
         for name, (firsts, seconds) in results.items():

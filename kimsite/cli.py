@@ -48,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(args, lang)
     if args.command == "wilayah":
         return _wilayah(args, lang)
+    if args.command == "import":
+        from kimsite.importers.command import run_import
+
+        return run_import(args, lang)
     if args.command == "deploy":
         from kimsite.deploy.command import deploy
 

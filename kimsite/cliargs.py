@@ -366,6 +366,42 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
     for parser_ in (ds, dr):
         parser_.add_argument("--lang", choices=("id", "en"), default=None, help=lang_help)
 
+    im = sub.add_parser(
+        "import",
+        help=t(
+            "impor situs lama KIM (ekspor WordPress) beserta pengalihan alamat lamanya",
+            "import a KIM's old site (a WordPress export) with redirects from its old URLs",
+        ),
+    )
+    isub = im.add_subparsers(dest="importer", required=True, metavar=t("SUMBER", "SOURCE"))
+    iw = isub.add_parser(
+        "wordpress",
+        help=t(
+            "berkas ekspor WordPress (Alat → Ekspor, .xml)",
+            "a WordPress export file (Tools → Export, .xml)",
+        ),
+    )
+    iw.add_argument("export", type=Path, metavar="EKSPOR.xml")
+    iw.add_argument("--kim", required=True, help=t("folder KIM tujuan", "the KIM folder to fill"))
+    iw.add_argument(
+        "--uploads",
+        type=Path,
+        default=None,
+        help=t(
+            "salinan folder wp-content/uploads situs lama: gambar disalin ke media/",
+            "a copy of the old site's wp-content/uploads: images are copied into media/",
+        ),
+    )
+    iw.add_argument(
+        "--force",
+        action="store_true",
+        help=t(
+            "timpa berkas yang sudah ada dan sudah diubah sejak impor sebelumnya",
+            "overwrite files that exist and were changed since the last import",
+        ),
+    )
+    common(iw, fmt=False)
+
     x = sub.add_parser(
         "index",
         help=t(

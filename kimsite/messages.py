@@ -255,6 +255,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{old}' adalah alamat halaman yang ada di situs ini: pengalihan akan menyembunyikannya. Hapus baris ini.",
         "'{old}' is the address of a page of this site: a redirect would hide it. Remove this line.",
     ),
+    "import.no_kim": (
+        "Folder content/{kim}/ dengan kim.yaml belum ada. Buat KIM-nya dulu (kimsite new kim {kim} --nama \"…\" --kode-wilayah …), lalu impor lagi.",
+        "There is no content/{kim}/ folder with a kim.yaml. Create the KIM first (kimsite new kim {kim} --nama \"…\" --kode-wilayah …), then import again.",
+    ),
+    "import.unreadable": (
+        "Berkas ekspor ini tidak bisa dibaca sebagai XML ({detail}). Unduh ekspornya lagi dari situs lama; berkas yang terpotong atau diubah tidak bisa diimpor.",
+        "This export cannot be read as XML ({detail}). Download the export again from the old site; a cut or altered file cannot be imported.",
+    ),
+    "import.failed": (
+        "Impor berhenti: {detail}",
+        "The import stopped: {detail}",
+    ),
+    "import.done": (
+        "Impor ke KIM {kim} selesai. Dibuat: {made}. Dilewati: {skipped}. Periksa dengan: kimsite check {kim}",
+        "Import into KIM {kim} done. Made: {made}. Skipped: {skipped}. Check it with: kimsite check {kim}",
+    ),
     "deploy.redirect_unbuilt": (
         "'{old}' dialihkan ke {new}, tetapi halaman itu tidak ada di folder build: pengalihan ini tidak dipasang di server. Bangun ulang situs KIM ini.",
         "'{old}' redirects to {new}, but that page is not in the build folder: this redirect is left out of the server. Build this KIM again.",

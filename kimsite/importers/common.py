@@ -1,0 +1,274 @@
+"""What every importer shares: HTML to Markdown, media, and writing into one KIM folder.
+
+Writing is idempotent: a file that would get the same bytes is left alone, a file that
+exists with other bytes (a writer edited it since the last import) is never overwritten
+without `force`, and the redirect map only gains entries. Every path is computed from safe
+names and checked to lie inside the KIM's folder before anything is written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+from kimsite.indonesian import slugify
+from kimsite.kimfiles import REDIRECTS_NAME
+from kimsite.markup import sanitize
+from kimsite.redirects import old_address
+
+MAX_SLUG = 80
+_UPLOAD = re.compile(r"/wp-content/uploads/(?P<path>(?:\d{4}/\d{2}/)?[^\"'\s?#<>]+)")
+_RESIZED = re.compile(r"-\d{2,5}x\d{2,5}(?=\.[A-Za-z0-9]+$)")
+_GUTENBERG = re.compile(r"<!--\s*/?wp:.*?-->", re.S)
+_CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S | re.I)
+_EMBED = re.compile(r"\[embed[^\]]*\](.*?)\[/embed\]", re.S | re.I)
+_GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.I)
+_SHORTCODE = re.compile(r"\[/?[a-z_][\w-]*(?:\s[^\]]*)?\]", re.I)
+_OWN_LINE_URL = re.compile(r"(?m)^\s*(https?://\S+)\s*$")
+_YOUTUBE = re.compile(r"https?://(?:www\.|m\.)?(?:youtube\.com/watch\?v=|youtu\.be/)([\w-]{6,20})")
+
+
+@dataclass
+class Doc:
+    """An article (`artikel`) or page (`halaman`) ready to be written."""
+
+    kind: str
+    slug: str
+    front: dict[str, object]
+    body: str
+    old_paths: list[str] = field(default_factory=list)
+    source_id: str = ""  # the post's id in the export, for messages
+
+    @property
+    def url(self) -> str:
+        return f"/artikel/{self.slug}/" if self.kind == "artikel" else f"/{self.slug}/"
+
+    def file_name(self) -> str:
+        if self.kind == "artikel":
+            tanggal = self.front.get("tanggal")
+            if isinstance(tanggal, str) and re.match(r"\d{4}-\d{2}-\d{2}", tanggal):
+                return f"{tanggal[:10]}-{self.slug}.md"
+        return f"{self.slug}.md"
+
+
+@dataclass
+class Summary:
+    counts: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    warnings: list[str] = field(default_factory=list)
+
+
+def safe_slug(*candidates: str) -> str:
+    """The first candidate that makes a usable slug: `../../x` gives `x`, never a path."""
+    for candidate in candidates:
+        slug = slugify(unquote(candidate or "").replace("/", " "))[:MAX_SLUG].strip("-")
+        if slug:
+            return slug
+    return "tanpa-judul"
+
+
+def unique_slug(slug: str, taken: set[str]) -> str:
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate = f"{slug}-{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+class Media:
+    """Uploads of the old site, copied into the KIM's `media/` when the export's files are
+    at hand; otherwise (or when one is missing) the link keeps pointing at the old site."""
+
+    def __init__(self, uploads: Path | None, media_dir: Path, summary: Summary) -> None:
+        self.uploads = uploads.resolve() if uploads else None
+        self.media_dir = media_dir
+        self.summary = summary
+        self.copies: dict[Path, str] = {}  # upload file → name in media/
+
+    def local(self, url: str, where: str) -> str | None:
+        """`../media/<name>` for an upload URL, or None when it stays a link."""
+        found = _UPLOAD.search(url)
+        if found is None:
+            return None
+        rel = PurePosixPath(unquote(found.group("path")))
+        if ".." in rel.parts or rel.is_absolute():
+            return None
+        original = rel.with_name(_RESIZED.sub("", rel.name))
+        if self.uploads is None:
+            return None
+        for candidate in (original, rel):
+            source = self.uploads.joinpath(*candidate.parts)
+            try:
+                real = source.resolve(strict=True)
+            except OSError:
+                continue
+            if real.is_file() and real.is_relative_to(self.uploads):
+                return "../media/" + self._copy_name(real, candidate)
+        self.summary.warnings.append(f"{where}: berkas {original} tidak ada di --uploads")
+        return None
+
+    def _copy_name(self, real: Path, rel: PurePosixPath) -> str:
+        if real not in self.copies:
+            stem = safe_slug(rel.stem)
+            suffix = rel.suffix.lower()
+            suffix = suffix if re.fullmatch(r"\.[a-z0-9]{1,5}", suffix) else ""
+            prefix = "-".join(p for p in rel.parts[:-1] if p.isdigit())
+            name = f"{prefix}-{stem}{suffix}" if prefix else f"{stem}{suffix}"
+            taken = set(self.copies.values())
+            base, n = name, 2
+            while name in taken:
+                name = base.replace(suffix, f"-{n}{suffix}") if suffix else f"{base}-{n}"
+                n += 1
+            self.copies[real] = name
+        return self.copies[real]
+
+    def write(self, force: bool) -> None:
+        for real, name in sorted(self.copies.items(), key=lambda item: item[1]):
+            target = self.media_dir / name
+            if target.exists():
+                if target.stat().st_size == real.stat().st_size:
+                    self.summary.counts["media tidak berubah"] += 1
+                    continue
+                if not force:
+                    self.summary.skipped["media sudah ada (pakai --force)"] += 1
+                    continue
+            self.media_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(real, target)
+            self.summary.counts["media disalin"] += 1
+
+
+def html_to_markdown(
+    raw: str, media: Media, where: str, gallery: dict[str, tuple[str, str]] | None = None
+) -> str:
+    """WordPress or Blogger HTML to clean Markdown: shortcodes and block comments resolved,
+    `&nbsp;` soup and empty paragraphs gone, embeds as plain links (no third-party script),
+    uploads relinked into media/; what HTML remains is sanitised as writers' HTML is."""
+    from markdownify import markdownify
+
+    text = _GUTENBERG.sub("", raw or "")
+    text = _CAPTION.sub(lambda m: f"<figure>{m.group(1)}</figure>", text)
+    text = _EMBED.sub(lambda m: f"\n{m.group(1).strip()}\n", text)
+    if gallery is not None:
+        text = _GALLERY.sub(lambda m: _gallery(m.group(1), gallery), text)
+    text = _SHORTCODE.sub("", text)
+    text = _OWN_LINE_URL.sub(lambda m: _embed_link(m.group(1)), text)
+    text = text.replace("&nbsp;", " ").replace("\u00a0", " ")
+    if "<p" not in text and "\n\n" in text:  # WordPress' classic editor: paragraphs by lines
+        text = "".join(f"<p>{part.strip()}</p>\n" for part in text.split("\n\n") if part.strip())
+    clean = sanitize(text)
+
+    def relink(found: re.Match[str]) -> str:
+        attribute, url = found.group(1), html.unescape(found.group(2))
+        local = media.local(url, where)
+        return f'{attribute}="{html.escape(local or url)}"'
+
+    clean = re.sub(r'\b(src|href)="([^"]*)"', relink, clean)
+    markdown = markdownify(clean, heading_style="ATX", bullets="-", strip=["figure"])
+    markdown = re.sub(r"\n{3,}", "\n\n", markdown)
+    return "\n".join(line.rstrip() for line in markdown.strip().splitlines()) + "\n"
+
+
+def _gallery(attributes: str, attachments: dict[str, tuple[str, str]]) -> str:
+    """`[gallery ids="…"]`: its photos one after another, each with its alt text."""
+    ids = re.search(r'ids="([\d,\s]+)"', attributes)
+    if not ids:
+        return ""
+    images = [attachments[i.strip()] for i in ids.group(1).split(",") if i.strip() in attachments]
+    return "".join(
+        f'<p><img src="{html.escape(url)}" alt="{html.escape(alt)}"></p>' for url, alt in images
+    )
+
+
+def _embed_link(url: str) -> str:
+    if _YOUTUBE.match(url):
+        return f'<p><a href="{html.escape(url)}">Tonton videonya di YouTube</a></p>'
+    return f'<p><a href="{html.escape(url)}">{html.escape(url)}</a></p>'
+
+
+def front_matter(front: dict[str, object]) -> str:
+    body = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{body}---\n"
+
+
+def local_time(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M")
+
+
+class KimFolder:
+    """Writes into `content/<kim>/` only."""
+
+    def __init__(self, folder: Path, force: bool, summary: Summary) -> None:
+        self.folder = folder.resolve()
+        self.force = force
+        self.summary = summary
+
+    def _inside(self, *parts: str) -> Path:
+        target = self.folder.joinpath(*parts)
+        resolved = target.resolve()
+        if not resolved.is_relative_to(self.folder):
+            raise ValueError(f"refusing to write outside {self.folder}: {target}")
+        return target
+
+    def write_doc(self, doc: Doc) -> None:
+        target = self._inside(doc.kind, doc.file_name())
+        data = front_matter(doc.front) + "\n" + doc.body
+        if target.exists():
+            if target.read_text(encoding="utf-8") == data:
+                self.summary.counts[f"{doc.kind} tidak berubah"] += 1
+                return
+            if not self.force:
+                self.summary.skipped[f"{doc.kind} sudah ada dan diubah (pakai --force)"] += 1
+                return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_text(data, encoding="utf-8")
+        tmp.replace(target)
+        self.summary.counts[doc.kind] += 1
+
+    def add_redirects(self, redirects: dict[str, str]) -> None:
+        """Merge into pengalihan.yaml: entries already there (a writer's) are kept."""
+        path = self._inside(REDIRECTS_NAME)
+        existing: dict[str, str] = {}
+        if path.exists():
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            if isinstance(loaded, dict):
+                existing = {str(k): str(v) for k, v in loaded.items()}
+        merged = dict(existing)
+        for old, new in sorted(redirects.items()):
+            sent = old_address(old)
+            # An old address that is the new one (WordPress' /tag/x/ is kimsite's too) is a
+            # page of the site already: no redirect.
+            if sent is not None and sent != new and sent not in merged and old not in merged:
+                merged[sent] = new
+        if merged == existing:
+            return
+        header = (
+            "# Alamat lama (situs yang diimpor) dan halaman penggantinya; dibuat oleh\n"
+            "# kimsite import, boleh disunting. Lihat README: pengalihan.yaml.\n"
+        )
+        body = yaml.safe_dump(merged, allow_unicode=True, sort_keys=True, width=1000)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(header + body, encoding="utf-8")
+        tmp.replace(path)
+        self.summary.counts["pengalihan"] = len(merged) - len(existing)
+
+
+def path_of(url: str) -> str | None:
+    """The path and query of an old URL, or None for one that is not a page address."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return path if path != "/" else None
+
+
+__all__ = ["Doc", "KimFolder", "Media", "Summary", "html_to_markdown", "safe_slug"]

@@ -1,0 +1,278 @@
+"""`kimsite import wordpress`: a WordPress export as KIMs really have them (generated here:
+Gutenberg and classic posts, captions, galleries, embeds, drafts, scheduled, private and
+password-protected posts, menus and attachments, uploads with resized copies), imported
+into a KIM of the sample province, checked and built; and exports that are broken or
+hostile.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import lxml.html
+import pytest
+import yaml
+
+from tests.helpers import REPO, SAMPLE, snapshot
+
+KIM = "sesela"
+SITE = "https://kimsesela.wordpress.com"
+NS = {
+    "1.2": ("https://wordpress.org/export/1.2/", "https://wordpress.org/export/1.2/excerpt/"),
+    "1.1": ("http://wordpress.org/export/1.1/", "http://wordpress.org/export/1.1/excerpt/"),
+}
+
+
+def item(
+    post_id: int,
+    title: str,
+    name: str,
+    body: str,
+    *,
+    kind: str = "post",
+    status: str = "publish",
+    date: str = "2019-05-12 08:30:00",
+    gmt: str = "2019-05-12 00:30:00",
+    password: str = "",
+    categories: tuple[tuple[str, str, str], ...] = (),
+    excerpt: str = "",
+    meta: dict[str, str] | None = None,
+    attachment_url: str = "",
+) -> str:
+    cats = "".join(
+        f'<category domain="{d}" nicename="{n}"><![CDATA[{t}]]></category>' for d, n, t in categories
+    )
+    metas = "".join(
+        f"<wp:postmeta><wp:meta_key>{k}</wp:meta_key><wp:meta_value><![CDATA[{v}]]>"
+        "</wp:meta_value></wp:postmeta>"
+        for k, v in (meta or {}).items()
+    )
+    return (
+        f"<item><title>{escape(title)}</title><link>{SITE}/{date[:4]}/{date[5:7]}/{name}/</link>"
+        f"<dc:creator><![CDATA[rina]]></dc:creator>"
+        f"<content:encoded><![CDATA[{body}]]></content:encoded>"
+        f"<excerpt:encoded><![CDATA[{excerpt}]]></excerpt:encoded>"
+        f"<wp:post_id>{post_id}</wp:post_id><wp:post_date>{date}</wp:post_date>"
+        f"<wp:post_date_gmt>{gmt}</wp:post_date_gmt><wp:post_name>{escape(name)}</wp:post_name>"
+        f"<wp:status>{status}</wp:status><wp:post_type>{kind}</wp:post_type>"
+        f"<wp:post_password>{password}</wp:post_password>"
+        + (f"<wp:attachment_url>{attachment_url}</wp:attachment_url>" if attachment_url else "")
+        + f"{cats}{metas}</item>"
+    )
+
+
+def export(items: list[str], version: str = "1.2") -> str:
+    wp, excerpt = NS[version]
+    return (
+        '<?xml version="1.0" encoding="UTF-8" ?>\n'
+        f'<rss version="2.0" xmlns:excerpt="{excerpt}" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        f'xmlns:wp="{wp}"><channel><title>KIM Sesela</title><link>{SITE}</link>'
+        "<wp:author><wp:author_login>rina</wp:author_login>"
+        "<wp:author_display_name><![CDATA[Baiq Rina Susanti]]></wp:author_display_name></wp:author>"
+        "<wp:category><wp:category_nicename>berita</wp:category_nicename>"
+        "<wp:category_parent></wp:category_parent><wp:cat_name>Berita</wp:cat_name></wp:category>"
+        "<wp:category><wp:category_nicename>kegiatan-desa</wp:category_nicename>"
+        "<wp:category_parent>berita</wp:category_parent><wp:cat_name>Kegiatan Desa</wp:cat_name>"
+        "</wp:category>" + "".join(items) + "</channel></rss>\n"
+    )
+
+
+GUTENBERG = (
+    "<!-- wp:paragraph -->\n<p>Petani Sesela Lauq memanen padi&nbsp;di lahan 40&nbsp;hektare."
+    "</p>\n<!-- /wp:paragraph -->\n<p>&nbsp;</p>\n<p></p>\n"
+    '[caption id="attachment_31" align="aligncenter" width="1024"]'
+    f'<img src="{SITE}/wp-content/uploads/2019/05/panen-raya-1024x768.jpg" '
+    'alt="Petani memanen padi" width="1024" height="768" /> Panen raya tahun ini[/caption]\n'
+    '<p onclick="alert(1)">Kata kepala desa: <script>alert("x")</script>hasilnya baik.</p>\n'
+    '<p><a href="javascript:alert(2)">klik</a> <iframe src="https://iklan.example/"></iframe></p>\n'
+    "[embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ[/embed]\n"
+    f'[gallery ids="31,32"]\n<p>Foto lain: <img src="{SITE}/wp-content/uploads/2019/05/hilang.jpg"'
+    ' alt="tidak ada"></p>'
+)
+CLASSIC = (
+    "Rapat dimulai pukul sembilan.\n\nWarga membahas RKP desa.\n\n"
+    "https://youtu.be/abcdefghijk\n\n<ul><li>Jalan</li><li>Irigasi</li></ul>"
+)
+
+
+def the_export() -> str:
+    cats = (("category", "kegiatan-desa", "Kegiatan Desa"), ("category", "berita", "Berita"),
+            ("post_tag", "panen", "Panen"))
+    return export([
+        item(31, "panen-raya", "panen-raya", "", kind="attachment", status="inherit",
+             attachment_url=f"{SITE}/wp-content/uploads/2019/05/panen-raya.jpg",
+             meta={"_wp_attachment_image_alt": "Sawah menguning di Sesela"}),
+        item(101, "Panen Raya Padi &amp; Palawija", "panen-raya-padi", GUTENBERG,
+             categories=cats, excerpt="<p>Panen raya di Sesela Lauq.</p>",
+             meta={"_thumbnail_id": "31"}),
+        item(102, "Musyawarah RKP Desa", "musyawarah-rkp", CLASSIC,
+             date="2019-06-01 09:00:00", gmt="2019-06-01 01:00:00",
+             categories=(("category", "uncategorized", "Uncategorized"),)),
+        item(103, "Draf Rapat Panitia", "draf-rapat", "<p>Belum final.</p>", status="draft"),
+        item(104, "Festival Kriya", "festival-kriya", "<p>Nanti.</p>", status="future",
+             date="2031-08-17 08:00:00", gmt="2031-08-17 00:00:00"),
+        item(105, "Rahasia", "rahasia", "<p>Kata sandi.</p>", password="sesela123"),
+        item(106, "Catatan Pengurus", "catatan", "<p>Pribadi.</p>", status="private"),
+        item(107, "Sejarah Kerajinan Cukli", "sejarah-kerajinan", "<p>Cukli dari Sesela.</p>",
+             kind="page"),
+        item(108, "Artikel", "artikel", "<p>Halaman bernama artikel.</p>", kind="page"),
+        item(109, "Beranda", "beranda", "", kind="nav_menu_item"),
+        item(110, "Revisi", "revisi", "<p>x</p>", kind="revision", status="inherit"),
+        item(111, "Jalan Keluar", "../../../../etc/passwd", "<p>Nama berbahaya.</p>",
+             date="2019-07-01 10:00:00", gmt="2019-07-01 02:00:00"),
+    ])
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Path:
+    root = tmp_path / "proyek"
+    root.mkdir()
+    shutil.copy(SAMPLE / "config.yaml", root / "config.yaml")
+    shutil.copytree(SAMPLE / "content", root / "content")
+    shutil.copytree(REPO / "themes", root / "themes")
+    uploads = tmp_path / "uploads" / "2019" / "05"
+    uploads.mkdir(parents=True)
+    shutil.copy(SAMPLE / "content/sesela/media/kerajinan-cukli.jpg", uploads / "panen-raya.jpg")
+    return root
+
+
+def kimsite(root: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "-m", "kimsite", *args], cwd=root,
+                          capture_output=True, text=True, check=False)
+    if ok:
+        assert done.returncode == 0, done.stdout + done.stderr
+    return done
+
+
+def front(path: Path) -> tuple[dict[str, object], str]:
+    text = path.read_text(encoding="utf-8")
+    _, head, body = text.split("---\n", 2)
+    return yaml.safe_load(head), body
+
+
+def test_a_wordpress_site_comes_in_whole(province: Path, tmp_path: Path) -> None:
+    xml = tmp_path / "ekspor.xml"
+    xml.write_text(the_export(), encoding="utf-8")
+    before = snapshot(province / "content/sesela")
+    done = kimsite(province, "import", "wordpress", str(xml), "--kim", KIM,
+                   "--uploads", str(tmp_path / "uploads"))
+    assert "Impor ke KIM sesela selesai" in done.stdout
+    assert "post 101" in done.stderr and "hilang.jpg" in done.stderr  # the missing upload
+    folder = province / "content/sesela"
+    article, body = front(folder / "artikel/2019-05-12-panen-raya-padi.md")
+    assert article["judul"] == "Panen Raya Padi & Palawija"
+    assert article["tanggal"] == "2019-05-12 08:30"  # 00:30 UTC in WITA
+    assert article["kategori"] == "kegiatan-desa" and article["tag"] == ["Berita", "Panen"]
+    assert article["penulis"] == "Baiq Rina Susanti"
+    assert article["ringkasan"] == "Panen raya di Sesela Lauq."
+    assert article["gambar"] == "../media/2019-05-panen-raya.jpg"
+    assert article["gambar_alt"] == "Sawah menguning di Sesela"
+    assert (folder / "media/2019-05-panen-raya.jpg").read_bytes() == (
+        tmp_path / "uploads/2019/05/panen-raya.jpg"
+    ).read_bytes()  # the -1024x768 copy mapped back to its original
+    assert "wp:" not in body and "&nbsp;" not in body and "[caption" not in body
+    assert "<script" not in body and "onclick" not in body and "alert" not in body
+    assert "javascript:" not in body and "iklan.example" not in body
+    assert "![Petani memanen padi](../media/2019-05-panen-raya.jpg)" in body
+    assert "[Tonton videonya di YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
+    assert f"{SITE}/wp-content/uploads/2019/05/hilang.jpg" in body  # kept as a link
+    classic, classic_body = front(folder / "artikel/2019-06-01-musyawarah-rkp.md")
+    assert classic["kategori"] == "berita" and "tag" not in classic
+    assert "Warga membahas RKP desa." in classic_body and "- Irigasi" in classic_body
+    assert front(folder / "artikel/2019-05-12-draf-rapat.md")[0]["draf"] is True
+    assert front(folder / "artikel/2019-05-12-catatan.md")[0]["draf"] is True
+    assert front(folder / "artikel/2031-08-17-festival-kriya.md")[0]["tanggal"] == (
+        "2031-08-17 08:00"  # scheduled: keeps its future date (midnight UTC in WITA)
+    )
+    names = {p.name for p in (folder / "artikel").iterdir()}
+    assert not any("rahasia" in n for n in names)  # password-protected: never
+    assert not any(n.startswith(("2019-05-12-beranda", "2019-05-12-revisi")) for n in names)
+    assert "2019-07-01-etc-passwd.md" in names  # a path in post_name is only a name
+    assert {p.name for p in (folder / "halaman").iterdir()} >= {
+        "sejarah-kerajinan.md", "halaman-artikel.md"
+    }
+    # Nothing outside the KIM's folder changed; nothing of it was lost.
+    for rel, data in before.items():
+        if rel != "pengalihan.yaml":
+            assert (folder / rel).read_bytes() == data, rel
+    redirects = yaml.safe_load((folder / "pengalihan.yaml").read_text(encoding="utf-8"))
+    assert redirects["/2019/05/panen-raya-padi/"] == "/artikel/panen-raya-padi/"
+    assert redirects["/?p=101"] == "/artikel/panen-raya-padi/"
+    assert redirects["/?page_id=107"] == "/sejarah-kerajinan/"
+    assert redirects["/category/berita/kegiatan-desa/"] == "/kategori/kegiatan-desa/"
+    assert redirects["/category/berita/"] == "/tag/berita/"  # the parent became a tag
+    assert "/tag/panen/" not in redirects  # the same address here: a page, not a redirect
+    assert "/?p=103" not in redirects and "/?p=105" not in redirects
+    assert redirects["/?p=214"] == "/artikel/panen-raya-padi-sesela-lauq/"  # the writer's
+
+    # The import is content like any other: checked and built, its redirects valid.
+    check = kimsite(province, "check", KIM, ok=False)
+    assert check.returncode == 0, check.stdout + check.stderr
+    kimsite(province, "build", KIM)
+    page = province / "build/sesela.kim.id/artikel/panen-raya-padi/index.html"
+    doc = lxml.html.fromstring(page.read_bytes())
+    assert not doc.xpath("//script[not(@type='application/ld+json')]")
+    assert doc.xpath("//img[contains(@src, '/media/2019-05-panen-raya')]")
+
+    # Again: nothing changes. An article edited since is kept unless --force.
+    imported = snapshot(folder)
+    again = kimsite(province, "import", "wordpress", str(xml), "--kim", KIM,
+                    "--uploads", str(tmp_path / "uploads"))
+    assert "tidak berubah" in again.stdout
+    assert snapshot(folder) == imported
+    edited = folder / "artikel/2019-06-01-musyawarah-rkp.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nDitambah penulis.\n", "utf-8")
+    kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
+    assert "Ditambah penulis." in edited.read_text(encoding="utf-8")
+    kimsite(province, "import", "wordpress", str(xml), "--kim", KIM,
+            "--uploads", str(tmp_path / "uploads"), "--force")
+    assert snapshot(folder) == imported
+
+
+def test_older_exports_and_their_namespaces(province: Path, tmp_path: Path) -> None:
+    xml = tmp_path / "lama.xml"
+    xml.write_text(export([item(5, "Kabar Lama", "kabar-lama", "<p>Dari 2012.</p>",
+                                date="2012-03-04 10:00:00", gmt="0000-00-00 00:00:00")],
+                          version="1.1"), encoding="utf-8")
+    kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
+    article, body = front(province / "content/sesela/artikel/2012-03-04-kabar-lama.md")
+    assert article["tanggal"] == "2012-03-04 10:00" and "Dari 2012." in body
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("terpotong", the_export()[: len(the_export()) // 2], -1),  # -1: where it ends
+        ("bom entitas", '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+         '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<rss>&b;</rss>\n', None),
+        ("entitas luar", '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM '
+         '"file:///etc/passwd">]>\n<rss><channel><item><title>&x;</title></item></channel></rss>\n',
+         None),
+    ],
+)
+def test_a_broken_or_hostile_export_writes_nothing(
+    province: Path, tmp_path: Path, name: str, text: str, line: int | None
+) -> None:
+    xml = tmp_path / "ekspor.xml"
+    xml.write_text(text, encoding="utf-8")
+    before = snapshot(province / "content")
+    done = kimsite(province, "import", "wordpress", str(xml), "--kim", KIM, ok=False)
+    assert done.returncode == 1, name
+    assert "tidak bisa dibaca sebagai XML" in done.stderr
+    if line is not None:
+        assert f"ekspor.xml:{text.count(chr(10)) + 1}:" in done.stderr
+    assert "root:" not in done.stderr  # no /etc/passwd line anywhere
+    assert snapshot(province / "content") == before
+
+
+def test_an_unknown_kim_is_refused(province: Path, tmp_path: Path) -> None:
+    xml = tmp_path / "ekspor.xml"
+    xml.write_text(the_export(), encoding="utf-8")
+    done = kimsite(province, "import", "wordpress", str(xml), "--kim", "../sesela", ok=False)
+    assert done.returncode == 1 and "kimsite new kim" in done.stderr
