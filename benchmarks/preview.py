@@ -60,6 +60,9 @@ def one_run(source: Path, code: Path | None, edits: int) -> tuple[float, list[fl
     with tempfile.TemporaryDirectory(dir=WORK) as tmp:
         root = Path(tmp) / "provinsi"
         shutil.copytree(source, root)
+        if code is not None:  # an older kimsite renders its own themes, not today's
+            shutil.rmtree(root / "themes")
+            shutil.copytree(code / "themes", root / "themes")
         names = sorted(p.name for p in (root / "content").iterdir())
         slug = names[len(names) // 2]
         port = _port()
