@@ -369,8 +369,8 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
     im = sub.add_parser(
         "import",
         help=t(
-            "impor situs lama KIM (ekspor WordPress) beserta pengalihan alamat lamanya",
-            "import a KIM's old site (a WordPress export) with redirects from its old URLs",
+            "impor situs lama KIM (WordPress atau Blogger) beserta pengalihan alamat lamanya",
+            "import a KIM's old site (WordPress or Blogger) with redirects from its old URLs",
         ),
     )
     isub = im.add_subparsers(dest="importer", required=True, metavar=t("SUMBER", "SOURCE"))
@@ -400,7 +400,25 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
             "overwrite files that exist and were changed since the last import",
         ),
     )
-    common(iw, fmt=False)
+    ib = isub.add_parser(
+        "blogger",
+        help=t(
+            "ekspor Blogger (feed.atom dari Google Takeout, atau Cadangkan konten)",
+            "a Blogger export (feed.atom from Google Takeout, or Back up content)",
+        ),
+    )
+    ib.add_argument("export", type=Path, metavar="FEED.atom")
+    ib.add_argument("--kim", required=True, help=t("folder KIM tujuan", "the KIM folder to fill"))
+    ib.add_argument(
+        "--force",
+        action="store_true",
+        help=t(
+            "timpa berkas yang sudah ada dan sudah diubah sejak impor sebelumnya",
+            "overwrite files that exist and were changed since the last import",
+        ),
+    )
+    for parser_ in (iw, ib):
+        common(parser_, fmt=False)
 
     x = sub.add_parser(
         "index",

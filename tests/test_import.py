@@ -276,3 +276,79 @@ def test_an_unknown_kim_is_refused(province: Path, tmp_path: Path) -> None:
     xml.write_text(the_export(), encoding="utf-8")
     done = kimsite(province, "import", "wordpress", str(xml), "--kim", "../sesela", ok=False)
     assert done.returncode == 1 and "kimsite new kim" in done.stderr
+
+
+BLOG = "https://kimsesela.blogspot.com"
+PHOTO = "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEh7/s320/panen.jpg"
+
+
+def takeout_entry(kind: str, title: str, filename: str, body: str, *, status: str = "LIVE",
+                  labels: tuple[str, ...] = (), published: str = "2020-02-03T01:30:00.000Z") -> str:
+    cats = "".join(f"<category term='{escape(label)}'/>" for label in labels)
+    return (
+        f"<entry><id>tag:blogger.com,1999:blog-1.post-{abs(hash(title))}</id>"
+        f"<blogger:type>{kind}</blogger:type><blogger:status>{status}</blogger:status>"
+        "<author><name>Lalu Ahmad</name><blogger:type>BLOGGER</blogger:type></author>"
+        f"<title>{escape(title)}</title><content type='html'>{escape(body)}</content>"
+        f"<published>{published}</published>{cats}"
+        + (f"<blogger:filename>{filename}</blogger:filename>" if filename else "")
+        + f"<link rel='alternate' type='text/html' href='{BLOG}{filename}'/></entry>"
+    )
+
+
+def test_a_blogger_takeout_comes_in_with_its_old_addresses(
+    province: Path, tmp_path: Path
+) -> None:
+    feed = tmp_path / "feed.atom"
+    feed.write_text(
+        "<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' "
+        "xmlns:blogger='http://schemas.google.com/blogger/2018'><title>KIM Sesela</title>"
+        + takeout_entry("POST", "Gotong Royong Bersihkan Saluran", "/2020/02/gotong-royong.html",
+                        f'<div>Warga bergotong royong.<br><img src="{PHOTO}" alt="Saluran"></div>'
+                        '<script>alert(1)</script>', labels=("Lingkungan", "Warga"))
+        + takeout_entry("POST", "Draf Pengumuman", "", "<p>Belum.</p>", status="DRAFT")
+        + takeout_entry("POST", "Dibuang", "/2020/03/dibuang.html", "<p>x</p>",
+                        status="SOFT_TRASHED")
+        + takeout_entry("PAGE", "Tentang Kami", "/p/tentang-kami.html", "<p>KIM Sesela.</p>")
+        + takeout_entry("COMMENT", "Mantap", "", "<p>Mantap!</p>")
+        + "</feed>\n",
+        encoding="utf-8",
+    )
+    done = kimsite(province, "import", "blogger", str(feed), "--kim", KIM)
+    assert "selesai" in done.stdout
+    folder = province / "content/sesela"
+    article, body = front(folder / "artikel/2020-02-03-gotong-royong.md")
+    assert article["tanggal"] == "2020-02-03 09:30"  # 01:30 UTC in WITA
+    assert article["tag"] == ["Lingkungan", "Warga"] and article["penulis"] == "Lalu Ahmad"
+    # The photo stays on Blogger (nothing is fetched), asked for at full size.
+    assert "googleusercontent.com/img/b/R29vZ2xl/AVvXsEh7/s1600/panen.jpg" in body
+    assert "/s320/" not in body and "alert" not in body
+    assert front(folder / "artikel/2020-02-03-draf-pengumuman.md")[0]["draf"] is True
+    names = {p.name for p in (folder / "artikel").iterdir()}
+    assert not any("dibuang" in n or "mantap" in n for n in names)
+    assert (folder / "halaman/tentang-kami.md").is_file()
+    redirects = yaml.safe_load((folder / "pengalihan.yaml").read_text(encoding="utf-8"))
+    assert redirects["/2020/02/gotong-royong.html"] == "/artikel/gotong-royong/"
+    assert redirects["/p/tentang-kami.html"] == "/tentang-kami/"
+    assert redirects["/search/label/Lingkungan"] == "/tag/lingkungan/"
+    check = kimsite(province, "check", KIM, ok=False)
+    assert check.returncode == 0, check.stdout
+    # The older "Back up content" export: kinds as categories, drafts under app:control.
+    old = tmp_path / "blog-lama.xml"
+    old.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' "
+        "xmlns:app='http://purl.org/atom/app#'><entry><published>2012-03-04T10:00:00.000+08:00"
+        "</published><category scheme='http://schemas.google.com/g/2005#kind' "
+        "term='http://schemas.google.com/blogger/2008/kind#post'/><category "
+        "scheme='http://www.blogger.com/atom/ns#' term='Sejarah'/><title type='text'>Kabar "
+        "Lama</title><content type='html'>&lt;p&gt;Dari 2012.&lt;/p&gt;</content><link "
+        f"rel='alternate' type='text/html' href='{BLOG}/2012/03/kabar-lama.html'/><author>"
+        "<name>Admin</name></author><app:control><app:draft>yes</app:draft></app:control>"
+        "</entry><entry><category scheme='http://schemas.google.com/g/2005#kind' "
+        "term='http://schemas.google.com/blogger/2008/kind#settings'/><title>x</title></entry>"
+        "</feed>\n",
+        encoding="utf-8",
+    )
+    kimsite(province, "import", "blogger", str(old), "--kim", KIM)
+    lama, lama_body = front(folder / "artikel/2012-03-04-kabar-lama.md")
+    assert lama["draf"] is True and lama["tag"] == ["Sejarah"] and "Dari 2012." in lama_body

@@ -6,7 +6,9 @@ import argparse
 import sys
 
 from kimsite.config import load_config
-from kimsite.importers.wordpress import ExportUnreadable, import_wordpress
+from kimsite.importers.blogger import import_blogger
+from kimsite.importers.common import ExportUnreadable
+from kimsite.importers.wordpress import import_wordpress
 from kimsite.indonesian import is_dns_label
 from kimsite.kimfiles import PROFILE_NAME
 from kimsite.messages import render_message
@@ -25,9 +27,12 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
         _say("import.no_kim", lang, kim=args.kim)
         return 1
     try:
-        summary = import_wordpress(
-            args.export, folder, config.zone, uploads=args.uploads, force=args.force
-        )
+        if args.importer == "blogger":
+            summary = import_blogger(args.export, folder, config.zone, force=args.force)
+        else:
+            summary = import_wordpress(
+                args.export, folder, config.zone, uploads=args.uploads, force=args.force
+            )
     except ExportUnreadable as exc:
         found = Problem(str(args.export), exc.line, "import.unreadable", (("detail", exc.detail),))
         print(found.format(lang), file=sys.stderr)

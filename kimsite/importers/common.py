@@ -12,10 +12,12 @@ import html
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import Element, ParseError
 
 import yaml
 
@@ -34,6 +36,35 @@ _GALLERY = re.compile(r"\[gallery([^\]]*)\]", re.I)
 _SHORTCODE = re.compile(r"\[/?[a-z_][\w-]*(?:\s[^\]]*)?\]", re.I)
 _OWN_LINE_URL = re.compile(r"(?m)^\s*(https?://\S+)\s*$")
 _YOUTUBE = re.compile(r"https?://(?:www\.|m\.)?(?:youtube\.com/watch\?v=|youtu\.be/)([\w-]{6,20})")
+
+
+class ExportUnreadable(Exception):
+    """The export is not well-formed XML (truncated, or with entities): `line` says where."""
+
+    def __init__(self, line: int | None, detail: str) -> None:
+        super().__init__(detail)
+        self.line, self.detail = line, detail
+
+
+def stream(
+    path: Path, wanted: frozenset[str], name_of: Callable[[str], str]
+) -> Iterator[tuple[str, Element]]:
+    """An export's `wanted` elements (by `name_of` their tag), each cleared once used, so
+    memory stays bounded; parsed by defusedxml (no entities, no DTD, nothing fetched)."""
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import iterparse
+
+    try:
+        for _event, element in iterparse(str(path), events=("end",)):
+            name = name_of(element.tag)
+            if name in wanted:
+                yield name, element
+                element.clear()
+    except ParseError as exc:
+        line = exc.position[0] if getattr(exc, "position", None) else None
+        raise ExportUnreadable(line, str(exc)) from None
+    except DefusedXmlException as exc:
+        raise ExportUnreadable(None, f"{type(exc).__name__}: {exc}") from None
 
 
 @dataclass
@@ -147,7 +178,11 @@ class Media:
 
 
 def html_to_markdown(
-    raw: str, media: Media, where: str, gallery: dict[str, tuple[str, str]] | None = None
+    raw: str,
+    media: Media,
+    where: str,
+    gallery: dict[str, tuple[str, str]] | None = None,
+    fix_url: Callable[[str], str] | None = None,
 ) -> str:
     """WordPress or Blogger HTML to clean Markdown: shortcodes and block comments resolved,
     `&nbsp;` soup and empty paragraphs gone, embeds as plain links (no third-party script),
@@ -169,6 +204,8 @@ def html_to_markdown(
     def relink(found: re.Match[str]) -> str:
         attribute, url = found.group(1), html.unescape(found.group(2))
         local = media.local(url, where)
+        if local is None and fix_url is not None:
+            url = fix_url(url)
         return f'{attribute}="{html.escape(local or url)}"'
 
     clean = re.sub(r'\b(src|href)="([^"]*)"', relink, clean)
@@ -271,4 +308,7 @@ def path_of(url: str) -> str | None:
     return path if path != "/" else None
 
 
-__all__ = ["Doc", "KimFolder", "Media", "Summary", "html_to_markdown", "safe_slug"]
+__all__ = [
+    "Doc", "ExportUnreadable", "KimFolder", "Media", "Summary", "html_to_markdown", "safe_slug",
+    "stream",
+]

@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
 from kimsite.importers.common import (
     Doc,
+    ExportUnreadable,
     KimFolder,
     Media,
     Summary,
@@ -31,6 +32,7 @@ from kimsite.importers.common import (
     local_time,
     path_of,
     safe_slug,
+    stream,
     unique_slug,
 )
 from kimsite.indonesian import Zone, slugify
@@ -46,14 +48,6 @@ RESERVED_PAGES = frozenset(
 )
 DRAFT_STATES = frozenset({"draft", "pending", "private"})
 UNCATEGORISED = frozenset({"uncategorized", "tak-berkategori", "tanpa-kategori"})
-
-
-class ExportUnreadable(Exception):
-    """The export is not well-formed XML (truncated, or with entities): `line` says where."""
-
-    def __init__(self, line: int | None, detail: str) -> None:
-        super().__init__(detail)
-        self.line, self.detail = line, detail
 
 
 def _name(tag: str) -> str:
@@ -74,21 +68,7 @@ def _name(tag: str) -> str:
 
 
 def _elements(path: Path, wanted: frozenset[str]) -> Iterator[tuple[str, Element]]:
-    """Streams the export's `wanted` elements (by `_name`), each cleared after use."""
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import iterparse
-
-    try:
-        for _event, element in iterparse(str(path), events=("end",)):
-            name = _name(element.tag)
-            if name in wanted:
-                yield name, element
-                element.clear()
-    except ParseError as exc:
-        line = exc.position[0] if getattr(exc, "position", None) else None
-        raise ExportUnreadable(line, str(exc)) from None
-    except DefusedXmlException as exc:
-        raise ExportUnreadable(None, f"{type(exc).__name__}: {exc}") from None
+    return stream(path, wanted, _name)
 
 
 def _fields(item: Element) -> dict[str, Any]:
