@@ -28,9 +28,10 @@ from kimsite.build import BuildReport, build
 from kimsite.cache import BuildState, Cache
 from kimsite.config import CONFIG_NAME, SiteConfig, load_config
 from kimsite.content import host_of, list_kim_folders
-from kimsite.kimfiles import is_content_file
+from kimsite.kimfiles import REDIRECTS_NAME, is_content_file
 from kimsite.messages import render_message
-from kimsite.problems import KimsiteError, Problem, Severity, sort_problems
+from kimsite.problems import KimsiteError, Problem, ProblemLog, Severity, sort_problems
+from kimsite.redirects import load_redirects, old_address
 from kimsite.watching import Watch
 
 DEBOUNCE_SECONDS = 0.15
@@ -144,6 +145,7 @@ class Preview:
     # `/_kim/<slug>/…` (or `/_indeks/…`), which switch the preview, building that site
     # the first time it is asked for.
     sites: dict[str, str | None] = field(default_factory=dict)
+    _redirects: tuple[tuple[Path, int] | None, dict[str, str]] = (None, {})
     built: set[str] = field(default_factory=set)  # KIMs this preview has built
     index_built: bool = False
     on_first_build: Callable[[str], None] | None = None  # a KIM the preview now follows
@@ -266,6 +268,10 @@ class Preview:
         if switched is not None:
             start_response("302 Found", [("Location", switched), ("Cache-Control", "no-store")])
             return [b""]
+        moved = self._redirect(path, environ)
+        if moved is not None:  # an old address of the KIM's imported site, as nginx answers
+            start_response("301 Moved Permanently", [("Location", moved)])
+            return [b""]
         target = self._file_for(path)
         status = "200 OK"
         if target is None:
@@ -289,6 +295,26 @@ class Preview:
             kind += "; charset=utf-8"
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
         return [data]
+
+    def _redirect(self, path: str, environ: dict[str, Any]) -> str | None:
+        """The KIM's `pengalihan.yaml` target for this old address (path and query, as the
+        browser sent them), read again only when the file changed."""
+        if self.slug is None:
+            return None
+        source = self.root / "content" / self.slug / REDIRECTS_NAME
+        try:
+            stamp = source.stat().st_mtime_ns
+        except OSError:
+            return None
+        if self._redirects[0] != (source, stamp):
+            table = {r.old: r.new for r in load_redirects(source, ProblemLog())}
+            self._redirects = ((source, stamp), table)
+        query = environ.get("QUERY_STRING", "")
+        asked = old_address(path + (f"?{query}" if query else ""))
+        if asked is None:
+            return None
+        table = self._redirects[1]
+        return table.get(asked) or table.get(asked.rstrip("/")) or table.get(asked + "/")
 
     def _switch(self, path: str) -> str | None:
         """`/_kim/<slug>/rest` or `/_indeks/rest`: preview that site from now on; where to go."""

@@ -263,3 +263,25 @@ def test_a_kim_preview_builds_the_index_when_asked(served: Served) -> None:
         path = "/"  # the preview follows the index now
         assert time.monotonic() < deadline, "\n".join(served.lines)
         time.sleep(0.1)
+
+
+def test_old_addresses_redirect_in_the_preview_too(project: Callable[..., Path]) -> None:
+    """What nginx answers for a KIM's pengalihan.yaml, the preview answers as well."""
+    import http.client
+
+    files = dict(FILES)
+    files["content/pantai/pengalihan.yaml"] = (
+        "/2019/05/kabar-pantai/: /artikel/kabar/\n/?p=12: /artikel/kabar/\n"
+    )
+    port = free_port()
+    with running(project(files), "pantai", port=port):
+        for old in ("/2019/05/kabar-pantai/", "/2019/05/kabar-pantai", "/?p=12"):
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", old)
+            answer = conn.getresponse()
+            assert (answer.status, answer.getheader("Location")) == (301, "/artikel/kabar/"), old
+            conn.close()
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/?p=13")
+        assert conn.getresponse().status == 200  # the home page: not an old address
+        conn.close()
