@@ -58,9 +58,12 @@ def test_every_pin_has_hashes_and_ci_requires_them() -> None:
         assert hashes, f"{name} has no --hash: pip --require-hashes would refuse the file"
     for ci in (*sorted((REPO / ".github/workflows").glob("*.yml")), REPO / ".gitlab-ci.yml"):
         text = ci.read_text(encoding="utf-8")
-        installs = [line for line in text.splitlines() if "pip install" in line and "-r " in line]
-        assert installs and all(
-            "--require-hashes -r requirements-build.txt" in line for line in installs
+        installs = [line for line in text.splitlines() if "pip install" in line]
+        if ci.name in ("build.yml", ".gitlab-ci.yml"):  # these hold the deploy keys
+            assert installs, ci
+        assert all(
+            "--require-hashes -r requirements-build.txt" in line or "--no-deps ." in line
+            for line in installs
         ), (ci, installs)
 
 

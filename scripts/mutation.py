@@ -1,0 +1,152 @@
+"""Mutation testing of kimsite's deciding and writing modules, one module at a time.
+
+    bash scripts/mutation.sh redirects compress        # these modules
+    bash scripts/mutation.sh --all                     # every module listed in TESTS
+
+For each module, a scratch copy of the repository gets a `[tool.mutmut]` naming only that
+module and the tests that speak for it (so each mutant runs the tests that can kill it, in
+this process: the build runs with jobs=1 in the tests, never in worker processes that
+mutmut cannot see). mutmut 3 runs there; its results are read from its files and printed
+as one table row per module: mutants, killed, survived, no tests, timeout. Survivors that
+`tests/mutation-survivors.txt` lists (with the reason each is equivalent or harmless) are
+counted apart; any other survivor is printed by name, and the exit code is 1.
+Writes `mutation-report.md` (git-ignored) for CI to upload.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SURVIVORS = REPO / "tests" / "mutation-survivors.txt"
+# module → the tests that speak for it (fast ones: each mutant runs them)
+TESTS = {
+    "redirects": ["tests/test_units.py"],
+    "compress": ["tests/test_units.py", "tests/test_golden.py"],
+    "routes": ["tests/test_units.py", "tests/test_golden.py"],
+    "writer": ["tests/test_units.py", "tests/test_golden.py", "tests/test_bad_input.py"],
+    "yamlsource": ["tests/test_bad_input.py", "tests/test_units.py"],
+    "markup": ["tests/test_security.py", "tests/test_golden.py", "tests/test_units.py"],
+    "province": ["tests/test_index_scale.py", "tests/test_golden.py"],
+    "check": ["tests/test_new_and_check.py"],
+}
+STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
+          36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout"}
+LEFT_OUT = {".venv", ".git", "build", ".kimsite-cache", "mutants", "work", "__pycache__",
+            ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+
+
+def reviewed() -> dict[str, str]:
+    """`tests/mutation-survivors.txt`: `mutant name  # why it may live`, one per line."""
+    found = {}
+    for line in SURVIVORS.read_text(encoding="utf-8").splitlines():
+        name, _, why = line.partition("#")
+        if name.strip():
+            found[name.strip()] = why.strip()
+    return found
+
+
+def run_module(module: str, scratch: Path) -> tuple[Counter[str], list[str]]:
+    work = scratch / module
+    shutil.copytree(REPO, work, ignore=lambda _d, names: [n for n in names if n in LEFT_OUT])
+    pyproject = (work / "pyproject.toml").read_text(encoding="utf-8")
+    section = pyproject.index("[tool.mutmut]")
+    tests = ", ".join(json.dumps(t) for t in TESTS[module])
+    pyproject = pyproject[:section] + (
+        "[tool.mutmut]\n"
+        'source_paths = ["kimsite/"]\n'
+        f'only_mutate = ["kimsite/{module}.py"]\n'
+        'also_copy = ["themes/", "benchmarks/", "scripts/", "config.yaml", "content/", ".tools/"]\n'
+        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-W", "ignore::DeprecationWarning", '
+        '"-q", "-x"]\n'
+        f"pytest_add_cli_args_test_selection = [{tests}]\n"
+    )
+    (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mutmut", "run"], cwd=work, check=False,
+                   stdout=subprocess.DEVNULL)
+    meta = work / "mutants" / "kimsite" / f"{module}.py.meta"
+    codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    counts: Counter[str] = Counter(STATUS.get(code, "suspicious") for code in codes.values())
+    survived = sorted(name for name, code in codes.items() if STATUS.get(code) == "survived")
+    return counts, survived
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("modules", nargs="*")
+    parser.add_argument("--all", action="store_true")
+    args = parser.parse_args()
+    modules = list(TESTS) if args.all else args.modules
+    unknown = [m for m in modules if m not in TESTS]
+    if not modules or unknown:
+        print(f"modules: {', '.join(TESTS)} (unknown: {', '.join(unknown) or '-'})")
+        return 2
+    accepted = reviewed()
+    rows = [
+        "| module | mutants | killed | survived (reviewed) | no tests | timeout "
+        "| killed % of tested |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    unexplained: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="kimsite-mutmut-") as tmp:
+        for module in modules:
+            counts, survived = run_module(module, Path(tmp))
+            listed = [s for s in survived if s in accepted]
+            unexplained += [s for s in survived if s not in accepted]
+            tested = counts["killed"] + counts["survived"] + counts["timeout"]
+            share = 100 * (counts["killed"] + counts["timeout"]) / tested if tested else 0.0
+            rows.append(
+                f"| {module} | {sum(counts.values())} | {counts['killed']} | "
+                f"{counts['survived']} ({len(listed)}) | {counts['no tests']} | "
+                f"{counts['timeout']} | {share:.0f}% |"
+            )
+            print(rows[-1], flush=True)
+    report = "\n".join(rows) + "\n"
+    if unexplained:
+        report += "\nSurvivors not in tests/mutation-survivors.txt:\n" + "\n".join(
+            f"- {name}" for name in unexplained
+        ) + "\n"
+    (REPO / "mutation-report.md").write_text(report, encoding="utf-8")
+    print(report)
+    return 1 if unexplained else 0
+
+
+def mutant_names(module: str) -> set[str]:
+    """Every mutant mutmut makes of `kimsite/<module>.py` (for the stale-survivor check)."""
+    from mutmut.mutation.file_mutation import mutate_file_contents
+
+    path = REPO / "kimsite" / f"{module}.py"
+    mutated = mutate_file_contents(str(path), path.read_text(encoding="utf-8"))
+    prefix = f"kimsite.{module}."
+    return {prefix + name for name in mutated.mutant_names}
+
+
+_NAME = re.compile(r"^kimsite\.([a-z_]+)\.")
+
+
+def stale(names: list[str]) -> list[str]:
+    """The names that are no mutant of today's code (the function changed or went)."""
+    made: dict[str, set[str]] = {}
+    gone = []
+    for name in names:
+        found = _NAME.match(name)
+        module = found.group(1) if found else ""
+        if not (REPO / "kimsite" / f"{module}.py").is_file():
+            gone.append(name)
+            continue
+        if module not in made:
+            made[module] = mutant_names(module)
+        if name not in made[module]:
+            gone.append(name)
+    return gone
+
+if __name__ == "__main__":
+    sys.exit(main())
