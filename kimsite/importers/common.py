@@ -8,7 +8,9 @@ names and checked to lie inside the KIM's folder before anything is written.
 
 from __future__ import annotations
 
+import contextlib
 import html
+import os
 import re
 import shutil
 from collections import Counter
@@ -184,11 +186,20 @@ def html_to_markdown(
     gallery: dict[str, tuple[str, str]] | None = None,
     fix_url: Callable[[str], str] | None = None,
 ) -> str:
-    """WordPress or Blogger HTML to clean Markdown: shortcodes and block comments resolved,
-    `&nbsp;` soup and empty paragraphs gone, embeds as plain links (no third-party script),
-    uploads relinked into media/; what HTML remains is sanitised as writers' HTML is."""
-    from markdownify import markdownify
+    """WordPress or Blogger HTML to clean Markdown (`clean_html`, then `to_markdown`)."""
+    return to_markdown(clean_html(raw, media, where, gallery, fix_url))
 
+
+def clean_html(
+    raw: str,
+    media: Media,
+    where: str,
+    gallery: dict[str, tuple[str, str]] | None = None,
+    fix_url: Callable[[str], str] | None = None,
+) -> str:
+    """Shortcodes and block comments resolved, `&nbsp;` soup and empty paragraphs gone,
+    embeds as plain links (no third-party script), uploads relinked into media/, and what
+    HTML remains sanitised as writers' HTML is."""
     text = _GUTENBERG.sub("", raw or "")
     text = _CAPTION.sub(lambda m: f"<figure>{m.group(1)}</figure>", text)
     text = _EMBED.sub(lambda m: f"\n{m.group(1).strip()}\n", text)
@@ -208,10 +219,36 @@ def html_to_markdown(
             url = fix_url(url)
         return f'{attribute}="{html.escape(local or url)}"'
 
-    clean = re.sub(r'\b(src|href)="([^"]*)"', relink, clean)
+    return re.sub(r'\b(src|href)="([^"]*)"', relink, clean)
+
+
+def to_markdown(clean: str) -> str:
+    """Sanitised HTML to Markdown: a pure function, so big imports run it in worker
+    processes (`markdowns`)."""
+    from markdownify import markdownify
+
     markdown = markdownify(clean, heading_style="ATX", bullets="-", strip=["figure"])
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)
     return "\n".join(line.rstrip() for line in markdown.strip().splitlines()) + "\n"
+
+
+BATCH = 64  # posts converted at a time: memory stays bounded whatever the export's size
+
+
+@contextlib.contextmanager
+def converter() -> Iterator[Callable[[list[str]], list[str]]]:
+    """`to_markdown` for a batch at a time, on every core (one pool for the whole import;
+    the import runs alone in its process, so forking is safe)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if workers < 2:
+        yield lambda cleaned: [to_markdown(c) for c in cleaned]
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield lambda cleaned: list(pool.map(to_markdown, cleaned, chunksize=4))
 
 
 def _gallery(attributes: str, attachments: dict[str, tuple[str, str]]) -> str:
