@@ -361,3 +361,46 @@ def test_a_redirect_file_that_cannot_be_read_says_where(tmp_path: Path) -> None:
     assert big.stat().st_size > 1_500_000
     log = ProblemLog()
     assert len(load_redirects(big, log)) == 60_000 and not list(log)
+
+
+def test_writer_restores_what_was_deleted_or_resized_behind_its_back(tmp_path: Path) -> None:
+    """With the last manifest, a file that is gone, or has the manifest's size in the wrong
+    field, is written again: the stat must match in both size and time."""
+    site = SiteOutput()
+    site.add_text("/", "<p>halo</p>" * 60, Owner("beranda"))  # worth compressing
+    site.add_text("/artikel/a/", "a", Owner("a"))
+    out = tmp_path / "out"
+    _stats, manifest = commit(site, out, encodings=("gzip",))
+    assert "index.html.gz" in manifest
+    (out / "artikel/a/index.html").unlink()
+    (out / "index.html.gz").unlink()
+    again, manifest = commit(site, out, manifest, encodings=("gzip",))
+    assert again.written == 1 and (out / "artikel/a/index.html").read_text() == "a"
+    assert (out / "index.html.gz").is_file()  # its copy too (not counted: the same file)
+    record = manifest["index.html"]
+    forged = {**manifest, "index.html": (record[1], record[1], record[2])}
+    third, _ = commit(site, out, forged, encodings=("gzip",))
+    assert third.written == 1  # a record whose size is not the file's size
+
+
+def test_removing_files_never_leaves_the_site(tmp_path: Path) -> None:
+    from kimsite.writer import remove_files
+
+    root = tmp_path / "situs"
+    (root / "a/b").mkdir(parents=True)
+    (root / "a/b/x.html").write_text("x")
+    (root / "a/y.html").write_text("y")
+    (root / "z.html").write_text("z")
+    outside = tmp_path / "rahasia.txt"
+    outside.write_text("jangan")
+    (tmp_path / "luar").mkdir()
+    (tmp_path / "luar/w.html").write_text("w")
+    (root / "tautan").symlink_to(tmp_path / "luar")
+    removed = remove_files(root.resolve(), [
+        "../rahasia.txt", str(outside), "tautan/w.html", "tidak-ada.html", "a", "a/b/x.html",
+        "a/y.html",
+    ])
+    assert removed == 2  # the two files of the site, nothing else
+    assert outside.read_text() == "jangan" and (tmp_path / "luar/w.html").is_file()
+    assert not (root / "a").exists()  # folders left empty go, deepest first
+    assert (root / "z.html").is_file()
