@@ -240,8 +240,15 @@ def _doc(
         return None
     title = html_to_text(html.unescape(item.get("title") or "")) or "Tanpa judul"
     where = f"post {post_id} ({shorten(title, 60)})"
-    gallery = {i: (url, alt or title) for i, (url, alt) in channel.attachments.items()}
-    body = clean_html(item.get("content:encoded") or "", media, where, gallery)  # Markdown later
+    content = item.get("content:encoded") or ""
+    # The attachments' table only for a post that has a gallery: a site with thousands of
+    # uploads would otherwise rebuild it for every post.
+    gallery = (
+        {i: (url, alt or title) for i, (url, alt) in channel.attachments.items()}
+        if "[gallery" in content.lower()
+        else None
+    )
+    body = clean_html(content, media, where, gallery)  # Markdown later, on every core
     kind = "artikel" if post_type == "post" else "halaman"
     slug = safe_slug(item.get("wp:post_name") or "", title)
     if kind == "halaman" and slug in RESERVED_PAGES:
