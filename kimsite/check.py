@@ -16,6 +16,7 @@ from pathlib import Path
 from kimsite.build import _select, current_time
 from kimsite.config import SiteConfig, load_config
 from kimsite.content import host_problems, list_kim_folders, load_kim
+from kimsite.contract import MAX_SUMMARY, MAX_TITLE
 from kimsite.indonesian import moment_text
 from kimsite.markup import MarkdownRenderer
 from kimsite.model import BuildOptions, Kim
@@ -24,8 +25,6 @@ from kimsite.routes import output_path
 from kimsite.scaffold import PLACEHOLDER
 from kimsite.themes import forget_environments, load_theme
 
-MAX_TITLE = 100
-MAX_SUMMARY = 200
 _ROOT_LINK = re.compile(r'(?:href|src)="(/[^"#?]*)')
 
 

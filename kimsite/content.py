@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from kimsite.config import SiteConfig
+from kimsite.contract import ARTICLE, PAGE, Shape, shape
 from kimsite.indonesian import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -62,6 +63,7 @@ __all__ = [
 ]
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_ARTICLE, _PAGE = shape(ARTICLE), shape(PAGE)
 UPDATE_SLACK = timedelta(days=1)  # clocks and zones differ; a day more is still honest
 
 
@@ -176,7 +178,7 @@ def _check_unique_slugs(
             seen[doc.slug] = doc.source
 
 
-def _front_matter(path: Path, log: ProblemLog) -> tuple[Fields, str, int] | None:
+def _front_matter(path: Path, log: ProblemLog, schema: Shape) -> tuple[Fields, str, int] | None:
     text = read_text(path, log)
     if text is None:
         return None
@@ -187,7 +189,9 @@ def _front_matter(path: Path, log: ProblemLog) -> tuple[Fields, str, int] | None
         node = parse_yaml(fm.yaml_text, path, log, line_offset=fm.yaml_line - 1)
     except YamlUnreadable:
         return None
-    fields = Fields.open(node, path, log, offset=fm.yaml_line - 1, what="front matter")
+    fields = Fields.open(
+        node, path, log, offset=fm.yaml_line - 1, what="front matter", schema=schema
+    )
     if fields is None:
         return None
     return fields, fm.body, fm.body_line
@@ -240,7 +244,7 @@ def load_article(
     log: ProblemLog,
     now: datetime | None = None,
 ) -> Article | None:
-    parsed = _front_matter(path, log)
+    parsed = _front_matter(path, log, _ARTICLE)
     if parsed is None:
         return None
     fields, body, body_line = parsed
@@ -289,7 +293,7 @@ def load_article(
 
 
 def load_page(path: Path, log: ProblemLog) -> Page | None:
-    parsed = _front_matter(path, log)
+    parsed = _front_matter(path, log, _PAGE)
     if parsed is None:
         return None
     fields, body, body_line = parsed

@@ -25,6 +25,16 @@ JENIS_POTENSI = (
     "budaya",
     "lainnya",
 )
+# categories a theme knows by name (others are allowed, labelled from their slug)
+KATEGORI = {
+    "berita": "Berita",
+    "kegiatan": "Kegiatan",
+    "pengumuman": "Pengumuman",
+    "wisata": "Wisata",
+    "umkm": "UMKM",
+    "opini": "Opini",
+    "budaya": "Budaya",
+}
 MEDIA_SOSIAL = ("facebook", "instagram", "youtube", "tiktok", "x")
 
 

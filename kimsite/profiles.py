@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from kimsite.config import SiteConfig
+from kimsite.contract import PROFILE, shape
 from kimsite.indonesian import is_host_name, parse_date, whatsapp_number
 from kimsite.kimfiles import PROFILE_NAME, AssetResolver, read_text
 from kimsite.model import (
@@ -30,6 +31,7 @@ from kimsite.problems import ProblemLog, Severity
 from kimsite.regions import DESA_CODE, Region, lookup, normalize_code, suggest
 from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
 
+_PROFILE = shape(PROFILE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
@@ -46,7 +48,7 @@ def load_profile(
         node = parse_yaml(text, path, log)
     except YamlUnreadable:
         return None
-    fields = Fields.open(node, path, log, what=PROFILE_NAME)
+    fields = Fields.open(node, path, log, what=PROFILE_NAME, schema=_PROFILE)
     if fields is None:
         return None
     start = len(log.errors)

@@ -27,6 +27,7 @@ from kimsite.indonesian import (
 )
 from kimsite.markup import RenderedBody, shorten
 from kimsite.model import (
+    KATEGORI,
     Article,
     Contact,
     Decree,
@@ -38,15 +39,7 @@ from kimsite.model import (
     Profile,
 )
 
-CATEGORY_LABELS = {
-    "berita": "Berita",
-    "kegiatan": "Kegiatan",
-    "pengumuman": "Pengumuman",
-    "wisata": "Wisata",
-    "umkm": "UMKM",
-    "opini": "Opini",
-    "budaya": "Budaya",
-}
+CATEGORY_LABELS = KATEGORI
 ISTILAH_LABEL = {
     "kelompok": "Kelompok Informasi Masyarakat",
     "komunitas": "Komunitas Informasi Masyarakat",

@@ -221,6 +221,9 @@ class Fields:
     log: ProblemLog
     offset: int = 0
     prefix: str = ""
+    # The keys this mapping may hold (`contract.shape`): reading any other is a bug in
+    # kimsite, and so is a key of the contract that the loader never read.
+    schema: dict[str, Any] | None = None
     _values: dict[str, tuple[yaml.Node, yaml.Node]] = field(default_factory=dict)
     _known: set[str] = field(default_factory=set)
 
@@ -247,6 +250,7 @@ class Fields:
         log: ProblemLog,
         offset: int = 0,
         what: str = "",
+        schema: dict[str, Any] | None = None,
     ) -> Fields | None:
         if node is None or (isinstance(node, yaml.ScalarNode) and node.value in _NULLS):
             log.add(path, node_line(node, offset) if node else 1, "yaml.empty", what=what)
@@ -254,7 +258,7 @@ class Fields:
         if not isinstance(node, yaml.MappingNode):
             log.add(path, node_line(node, offset), "yaml.not_mapping", what=what)
             return None
-        return cls(path, node, log, offset)
+        return cls(path, node, log, offset, schema=schema)
 
     # -- where things are -------------------------------------------------------------
     def line(self, key: str | None = None) -> int:
@@ -262,12 +266,20 @@ class Fields:
             return node_line(self._values[key][0], self.offset)
         return node_line(self.node, self.offset)
 
-    def has(self, key: str) -> bool:
+    def _ask(self, key: str) -> None:
+        if self.schema is not None and key not in self.schema:
+            raise KeyError(f"{self.prefix}{key} is not in the content contract (contract.py)")
         self._known.add(key)
+
+    def _below(self, key: str) -> dict[str, Any] | None:
+        return None if self.schema is None else self.schema[key]
+
+    def has(self, key: str) -> bool:
+        self._ask(key)
         return key in self._values and not _is_null(self._values[key][1])
 
     def _get(self, key: str, required: bool) -> yaml.Node | None:
-        self._known.add(key)
+        self._ask(key)
         pair = self._values.get(key)
         if pair is None or _is_null(pair[1]):
             if required:
@@ -381,7 +393,14 @@ class Fields:
         if not isinstance(node, yaml.MappingNode):
             self._bad(key, "field.type_mapping")
             return None
-        return Fields(self.path, node, self.log, self.offset, prefix=f"{self.prefix}{key}.")
+        return Fields(
+            self.path,
+            node,
+            self.log,
+            self.offset,
+            prefix=f"{self.prefix}{key}.",
+            schema=self._below(key),
+        )
 
     def mapping_list(self, key: str) -> Iterator[Fields]:
         node = self._get(key, False)
@@ -401,11 +420,19 @@ class Fields:
                 )
                 continue
             yield Fields(
-                self.path, item, self.log, self.offset, prefix=f"{self.prefix}{key}[{index}]."
+                self.path,
+                item,
+                self.log,
+                self.offset,
+                prefix=f"{self.prefix}{key}[{index}].",
+                schema=self._below(key),
             )
 
     def finish(self) -> None:
         """Report keys nobody asked for, with a 'did you mean' when one is close."""
+        if self.schema is not None and self._known != set(self.schema):
+            unread = ", ".join(sorted(set(self.schema) - self._known))
+            raise KeyError(f"the loader never read {self.prefix}{{{unread}}} (contract.py)")
         for key, (key_node, _value) in self._values.items():
             if key in self._known:
                 continue
