@@ -6,8 +6,8 @@ import argparse
 import shlex
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
+from kimsite.atomic import write_atomic
 from kimsite.config import load_config
 from kimsite.deploy import nginx
 from kimsite.deploy.sync import DeployFailure, Target, rollback, sync
@@ -63,17 +63,11 @@ def _nginx(args: argparse.Namespace, lang: str, print_problems: Printer) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        _write(args.output, text)
+        write_atomic(args.output, text)
         _say("deploy.nginx_written", lang, path=str(args.output), hosts=len(hosts))
     # A KIM's broken redirect file or clashing host was already an error of its build; here
     # it only leaves that KIM's entries out. Failing would stop every other KIM's deploy.
     return 0
-
-
-def _write(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
 
 
 def _say(code: str, lang: str, **params: object) -> None:

@@ -23,6 +23,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 import yaml
 
+from kimsite.atomic import write_atomic
 from kimsite.indonesian import slugify
 from kimsite.kimfiles import REDIRECTS_NAME
 from kimsite.markup import sanitize
@@ -306,10 +307,7 @@ class KimFolder:
             if not self.force:
                 self.summary.skipped[f"{doc.kind} sudah ada dan diubah (pakai --force)"] += 1
                 return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(data, encoding="utf-8")
-        tmp.replace(target)
+        write_atomic(target, data)
         self.summary.counts[doc.kind] += 1
 
     def add_redirects(self, redirects: dict[str, str]) -> None:
@@ -334,9 +332,7 @@ class KimFolder:
             "# kimsite import, boleh disunting. Lihat README: pengalihan.yaml.\n"
         )
         body = yaml.safe_dump(merged, allow_unicode=True, sort_keys=True, width=1000)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(header + body, encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, header + body)
         self.summary.counts["pengalihan"] = len(merged) - len(existing)
 
 
