@@ -52,6 +52,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kimsite.importers.command import run_import
 
         return run_import(args, lang)
+    if args.command == "admin":
+        from kimsite.admin.command import admin
+
+        return admin(args, lang, _print_problems)
     if args.command == "deploy":
         from kimsite.deploy.command import deploy
 
@@ -177,7 +181,7 @@ def _serve(args: argparse.Namespace, lang: str) -> int:
                         lang,
                     )
                 )
-        serve(args.config, slug or None, args.port, lang, say, poll=args.poll)
+        serve(args.config, slug or None, args.port, lang, say, poll=args.poll, admin=args.admin)
     except KimsiteError as exc:
         _print_problems(exc.problems, "text", lang)
         return 1

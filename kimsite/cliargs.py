@@ -264,7 +264,53 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
             "inotify limits); chosen by itself when the system cannot report changes",
         ),
     )
+    v.add_argument(
+        "--admin",
+        action="store_true",
+        help=t(
+            "buka juga penyunting di peramban (/admin/) yang menyimpan langsung ke folder KIM; "
+            "butuh Node.js dan npm, tanpa akun",
+            "also open the browser editor (/admin/), saving straight into the KIM's folder; "
+            "needs Node.js and npm, no account",
+        ),
+    )
     common(v, fmt=False)
+
+    a = sub.add_parser(
+        "admin",
+        help=t(
+            "penyunting di peramban (Decap CMS): ambil programnya, tulis CODEOWNERS",
+            "the browser editor (Decap CMS): fetch its program, write CODEOWNERS",
+        ),
+    )
+    asub = a.add_subparsers(dest="admin", required=True, metavar=t("PERINTAH", "COMMAND"))
+    af = asub.add_parser(
+        "fetch",
+        help=t(
+            "ambil Decap CMS dan decap-server dari registri npm sekarang (build dan serve "
+            "--admin melakukannya sendiri bila perlu)",
+            "fetch Decap CMS and decap-server from the npm registry now (build and serve "
+            "--admin do it themselves when needed)",
+        ),
+    )
+    af.add_argument("--cache", type=Path, default=None,
+                    help=t("folder cache (bawaan: .kimsite-cache/)",
+                           "cache folder (default: .kimsite-cache/)"))
+    ac = asub.add_parser(
+        "codeowners",
+        help=t(
+            "tulis CODEOWNERS: pengelola tiap folder KIM dari config.yaml",
+            "write CODEOWNERS: each KIM folder's maintainers from config.yaml",
+        ),
+    )
+    ac.add_argument("--output", "-o", type=Path, default=Path(".github/CODEOWNERS"),
+                    help=t("berkas tujuan (bawaan: .github/CODEOWNERS)",
+                           "file to write (default: .github/CODEOWNERS)"))
+    ac.add_argument("--check", action="store_true",
+                    help=t("hanya periksa bahwa berkas itu sesuai (kode keluar 1 bila tidak)",
+                           "only check that the file is up to date (exit 1 if not)"))
+    for parser_ in (af, ac):
+        common(parser_, fmt=False)
 
     d = sub.add_parser(
         "deploy",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,6 +44,32 @@ class Certificate:
         return False
 
 
+BACKENDS = ("github", "gitlab", "gitea")
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$")
+_HANDLE = re.compile(r"^@[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)?$|^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+
+
+@dataclass(frozen=True)
+class EditorConfig:
+    """`penyunting:` the browser editor at every KIM host's /admin/ (kimsite.admin).
+
+    Every save is a commit (through a pull/merge request with the editorial workflow) to
+    `repo` on `backend`; GitLab and Gitea sign in from the browser (PKCE, `app_id`), GitHub
+    through the OAuth proxy at `base_url`.
+    """
+
+    backend: str
+    repo: str
+    cabang: str = "main"
+    app_id: str | None = None
+    base_url: str | None = None
+    api_root: str | None = None
+    alur_editorial: bool = True  # saves become pull/merge requests a maintainer merges
+    # CODEOWNERS: the province's reviewers of everything, and each KIM folder's own
+    pengelola_provinsi: tuple[str, ...] = ()
+    pengelola: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     root: Path  # the folder holding config.yaml, content/ and themes/
@@ -65,6 +92,8 @@ class SiteConfig:
     kompresi: tuple[str, ...] = ENCODINGS
     # certificates the web server presents, for `kimsite deploy nginx`
     tls: tuple[Certificate, ...] = ()
+    # the browser editor; None: no /admin/ on the KIM sites
+    penyunting: EditorConfig | None = None
 
     @property
     def content_dir(self) -> Path:
@@ -163,6 +192,7 @@ def load_config(path: Path) -> SiteConfig:
                 log.add(path, fields.line("kompresi"), "config.encoding", value=encoding,
                         known=", ".join(ENCODINGS))
     tls = tuple(_certificates(fields, log))
+    penyunting = _editor(fields, log)
     fields.finish()
     if log.has_errors():
         raise KimsiteError(log)
@@ -184,6 +214,7 @@ def load_config(path: Path) -> SiteConfig:
         domain_kustom=domain_kustom,
         kompresi=kompresi,
         tls=tls,
+        penyunting=penyunting,
     )
 
 
@@ -204,6 +235,56 @@ def _certificates(fields: Fields, log: ProblemLog) -> Iterator[Certificate]:
                 log.add(item.path, item.line("host"), "field.bad_host", key="tls.host", value=host)
         item.finish()
         yield Certificate(cert, key, hosts)
+
+
+def _editor(fields: Fields, log: ProblemLog) -> EditorConfig | None:
+    section = fields.mapping("penyunting")
+    if section is None:
+        return None
+    aktif = section.boolean("aktif", default=True)
+    backend = (section.text("backend", required=aktif) or "github").lower()
+    if backend not in BACKENDS:
+        log.add(section.path, section.line("backend"), "field.choice", key="penyunting.backend",
+                value=backend, choices=", ".join(BACKENDS))
+    repo = section.text("repo", required=aktif) or ""
+    if repo and not _REPO.match(repo):
+        log.add(section.path, section.line("repo"), "config.editor_repo", value=repo)
+    cabang = section.text("cabang") or "main"
+    app_id = section.text("app_id")
+    base_url, api_root = section.text("base_url"), section.text("api_root")
+    for key, url in (("base_url", base_url), ("api_root", api_root)):
+        if url is not None and not _https_url(url):
+            log.add(section.path, section.line(key), "config.editor_url", key=f"penyunting.{key}",
+                    value=url)
+    if aktif and backend in ("gitlab", "gitea") and not app_id:
+        log.add(section.path, section.line(), "config.editor_app_id", backend=backend)
+    if aktif and backend in ("github", "gitea") and not base_url:
+        log.add(section.path, section.line(), "config.editor_base_url", backend=backend)
+    alur = section.boolean("alur_editorial", default=True)
+    provinsi = section.text_list("pengelola_provinsi")
+    kims: list[tuple[str, tuple[str, ...]]] = []
+    per_kim = section.mapping("pengelola")
+    if per_kim is not None:
+        for slug, (key_node, _value) in sorted(per_kim.entries().items()):
+            line = int(key_node.start_mark.line) + 1
+            if not is_dns_label(slug):
+                log.add(per_kim.path, line, "config.custom_slug", slug=slug)
+                continue
+            kims.append((slug, per_kim.text_list(slug)))
+        per_kim.finish()
+    for who in (*provinsi, *(h for _slug, handles in kims for h in handles)):
+        if not _HANDLE.match(who):
+            log.add(section.path, section.line("pengelola"), "config.editor_handle", value=who)
+    section.finish()
+    if not aktif:
+        return None
+    return EditorConfig(backend, repo, cabang, app_id, base_url, api_root, alur, provinsi,
+                        tuple(kims))
+
+
+def _https_url(url: str) -> bool:
+    host = url.removeprefix("https://").split("/", 1)[0]
+    return url.startswith("https://") and is_host_name(host.split(":", 1)[0])
 
 
 def _custom_domains(

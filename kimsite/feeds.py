@@ -87,8 +87,9 @@ def sitemap(urls: Iterable[tuple[str, str | None]]) -> bytes:
     return _serialise(root)
 
 
-def robots(sitemap_url: str) -> bytes:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n".encode()
+def robots(sitemap_url: str, disallow: tuple[str, ...] = ()) -> bytes:
+    refused = "".join(f"Disallow: {path}\n" for path in disallow)
+    return f"User-agent: *\nAllow: /\n{refused}\nSitemap: {sitemap_url}\n".encode()
 
 
 def _serialise(root: ET.Element) -> bytes:

@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kimsite.admin.site import add_bundle, editor_key
 from kimsite.cache import BuildState, KimDetail, KimState, bytes_digest, read_json
 from kimsite.kimbuild import MACHINE_ERRNOS, PROBES, Run, add_search, theme_fp
 from kimsite.model import KimSummary
@@ -126,7 +127,8 @@ def _build_index(
     chain = [p.name for p in theme.chain]
     previous = state.index
     themes_fp = theme_fp(run.themes, chain)
-    fingerprint = bytes_digest(repr((run.config_fp, themes_fp, digests)).encode())
+    editor = editor_key(config, run.cache.root)
+    fingerprint = bytes_digest(repr((run.config_fp, themes_fp, digests, editor)).encode())
     if (
         previous.built
         and previous.summary_digest == fingerprint
@@ -150,6 +152,8 @@ def _build_index(
         return _built_file(run.out, host, url)
 
     site = render_index(summaries, config, theme, log, article_html, thumbnail)
+    if site is not None:
+        add_bundle(site, config, run.cache.root, log)
     report.problems.extend(log)
     if site is None:
         report.note = "gagal"

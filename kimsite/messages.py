@@ -231,6 +231,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Setiap sertifikat di 'tls' perlu 'host': daftar host yang dicakupnya, misalnya ['*.kim.id'].",
         "Every certificate under 'tls' needs 'host': the hosts it covers, e.g. ['*.kim.id'].",
     ),
+    "config.editor_repo": (
+        "'penyunting.repo' harus berbentuk pemilik/nama-repositori (contoh: kominfo-ntb/kim-ntb), bukan '{value}'.",
+        "'penyunting.repo' must be owner/repository (e.g. kominfo-ntb/kim-ntb), not '{value}'.",
+    ),
+    "config.editor_url": (
+        "'{key}' harus alamat lengkap yang diawali https://, bukan '{value}'.",
+        "'{key}' must be a full address starting with https://, not '{value}'.",
+    ),
+    "config.editor_app_id": (
+        "Penyunting dengan backend {backend} perlu 'app_id': ID aplikasi OAuth yang dibuat di {backend} (lihat README, bagian Penyunting di peramban).",
+        "The editor with backend {backend} needs 'app_id': the id of the OAuth application made on {backend} (see README, browser editor).",
+    ),
+    "config.editor_base_url": (
+        "Penyunting dengan backend {backend} perlu 'base_url': untuk github alamat proxy OAuth, untuk gitea alamat server Gitea (lihat README, bagian Penyunting di peramban).",
+        "The editor with backend {backend} needs 'base_url': for github the OAuth proxy's address, for gitea the Gitea server's (see README, browser editor).",
+    ),
+    "config.editor_handle": (
+        "'{value}' di 'penyunting' bukan nama pengguna (@nama), tim (@organisasi/tim) atau surel.",
+        "'{value}' under 'penyunting' is not a user (@name), a team (@org/team) or an e-mail address.",
+    ),
+    "admin.no_npm": (
+        "Penyunting di peramban butuh npm untuk mengambil Decap CMS {version} sekali saja, tetapi npm tidak ada: pasang Node.js (apt-get install npm) lalu ulangi. Situs KIM tetap dibangun, tanpa /admin/.",
+        "The browser editor needs npm to fetch Decap CMS {version} once, but npm is missing: install Node.js (apt-get install npm) and run again. The KIM sites are built, without /admin/.",
+    ),
+    "admin.fetch_failed": (
+        "Decap CMS {version} tidak bisa diambil dari registri npm: {detail}. Periksa jaringan lalu ulangi. Situs KIM tetap dibangun, tanpa /admin/.",
+        "Decap CMS {version} could not be fetched from the npm registry: {detail}. Check the network and run again. The KIM sites are built, without /admin/.",
+    ),
+    "admin.integrity": (
+        "Berkas Decap CMS {version} yang diterima tidak sama dengan yang dikunci di kimsite (sidik {got}); berkas itu tidak dipakai. Hapus {path} lalu ulangi; bila tetap, laporkan.",
+        "The Decap CMS {version} file received differs from the one kimsite pins (digest {got}); it is not used. Delete {path} and run again; if it persists, report it.",
+    ),
+    "admin.server_failed": (
+        "Server lokal penyunting (decap-server) tidak bisa dijalankan: {detail}. Pastikan Node.js dan npm terpasang (apt-get install npm).",
+        "The editor's local server (decap-server) could not start: {detail}. Make sure Node.js and npm are installed (apt-get install npm).",
+    ),
+    "admin.fetched": (
+        "Decap CMS {version} dan decap-server siap di {cache}.",
+        "Decap CMS {version} and decap-server are ready in {cache}.",
+    ),
+    "admin.codeowners_written": (
+        "{path} ditulis. Commit berkas itu bersama config.yaml.",
+        "{path} written. Commit it together with config.yaml.",
+    ),
+    "admin.codeowners_stale": (
+        "{path} tidak sesuai dengan 'penyunting' di config.yaml: jalankan `kimsite admin codeowners` lalu commit hasilnya.",
+        "{path} does not match 'penyunting' in config.yaml: run `kimsite admin codeowners` and commit the result.",
+    ),
+    "serve.admin_ready": (
+        "Penyunting di peramban: {url} (perubahan langsung tersimpan di {folder}).",
+        "Browser editor: {url} (changes are saved straight into {folder}).",
+    ),
     "redirect.bad_old": (
         "'{old}' bukan alamat lama yang bisa dialihkan. Tulis jalurnya saja, diawali '/', misalnya /2019/05/panen-raya/ atau /?p=123 (bukan halaman depan '/', tanpa '#').",
         "'{old}' is not an old address that can be redirected. Write its path, starting with '/', e.g. /2019/05/panen-raya/ or /?p=123 (not the home page '/', no '#').",

@@ -29,12 +29,14 @@ REGIONS = "/wilayah/"
 NEWS_IMAGES = "/gambar/"  # on the index: small copies of the news' photos
 SEARCH = "/cari/"
 SEARCH_BUNDLE = "/pagefind/"  # Pagefind's files, below every site
+ADMIN = "/admin/"  # the browser editor (kimsite.admin), when the province turns it on
+EDITOR_BUNDLE = "/_decap/"  # on the index host: the editor's program, once per province
 
 # Folders whose files kimsite owns without an index page of their own: a static page named
 # like one would sit above them and shadow nothing visibly, so it is refused outright. Any
 # other clash (a page called `profil`, `artikel`, …) is caught as two outputs claiming one
 # file, naming both.
-RESERVED_PREFIXES = frozenset({"hal", "media", "assets", "pagefind"})
+RESERVED_PREFIXES = frozenset({"hal", "media", "assets", "pagefind", "admin", "_decap"})
 
 
 def paged(base: str, page: int) -> str:

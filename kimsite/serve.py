@@ -16,13 +16,14 @@ import html
 import mimetypes
 import os
 import re
+import signal
 import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kimsite.build import BuildReport, build
 from kimsite.cache import BuildState, Cache
@@ -33,6 +34,9 @@ from kimsite.messages import render_message
 from kimsite.problems import KimsiteError, Problem, ProblemLog, Severity, sort_problems
 from kimsite.redirects import load_redirects, old_address
 from kimsite.watching import Watch
+
+if TYPE_CHECKING:
+    from kimsite.admin.local import LocalEditor
 
 DEBOUNCE_SECONDS = 0.15
 SERVE_DIR = "serve"  # inside the cache folder: the preview never touches build/
@@ -149,6 +153,8 @@ class Preview:
     built: set[str] = field(default_factory=set)  # KIMs this preview has built
     index_built: bool = False
     on_first_build: Callable[[str], None] | None = None  # a KIM the preview now follows
+    editor: LocalEditor | None = None  # `--admin`: the browser editor at /admin/
+    live_script: bytes = b""  # livereload's, for the site's pages
 
     def __post_init__(self) -> None:
         config = load_config(self.config_path)
@@ -264,6 +270,15 @@ class Preview:
     def wsgi(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         """Serve the site's files at their own paths, as the real host would."""
         path = environ.get("PATH_INFO", "/") or "/"
+        if self.editor is not None:
+            answer = self.editor.answer(path, self.slug, self.host, self.site)
+            if answer is not None:
+                kind = "text/yaml" if path.endswith(".yml") else (
+                    mimetypes.guess_type(path)[0] or "text/html"
+                )
+                start_response("200 OK", [("Content-Type", f"{kind}; charset=utf-8"),
+                                          ("Cache-Control", "no-store")])
+                return [answer]
         switched = self._switch(path)
         if switched is not None:
             start_response("302 Found", [("Location", switched), ("Cache-Control", "no-store")])
@@ -291,6 +306,7 @@ class Preview:
         kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
         if kind == "text/html":
             data = data.replace(b"<body>", b"<body>" + self.banner(), 1)
+            data = data.replace(b"</head>", self.live_script + b"</head>", 1)
             data = _SITE_LINK.sub(self._local_link, data)
             kind += "; charset=utf-8"
         start_response(status, [("Content-Type", kind), ("Cache-Control", "no-store")])
@@ -408,6 +424,7 @@ def serve(
     lang: str = "id",
     say: Callable[[str], None] = print,
     poll: bool = False,
+    admin: bool = False,
 ) -> None:
     """Build, serve on 127.0.0.1:`port` and rebuild on every change until interrupted."""
     import logging
@@ -452,6 +469,25 @@ def serve(
         def _setup_logging(self) -> None:
             """Our own lines say what happened; livereload's would repeat them."""
 
+        def get_web_handlers(self, script: bytes) -> list[Any]:
+            """livereload puts its script before any `</head>` in any answer, scripts and
+            JSON included (Decap's bundle holds that text); the preview puts it in pages."""
+            from livereload.server import LiveScriptContainer
+            from tornado.web import FallbackHandler
+
+            preview.live_script = script
+            return [(r".*", FallbackHandler, {"fallback": LiveScriptContainer(self.app, b"")})]
+
+    def stopped(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt  # as Ctrl+C: the `finally` below stops what was started
+
+    signal.signal(signal.SIGTERM, stopped)
+    if admin:
+        from kimsite.admin.local import LocalEditor
+
+        config = load_config(config_path)
+        preview.editor = LocalEditor(config, config.root / ".kimsite-cache")
+        preview.editor.start(origin=f"http://127.0.0.1:{port}")
     server = QuietServer(app=preview.wsgi, watcher=_silent_watcher())
     ready = render_message(
         "serve.ready", {"url": f"http://127.0.0.1:{port}/", "host": preview.host}, lang
@@ -471,6 +507,12 @@ def serve(
     watch.start(preview.root / "content" / kim for kim in sorted(preview.built))
     try:
         say(ready)
+        if preview.editor is not None:
+            url = f"http://127.0.0.1:{port}/admin/"
+            folder = preview.root / "content" / (slug or "")
+            say(render_message("serve.admin_ready", {"url": url, "folder": folder}, lang))
         server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     finally:
         watch.stop()
+        if preview.editor is not None:
+            preview.editor.stop()

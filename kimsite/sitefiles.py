@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from kimsite import feeds, routes
+from kimsite.admin.site import add_admin
 from kimsite.config import SiteConfig
 from kimsite.images import ProcessedImage, derivative_url, icons
 from kimsite.model import Kim, KimSummary
@@ -32,6 +33,7 @@ def add_files(
     site: SiteView,
     articles: list[ArticleView],
     processed: dict[str, ProcessedImage],
+    config: SiteConfig,
     keep_machine_files: bool = False,
 ) -> None:
     """Media, theme assets, feed, sitemap and robots.txt.
@@ -49,6 +51,8 @@ def add_files(
         for variant in (*image.variants, image.share):
             out.add_copy(derivative_url(asset.url, variant), image.path(variant), owner)
     add_assets(out, assets, theme_name)
+    styles = sorted(a.url for a in assets.values() if a.url.endswith(".css"))
+    add_admin(out, kim.slug, kim.profile.nama, kim.host, config, styles)
     logo = kim.profile.logo
     add_icons(out, processed.get(logo.url) if logo else None)
     if keep_machine_files:
@@ -93,14 +97,16 @@ def add_files(
             for p in out.html_paths()
             if p.name == "index.html"
         )
-        if url != routes.SEARCH  # noindex: a search page with no words in it
+        # noindex: a search page with no words in it, and the editor
+        if url not in (routes.SEARCH, routes.ADMIN)
     )
     out.add_text(
         routes.SITEMAP,
         feeds.sitemap((site.abs(u), lastmod.get(u)) for u in html_urls),
         Owner("sitemap"),
     )
-    out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
+    hidden = (routes.ADMIN,) if config.penyunting else ()
+    out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP), hidden), Owner("robots"))
 
 
 def add_icons(out: SiteOutput, logo: ProcessedImage | None) -> None:

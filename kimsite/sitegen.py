@@ -157,7 +157,7 @@ def render_kim(
     try:
         _render_pages(page_writer, site, articles, pages, config, kim)
         add_files(
-            out, kim, assets, theme.name, site, articles, processed,
+            out, kim, assets, theme.name, site, articles, processed, config,
             keep_machine_files=keep is not None,
         )
     except OutputConflict as conflict:

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from kimsite.admin.decap import backend_origins
 from kimsite.config import Certificate, SiteConfig
 from kimsite.content import host_of, host_problems, list_kim_folders
 from kimsite.kimfiles import REDIRECTS_NAME
@@ -38,6 +39,7 @@ from kimsite.routes import output_path
 IMMUTABLE = "public, max-age=31536000, immutable"
 CACHE_RULES = (
     (r"~^/assets/.+\.[0-9a-f]{10}\.(css|js|mjs)$", IMMUTABLE),
+    (r"~^/_decap/[0-9.]+/", IMMUTABLE),  # the editor's program, one folder per version
     (r"~^/pagefind/(fragment|index|filter)/", IMMUTABLE),
     (r"~^/(media|gambar)/", "public, max-age=86400"),
     (r"~^/(favicon\.ico|apple-touch-icon\.png)$", "public, max-age=86400"),
@@ -53,6 +55,15 @@ CSP = (
     "frame-ancestors 'self'"
 )
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# The browser editor at /admin/ (kimsite.admin): Decap's program comes from the index host;
+# it styles itself with inline styles (emotion) and shows photos as blob: URLs before they
+# are saved; it talks to the git host's API and sign-in only.
+EDITOR_CSP = (
+    "default-src 'self'; script-src 'self' {index}; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob: https:; media-src 'self' blob:; font-src 'self' data:; "
+    "connect-src 'self' {apis}; frame-src 'self' blob:; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 HSTS = "max-age=31536000"  # never includeSubDomains: other KIMs' hosts share kim.id
 
 
@@ -62,6 +73,7 @@ class Host:
     folder: str  # its folder in the build
     redirects: tuple[Redirect, ...] = ()
     certificate: Certificate | None = None
+    editor_csp: str | None = None  # the browser editor's policy at /admin/, when it is on
 
 
 @dataclass(frozen=True)
@@ -104,10 +116,26 @@ def province_hosts(config: SiteConfig, build: Path | None, log: ProblemLog) -> l
         if build is not None and redirects:
             redirects = tuple(r for r in redirects if _built(build / name, r, folder, log))
         hosts.append(Host(name, name, redirects))
+    csp = editor_csp(config)
     return [
-        Host(h.name, h.folder, h.redirects, next((c for c in config.tls if c.covers(h.name)), None))
+        Host(
+            h.name,
+            h.folder,
+            h.redirects,
+            next((c for c in config.tls if c.covers(h.name)), None),
+            csp if h.name != config.domain_indeks else None,
+        )
         for h in hosts
     ]
+
+
+def editor_csp(config: SiteConfig) -> str | None:
+    if config.penyunting is None:
+        return None
+    return EDITOR_CSP.format(
+        index=f"{config.skema}://{config.domain_indeks}",
+        apis=" ".join(backend_origins(config.penyunting)),
+    )
 
 
 def _redirects(folder: Path, log: ProblemLog) -> tuple[Redirect, ...]:
@@ -283,15 +311,7 @@ def _site_block(
         body.append("brotli_static on;")
     if host.redirects:
         body += ["if ($kimsite_redirect) {", "    return 301 $kimsite_redirect;", "}"]
-    body += [
-        'add_header Cache-Control $kimsite_cache_control always;',
-        f'add_header Content-Security-Policy "{CSP}" always;',
-        "add_header X-Content-Type-Options nosniff always;",
-        "add_header Referrer-Policy strict-origin-when-cross-origin always;",
-        f'add_header Permissions-Policy "{PERMISSIONS}" always;',
-    ]
-    if secure:
-        body.append(f'add_header Strict-Transport-Security "{HSTS}" always;')
+    body += _headers(CSP, secure)
     body += [
         "location / {",
         "}",
@@ -300,7 +320,29 @@ def _site_block(
         "    internal;",
         "}",
     ]
+    if host.editor_csp:
+        # add_header in a location replaces the server's: all of them are said again.
+        body += [
+            "location ^~ /admin/ {",
+            "    types { text/html html; text/yaml yml; }",
+            *(f"    {line}" for line in _headers(host.editor_csp, secure)),
+            '    add_header X-Robots-Tag "noindex, nofollow" always;',
+            "}",
+        ]
     return ["server {", *(f"    {line}" for line in body), "}"]
+
+
+def _headers(csp: str, secure: bool) -> list[str]:
+    lines = [
+        "add_header Cache-Control $kimsite_cache_control always;",
+        f'add_header Content-Security-Policy "{csp}" always;',
+        "add_header X-Content-Type-Options nosniff always;",
+        "add_header Referrer-Policy strict-origin-when-cross-origin always;",
+        f'add_header Permissions-Policy "{PERMISSIONS}" always;',
+    ]
+    if secure:
+        lines.append(f'add_header Strict-Transport-Security "{HSTS}" always;')
+    return lines
 
 
 __all__ = ["Host", "Listen", "province_hosts", "render"]

@@ -1,0 +1,106 @@
+"""Decap CMS's browser bundle, pinned by version and digest, fetched once with npm.
+
+The tarball is kept in the cache folder and its digest checked against the one pinned here
+every time it is used, so a cache restored from elsewhere (or edited by hand) can never
+put other JavaScript in front of the province's writers. The files are read straight out
+of the verified tarball; nothing extracted from it is trusted later.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from kimsite.problems import ProblemLog
+
+DECAP_VERSION = "3.16.3"
+# `npm view decap-cms@3.16.3 dist.integrity`
+DECAP_INTEGRITY = (
+    "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
+)
+# The bundle and the chunks it loads on demand (webpack, from the bundle's own folder);
+# the `cms.js` build beside them is the same program again, and source maps are not served.
+_WANTED = re.compile(r"^package/dist/((?:\d+\.)?decap-cms\.js(?:\.LICENSE\.txt)?)$")
+NPM_TIMEOUT = 300
+
+
+@dataclass(frozen=True)
+class Bundle:
+    version: str
+    files: tuple[tuple[str, bytes], ...]  # name in the bundle folder, bytes
+
+    def file(self, name: str) -> bytes | None:
+        return next((data for n, data in self.files if n == name), None)
+
+
+def _integrity(data: bytes) -> str:
+    return "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
+
+
+def tarball_path(cache_root: Path) -> Path:
+    return cache_root / "decap" / f"decap-cms-{DECAP_VERSION}.tgz"
+
+
+def load_bundle(cache_root: Path, log: ProblemLog, where: Path) -> Bundle | None:
+    """The verified bundle, fetching it first when the cache has none; None with the
+    reason logged (as a warning against `where`: the sites are built without /admin/)."""
+    from kimsite.problems import Severity
+
+    path = tarball_path(cache_root)
+    if not path.is_file():
+        why = _fetch(path)
+        if why is not None:
+            code, params = why
+            log.add(where, None, code, Severity.WARNING, version=DECAP_VERSION, **params)
+            return None
+    data = path.read_bytes()
+    got = _integrity(data)
+    if got != DECAP_INTEGRITY:
+        log.add(where, None, "admin.integrity", Severity.WARNING, version=DECAP_VERSION,
+                got=got[:20] + "…", path=str(path))
+        return None
+    files = []
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
+        for member in tar.getmembers():
+            found = _WANTED.match(member.name)
+            if found and member.isfile():
+                extracted = tar.extractfile(member)
+                if extracted is not None:
+                    files.append((found.group(1), extracted.read()))
+    files.sort()
+    return Bundle(DECAP_VERSION, tuple(files))
+
+
+def _fetch(path: Path) -> tuple[str, dict[str, str]] | None:
+    """`npm pack` of the pinned version into the cache; why not, or None when it is there."""
+    npm = shutil.which("npm")
+    if npm is None:
+        return "admin.no_npm", {}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=path.parent) as tmp:
+        try:
+            done = subprocess.run(
+                [npm, "pack", f"decap-cms@{DECAP_VERSION}", "--pack-destination", tmp,
+                 "--silent", "--ignore-scripts"],
+                cwd=tmp,
+                capture_output=True,
+                text=True,
+                timeout=NPM_TIMEOUT,
+                check=False,
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return "admin.fetch_failed", {"detail": str(exc)}
+        made = list(Path(tmp).glob("*.tgz"))
+        if done.returncode != 0 or len(made) != 1:
+            detail = (done.stderr.strip().splitlines() or [f"npm exit {done.returncode}"])[-1]
+            return "admin.fetch_failed", {"detail": detail}
+        made[0].replace(path)
+    return None

@@ -1,0 +1,52 @@
+"""`kimsite admin …`: what the command line runs; prints, and returns the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kimsite.admin.bundle import load_bundle
+from kimsite.admin.codeowners import codeowners
+from kimsite.admin.local import install_server
+from kimsite.atomic import write_atomic
+from kimsite.config import load_config
+from kimsite.content import list_kim_folders
+from kimsite.messages import render_message
+from kimsite.problems import KimsiteError, Problem, ProblemLog
+
+Printer = Callable[[Sequence[Problem], str, str], None]
+
+
+def admin(args: argparse.Namespace, lang: str, print_problems: Printer) -> int:
+    try:
+        config = load_config(args.config)
+        if args.admin == "fetch":
+            cache = args.cache or config.root / ".kimsite-cache"
+            log = ProblemLog()
+            bundle = load_bundle(cache, log, args.config)
+            print_problems(list(log), "text", lang)
+            if bundle is None:
+                return 1
+            install_server(cache)
+            _say("admin.fetched", lang, version=bundle.version, cache=str(cache))
+            return 0
+    except KimsiteError as exc:
+        print_problems(exc.problems, "text", lang)
+        return 1
+    text = codeowners(config, [f.name for f in list_kim_folders(config.content_dir)])
+    output: Path = args.output
+    if args.check:
+        current = output.read_text(encoding="utf-8") if output.is_file() else ""
+        if current != text:
+            _say("admin.codeowners_stale", lang, path=str(output))
+            return 1
+        return 0
+    write_atomic(output, text)
+    _say("admin.codeowners_written", lang, path=str(output))
+    return 0
+
+
+def _say(code: str, lang: str, **params: object) -> None:
+    print(render_message(code, params, lang), file=sys.stderr)
