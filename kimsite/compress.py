@@ -19,7 +19,8 @@ SUFFIX = {"gzip": ".gz", "br": ".br"}
 # Text formats a site publishes. Images, fonts and Pagefind's index files are already
 # compressed: another layer costs time and saves nothing.
 COMPRESSIBLE = frozenset(
-    {".html", ".xml", ".css", ".js", ".mjs", ".json", ".txt", ".svg", ".webmanifest", ".ico"}
+    {".html", ".xml", ".css", ".js", ".mjs", ".json", ".txt", ".svg", ".webmanifest", ".ico",
+     ".yml"}
 )
 MIN_SIZE = 512  # below this, a copy saves less than the round trip for its headers
 GZIP_LEVEL = 9

@@ -251,10 +251,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' di 'penyunting' bukan nama pengguna (@nama), tim (@organisasi/tim) atau surel.",
         "'{value}' under 'penyunting' is not a user (@name), a team (@org/team) or an e-mail address.",
     ),
-    "admin.no_npm": (
-        "Penyunting di peramban butuh npm untuk mengambil Decap CMS {version} sekali saja, tetapi npm tidak ada: pasang Node.js (apt-get install npm) lalu ulangi. Situs KIM tetap dibangun, tanpa /admin/.",
-        "The browser editor needs npm to fetch Decap CMS {version} once, but npm is missing: install Node.js (apt-get install npm) and run again. The KIM sites are built, without /admin/.",
-    ),
     "admin.fetch_failed": (
         "Decap CMS {version} tidak bisa diambil dari registri npm: {detail}. Periksa jaringan lalu ulangi. Situs KIM tetap dibangun, tanpa /admin/.",
         "Decap CMS {version} could not be fetched from the npm registry: {detail}. Check the network and run again. The KIM sites are built, without /admin/.",

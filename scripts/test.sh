@@ -40,6 +40,11 @@ done
 # kimsite and the Python test tools, in .venv/ (see scripts/setup.sh).
 bash scripts/setup.sh test
 
+# The browser editor's program (Decap CMS, pinned by digest) and its local server
+# (decap-server, from kimsite's lock file), fetched once into .tools/ so that no test
+# waits on the registry; the tests copy them into each project's cache.
+.venv/bin/python -m kimsite admin fetch --cache .tools/decap-cache >/dev/null
+
 .venv/bin/python -m ruff check .
 .venv/bin/python -m mypy
 # The province's own content, judged as its writers' check judges it (the tests themselves

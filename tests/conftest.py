@@ -9,6 +9,7 @@ import pytest
 
 from kimsite.build import BuildReport, build
 from tests.helpers import REPO, SAMPLE, write_project
+from tests.webserver import Nginx
 
 
 @pytest.fixture
@@ -57,6 +58,16 @@ def browser() -> Iterator[object]:
             yield launched
         finally:
             launched.close()
+
+
+@pytest.fixture(scope="session")
+def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
+    """One nginx for the session (tests/webserver.py); each module loads its configuration."""
+    server = Nginx(tmp_path_factory.mktemp("nginx"))
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

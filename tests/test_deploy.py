@@ -16,7 +16,6 @@ import ssl
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import brotli  # type: ignore[import-untyped]
@@ -64,15 +63,6 @@ class Province:
         if self.secure(host):
             return fetch(self.https, host, path, headers, tls=self.tls)
         return fetch(self.http, host, path, headers)
-
-
-@pytest.fixture(scope="session")
-def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
-    server = Nginx(tmp_path_factory.mktemp("nginx"))
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")

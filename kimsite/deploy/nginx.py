@@ -56,10 +56,13 @@ CSP = (
 )
 PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # The browser editor at /admin/ (kimsite.admin): Decap's program comes from the index host;
-# it styles itself with inline styles (emotion) and shows photos as blob: URLs before they
-# are saved; it talks to the git host's API and sign-in only.
+# it validates its configuration with ajv, which compiles schemas to functions
+# ('unsafe-eval': without it Decap stops before its first screen, seen in Chromium); it
+# styles itself with inline styles (emotion) and shows photos as blob: URLs before they
+# are saved; it talks to the git host's API and sign-in only. The readers' pages keep CSP.
 EDITOR_CSP = (
-    "default-src 'self'; script-src 'self' {index}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self' {index} 'unsafe-eval'; "
+    "style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob: https:; media-src 'self' blob:; font-src 'self' data:; "
     "connect-src 'self' {apis}; frame-src 'self' blob:; worker-src 'self' blob:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"

@@ -33,6 +33,20 @@
     });
   }
 
+  // Decap's editor is laid out for 800 px and more (its toolbar and editor container;
+  // `target` class names of Decap 3.16.3, pinned with it). On a phone: the form alone,
+  // the toolbar scrolling sideways, the preview one tap away (the eye button).
+  var narrow = window.matchMedia("(max-width: 799px)").matches;
+  if (narrow && window.localStorage.getItem("cms.right-pane") === null) {
+    window.localStorage.setItem("cms.right-pane", "none");
+  }
+  var phone = document.createElement("style");
+  phone.textContent = "@media (max-width: 799px) {" +
+    ".e1nx103k5, .e1d2l9mo22 { min-width: 0 !important; }" +
+    ".e1d2l9mo22 { overflow-x: auto; }" +
+    "}";
+  document.head.appendChild(phone);
+
   window.addEventListener("DOMContentLoaded", function () {
     var CMS = window.CMS;
     if (!CMS) { return; }
