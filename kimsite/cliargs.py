@@ -303,13 +303,22 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
             "write CODEOWNERS: each KIM folder's maintainers from config.yaml",
         ),
     )
-    ac.add_argument("--output", "-o", type=Path, default=Path(".github/CODEOWNERS"),
-                    help=t("berkas tujuan (bawaan: .github/CODEOWNERS)",
-                           "file to write (default: .github/CODEOWNERS)"))
+    ac.add_argument("--output", "-o", type=Path, default=None,
+                    help=t("berkas tujuan (bawaan: .github/, .gitlab/ atau .gitea/CODEOWNERS, "
+                           "menurut backend)",
+                           "file to write (default: .github/, .gitlab/ or .gitea/CODEOWNERS, "
+                           "by backend)"))
     ac.add_argument("--check", action="store_true",
                     help=t("hanya periksa bahwa berkas itu sesuai (kode keluar 1 bila tidak)",
                            "only check that the file is up to date (exit 1 if not)"))
-    for parser_ in (af, ac):
+    au = asub.add_parser(
+        "urls",
+        help=t(
+            "cetak alamat /admin/ setiap KIM (redirect URI aplikasi OAuth GitLab/Gitea)",
+            "print every KIM's /admin/ address (redirect URIs of the GitLab/Gitea OAuth app)",
+        ),
+    )
+    for parser_ in (af, ac, au):
         common(parser_, fmt=False)
 
     d = sub.add_parser(

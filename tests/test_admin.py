@@ -301,7 +301,7 @@ def test_the_bundle_comes_from_the_registry_and_is_checked(
 
 
 def test_codeowners_names_each_kims_maintainers(edited: Path) -> None:
-    target = edited / ".github" / "CODEOWNERS"
+    target = edited / ".gitlab" / "CODEOWNERS"  # where GitLab, the backend here, reads it
     done = subprocess.run(
         [sys.executable, "-m", "kimsite", "admin", "codeowners", "--check"], cwd=edited,
         capture_output=True, text=True, check=False,

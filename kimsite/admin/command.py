@@ -8,11 +8,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kimsite.admin.bundle import load_bundle
-from kimsite.admin.codeowners import codeowners
+from kimsite.admin.codeowners import LOCATION, codeowners
 from kimsite.admin.local import install_server
 from kimsite.atomic import write_atomic
 from kimsite.config import load_config
-from kimsite.content import list_kim_folders
+from kimsite.content import host_of, host_problems, list_kim_folders
 from kimsite.messages import render_message
 from kimsite.problems import KimsiteError, Problem, ProblemLog
 
@@ -35,8 +35,17 @@ def admin(args: argparse.Namespace, lang: str, print_problems: Printer) -> int:
     except KimsiteError as exc:
         print_problems(exc.problems, "text", lang)
         return 1
-    text = codeowners(config, [f.name for f in list_kim_folders(config.content_dir)])
-    output: Path = args.output
+    folders = {f.name: f for f in list_kim_folders(config.content_dir)}
+    if args.admin == "urls":
+        # The redirect URIs of the OAuth application (GitLab, Gitea): one per KIM host,
+        # left out where the host clashes (that KIM is not built).
+        clashes = host_problems(folders, config)
+        for slug in sorted(set(folders) - set(clashes)):
+            print(f"{config.base_url(host_of(slug, config))}admin/")
+        return 0
+    text = codeowners(config, sorted(folders))
+    backend = config.penyunting.backend if config.penyunting else "github"
+    output: Path = args.output or config.root / LOCATION[backend]
     if args.check:
         if config.penyunting is None and not output.exists():
             return 0  # no editor, no file: nothing to keep in step
