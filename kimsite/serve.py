@@ -17,7 +17,6 @@ import mimetypes
 import os
 import re
 import signal
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -30,6 +29,7 @@ from kimsite.cache import BuildState, Cache
 from kimsite.config import CONFIG_NAME, SiteConfig, load_config
 from kimsite.content import host_of, list_kim_folders
 from kimsite.kimfiles import REDIRECTS_NAME, is_content_file
+from kimsite.liveserver import available_port, free_port, live_server
 from kimsite.messages import render_message
 from kimsite.problems import KimsiteError, Problem, ProblemLog, Severity, sort_problems
 from kimsite.redirects import load_redirects, old_address
@@ -379,44 +379,6 @@ class Preview:
         return target if target.is_file() else None
 
 
-# -- the livereload and watchdog glue ----------------------------------------------------------
-def available_port(wanted: int, tries: int = 20) -> int:
-    """`wanted` if nothing listens there, else the next free one after it (as Hugo does),
-    else any free port: a writer's second preview must not end in a traceback."""
-    for candidate in range(wanted, min(wanted + tries, 65536)):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", candidate))
-            except OSError:
-                continue
-            return candidate
-    return free_port()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _silent_watcher() -> Any:
-    """A livereload watcher that watches nothing: watchdog owns file events."""
-    from livereload.watcher import Watcher
-
-    class Silent(Watcher):  # type: ignore[misc]
-        def __init__(self) -> None:
-            super().__init__()
-            self._tasks = {"kimsite": None}  # stops livereload from watching the cwd itself
-
-        def start(self, callback: Callable[[], None]) -> bool:
-            return True  # "handled": livereload starts no polling of its own
-
-        def examine(self) -> tuple[None, None]:
-            return None, None
-
-    return Silent()
-
-
 def serve(
     config_path: Path,
     slug: str | None,
@@ -427,15 +389,9 @@ def serve(
     admin: bool = False,
 ) -> None:
     """Build, serve on 127.0.0.1:`port` and rebuild on every change until interrupted."""
-    import logging
-
-    from livereload import Server
     from livereload.handlers import LiveReloadHandler
     from tornado.ioloop import IOLoop
 
-    logging.getLogger("livereload").setLevel(logging.WARNING)
-    logging.getLogger("tornado.access").setLevel(logging.WARNING)
-    logging.getLogger("tornado.application").setLevel(logging.ERROR)
     preview = Preview(config_path, slug, lang=lang, say=say)
     if slug is not None and slug not in {f.name for f in preview._folders()}:
         known = ", ".join(sorted(f.name for f in preview._folders())[:20])
@@ -465,19 +421,6 @@ def serve(
     if wanted and port != wanted:
         say(render_message("serve.port_busy", {"wanted": wanted, "port": port}, lang))
 
-    class QuietServer(Server):  # type: ignore[misc]
-        def _setup_logging(self) -> None:
-            """Our own lines say what happened; livereload's would repeat them."""
-
-        def get_web_handlers(self, script: bytes) -> list[Any]:
-            """livereload puts its script before any `</head>` in any answer, scripts and
-            JSON included (Decap's bundle holds that text); the preview puts it in pages."""
-            from livereload.server import LiveScriptContainer
-            from tornado.web import FallbackHandler
-
-            preview.live_script = script
-            return [(r".*", FallbackHandler, {"fallback": LiveScriptContainer(self.app, b"")})]
-
     def stopped(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt  # as Ctrl+C: the `finally` below stops what was started
 
@@ -488,7 +431,7 @@ def serve(
         config = load_config(config_path)
         preview.editor = LocalEditor(config, config.root / ".kimsite-cache")
         preview.editor.start(origin=f"http://127.0.0.1:{port}")
-    server = QuietServer(app=preview.wsgi, watcher=_silent_watcher())
+    server = live_server(preview.wsgi, lambda script: setattr(preview, "live_script", script))
     ready = render_message(
         "serve.ready", {"url": f"http://127.0.0.1:{port}/", "host": preview.host}, lang
     )

@@ -30,9 +30,9 @@ from kimsite.admin.local import SERVER_DIR
 from kimsite.build import build
 from kimsite.config import load_config
 from kimsite.contract import ARTICLE, PAGE, PROFILE, Field, paths, shape
+from kimsite.liveserver import free_port
 from kimsite.model import KATEGORI
 from kimsite.problems import ProblemLog
-from kimsite.serve import free_port
 from kimsite.yamlsource import Fields, parse_yaml
 from tests.conftest import SAMPLE_NOW
 from tests.helpers import REPO, serving, snapshot, write_project

@@ -23,7 +23,7 @@ import lxml.html
 import pytest
 
 from kimsite.build import build
-from kimsite.serve import free_port
+from kimsite.liveserver import free_port
 from tests.conftest import SAMPLE_NOW
 from tests.helpers import snapshot
 from tests.webserver import Nginx, Response, fetch, self_signed

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.serve import ALL, Debouncer, Plan, classify, free_port
+from kimsite.liveserver import free_port
+from kimsite.serve import ALL, Debouncer, Plan, classify
 from tests.helpers import article, profile, snapshot, stamps
 
 FILES = {
