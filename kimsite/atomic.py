@@ -7,6 +7,8 @@ import os
 import threading
 from pathlib import Path
 
+TEMP_PREFIX = ".tmp-"  # what a killed writer may leave behind (cache.py clears them)
+
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     if isinstance(data, str):
@@ -14,7 +16,7 @@ def write_atomic(path: Path, data: bytes | str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     # Hidden (an editor-leftover name that every KIM file listing skips) and unique per
     # writer, so two processes replacing one file never write into one temporary file.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}-{threading.get_ident()}.tmp")
+    tmp = path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{threading.get_ident()}-{path.name}")
     try:
         tmp.write_bytes(data)
         os.replace(tmp, path)

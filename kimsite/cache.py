@@ -18,7 +18,6 @@ by another cache version, is treated as absent: the cache is never trusted, only
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kimsite import __version__
+from kimsite.atomic import TEMP_PREFIX, write_atomic
 from kimsite.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -44,7 +44,6 @@ RACY_SECONDS = 2.0
 OutputRecord = tuple[int, int, str]  # size, mtime_ns, blake2b digest of the bytes
 
 
-_counter = itertools.count()
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -52,13 +51,7 @@ def write_json(path: Path, data: Any) -> None:
     payload = json.dumps(
         {"cache": _STAMP, "data": data}, separators=(",", ":"), sort_keys=True
     ).encode("ascii")  # \u-escapes carry any file name, even one that is not UTF-8
-    tmp = path.with_name(f".tmp-{os.getpid()}-{next(_counter)}-{path.name}")
-    try:
-        tmp.write_bytes(payload)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, payload)
 
 
 def read_json(path: Path) -> Any:
@@ -241,7 +234,7 @@ class Cache:
             self.root / "models",
         ):
             try:
-                names = [e.name for e in os.scandir(folder) if e.name.startswith(".tmp-")]
+                names = [e.name for e in os.scandir(folder) if e.name.startswith(TEMP_PREFIX)]
             except OSError:
                 continue
             for name in names:
