@@ -324,7 +324,7 @@ def _what_to_do(
         return "render"
     if not same_inputs(folder, inputs, previous):
         return "render"
-    if previous.host is None or not outputs_intact(run.out / previous.host, previous.probes):
+    if previous.host is None or not _output_intact(run, folder.name, previous):
         return "render"
     chain = previous.theme_chain
     if theme_fp(run.themes, chain) == previous.theme_fp:
@@ -338,6 +338,18 @@ def _what_to_do(
     if any(k.split("/")[1:2] == ["static"] for k in changed):
         return "render"  # an asset's URL holds its digest: every page links the new one
     return frozenset(os.path.normpath(run.config.themes_dir / k) for k in changed)
+
+
+def _output_intact(run: Run, slug: str, previous: KimState) -> bool:
+    """Every file the KIM's last build wrote is still there as written: one deleted or
+    edited by hand (as happens on a server) brings the KIM back to be rendered, and the
+    writer puts back what differs. Files nobody wrote are left alone. The probes fail
+    fast for the usual case (a whole site gone); then every file is compared by stat."""
+    root = run.out / str(previous.host)
+    if not outputs_intact(root, previous.probes):
+        return False
+    detail = run.cache.load_detail(slug)
+    return detail is not None and outputs_intact(root, detail.outputs)
 
 
 def _forget_removed(

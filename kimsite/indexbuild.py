@@ -18,7 +18,7 @@ from kimsite.problems import Problem, ProblemLog, problem
 from kimsite.routes import output_path
 from kimsite.search import Record
 from kimsite.themes import load_theme
-from kimsite.writer import WriteStats, commit, outputs_intact, remove_files
+from kimsite.writer import WriteStats, commit, forget_journal, outputs_intact, remove_files
 
 
 @dataclass
@@ -134,6 +134,8 @@ def _build_index(
         and previous.summary_digest == fingerprint
         and previous.host == config.domain_indeks
         and outputs_intact(run.out / config.domain_indeks, previous.probes)
+        and (detail := run.cache.load_detail(None)) is not None
+        and outputs_intact(run.out / config.domain_indeks, detail.outputs)
     ):
         report.built = True
         return
@@ -161,7 +163,8 @@ def _build_index(
     detail = run.cache.load_detail(None) if previous.built else None
     same_host = previous.host == config.domain_indeks
     records = _province_records(run, present)
-    searched = add_search(site, records, detail if same_host else None, log, run.config_path)
+    searched = add_search(site, records, detail if same_host else None, log, run.config_path,
+                          run.out / config.domain_indeks)
     if searched is None:
         report.problems.extend(log)
         report.note = "gagal"
@@ -175,6 +178,7 @@ def _build_index(
         config.kompresi,
     )
     run.cache.save_detail(None, KimDetail(manifest, {}, "", searched[0]))
+    forget_journal(run.out / config.domain_indeks)
     report.indexed = searched[1]
     report.stats.add(stats)
     state.index = KimState(

@@ -31,7 +31,15 @@ from kimsite.content import OVERRIDES_DIR, load_kim
 from kimsite.model import BuildOptions, Kim
 from kimsite.problems import Problem, ProblemLog, problem
 from kimsite.themes import Theme, load_theme, template_frame
-from kimsite.writer import Owner, SiteOutput, WriteStats, commit, remove_files
+from kimsite.writer import (
+    Owner,
+    SiteOutput,
+    WriteStats,
+    commit,
+    forget_journal,
+    outputs_intact,
+    remove_files,
+)
 
 if TYPE_CHECKING:
     from kimsite.search import Record
@@ -272,6 +280,7 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
         detail if same_host else None,
         log,
         kim.profile.source,
+        run.out / kim.host,
     )
     if searched is None:
         return KimOutcome(task.slug, state, list(log), stats, pages)
@@ -285,6 +294,7 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
         run.config.kompresi,
     )
     cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key, search_key))
+    forget_journal(run.out / kim.host)
     if fresh_model:
         cache.save_model(task.slug, kim)
     if rendered.renders != cached:
@@ -319,16 +329,22 @@ def add_search(
     detail: KimDetail | None,
     log: ProblemLog,
     where: Path,
+    root: Path,
 ) -> tuple[str, bool] | None:
     """A site's search bundle: kept from the last build when what it indexes is the same
-    (a theme edit re-indexes nothing), made again otherwise. Its key and whether it was
-    made again, or None on failure."""
+    (a theme edit re-indexes nothing) and its files in `root` are as that build left them,
+    made again otherwise. Its key and whether it was made again, or None on failure."""
     from kimsite import search
 
     key = search.digest(records)
     prefix = search.BUNDLE_DIR + "/"
     kept = [k for k in detail.outputs if k.startswith(prefix)] if detail else []
-    if detail is not None and detail.search_key == key and kept:
+    if (
+        detail is not None
+        and detail.search_key == key
+        and kept
+        and outputs_intact(root, {k: detail.outputs[k] for k in kept})
+    ):
         for rel in kept:
             output.keep("/" + rel, Owner("pencarian"))
         return key, False

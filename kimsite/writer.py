@@ -16,6 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from kimsite.atomic import write_atomic
 from kimsite.compress import suffixes, variants
 from kimsite.routes import output_path
 
@@ -123,6 +124,10 @@ def commit(
     except BaseException:
         files.discard()
         raise
+    # Files a killed build put in place but never recorded (its manifest was not saved):
+    # named by its journal, so this build removes them when it does not want them.
+    unrecorded = _read_journal(real_root)
+    _write_journal(real_root, sorted({k for k, _t in pending if k not in old} | unrecorded))
     files.publish()
     for key, target in pending:
         manifest[key] = _record(target, manifest[key][2])
@@ -130,8 +135,37 @@ def commit(
         wanted = {PurePosixPath(k) for k in manifest}
         stats.removed = _remove_stale(real_root, wanted | site.kept, frozenset())
     else:
-        stats.removed = remove_files(real_root, [k for k in old if k not in manifest])
+        gone = (set(old) | unrecorded) - set(manifest)
+        stats.removed = remove_files(real_root, sorted(gone))
     return stats, manifest
+
+
+JOURNAL = ".kimsite-jurnal"  # beside the site folders: what a commit is about to publish
+
+
+def _journal_path(root: Path) -> Path:
+    return root.parent / JOURNAL / f"{root.name}.txt"
+
+
+def _read_journal(root: Path) -> set[str]:
+    try:
+        return set(_journal_path(root).read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return set()
+
+
+def _write_journal(root: Path, keys: list[str]) -> None:
+    path = _journal_path(root)
+    path.parent.mkdir(exist_ok=True)
+    write_atomic(path, "".join(f"{k}\n" for k in keys))
+
+
+def forget_journal(root: Path) -> None:
+    """Once the manifest `commit` returned is saved, its journal has served."""
+    path = _journal_path(root.resolve())
+    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.parent.rmdir()
 
 
 def _stage(

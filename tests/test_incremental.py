@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -24,18 +24,25 @@ from tests.test_golden import GOLDEN
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
 
+def _now(work: Path) -> datetime:
+    """The build's clock: NOW, or where `op_clock` moved it (a file beside the project)."""
+    clock = work / "clock"
+    return datetime.fromisoformat(clock.read_text()) if clock.is_file() else NOW
+
+
 def _clean_build(project: Path, work: Path) -> dict[str, bytes]:
     out, cache = work / "clean-out", work / "clean-cache"
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(cache, ignore_errors=True)
-    report = build(project / "config.yaml", out_dir=out, cache_dir=cache, now=NOW)
+    report = build(project / "config.yaml", out_dir=out, cache_dir=cache, now=_now(work))
     assert report.ok, [p.format() for p in report.problems]
     return snapshot(out)
 
 
 def _incremental(project: Path, work: Path, jobs: int = 1) -> dict[str, bytes]:
     report = build(
-        project / "config.yaml", out_dir=work / "out", cache_dir=work / "cache", now=NOW, jobs=jobs
+        project / "config.yaml", out_dir=work / "out", cache_dir=work / "cache",
+        now=_now(work), jobs=jobs,
     )
     assert report.ok, [p.format() for p in report.problems]
     return snapshot(work / "out")
@@ -159,6 +166,84 @@ def op_kim(project: Path, n: int) -> None:
     (folder / "artikel/kabar.md").write_text(article(f"Kabar KIM baru {n}"), encoding="utf-8")
 
 
+def op_page(project: Path, n: int) -> None:
+    """A page is edited, or a second page comes (and goes)."""
+    extra = project / "content/pejeruk/halaman/layanan.md"
+    if n % 2 and extra.exists():
+        extra.unlink()
+    elif n % 2:
+        extra.write_text(f"---\njudul: Layanan {n}\nurutan: {n}\n---\nJam buka.\n",
+                         encoding="utf-8")
+    else:
+        page = project / "content/pejeruk/halaman/sejarah.md"
+        page.write_text(page.read_text(encoding="utf-8") + f"\nCatatan {n}.\n", encoding="utf-8")
+
+
+def op_config(project: Path, n: int) -> None:
+    """The province changes a setting that every page shows or depends on."""
+    path = project / "config.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [
+        f"artikel_per_halaman: {2 + n % 2}\n" if line.startswith("artikel_per_halaman:")
+        else f"judul: KIM NTB {n}\n" if line.startswith("judul:") else line
+        for line in lines
+    ]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def op_schedule(project: Path, n: int) -> None:
+    """An article is scheduled a few weeks after the build's clock."""
+    due = _now(project.parent) + timedelta(days=10 + n % 40)
+    (project / "content/kediri/artikel/terjadwal.md").write_text(
+        article(f"Terjadwal {n}", tanggal=due.strftime("%Y-%m-%d %H:%M")), encoding="utf-8"
+    )
+
+
+def op_clock(project: Path, n: int) -> None:
+    """Time passes: scheduled articles fall due (at the hourly build, with nothing edited)."""
+    clock = project.parent / "clock"
+    clock.write_text((_now(project.parent) + timedelta(days=15 + n)).isoformat())
+
+
+def op_link_target(project: Path, n: int) -> None:
+    """An article links to another, whose target then turns draft (or back)."""
+    source = project / "content/kediri/artikel/musdes.md"
+    text = source.read_text(encoding="utf-8")
+    if "(panen.md)" not in text:
+        source.write_text(text + "\nLihat juga [kabar panen](panen.md).\n", encoding="utf-8")
+    target = project / "content/kediri/artikel/panen.md"
+    head, sep, body = target.read_text(encoding="utf-8").partition("\n---\n")
+    lines = [line for line in head.splitlines() if not line.startswith("draf:")]
+    if n % 2:
+        lines.append("draf: true")
+    target.write_text("\n".join(lines) + sep + body, encoding="utf-8")
+
+
+def op_static(project: Path, n: int) -> None:
+    """The theme's stylesheet changes (its digest-named copy and every page's link)."""
+    path = project / "themes/default/static/kimsite.css"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n/* ubah {n} */\n", encoding="utf-8")
+
+
+STRAY = "tambahan-tangan"
+
+
+def op_output(project: Path, n: int) -> None:
+    """Someone changes the output folder by hand: deletes a file, edits one, or adds one.
+    The next build writes back what it owns and leaves what it does not own alone."""
+    out = project.parent / "out"
+    files = sorted(p for p in out.rglob("*") if p.is_file() and STRAY not in p.name)
+    if not files:
+        return
+    victim = files[(n * 7919) % len(files)]
+    if n % 3 == 0:
+        victim.unlink()
+    elif n % 3 == 1:
+        victim.write_bytes(victim.read_bytes() + b"\n<!-- diubah tangan -->")
+    else:
+        (victim.parent / f"{STRAY}-{n}.txt").write_text("milik orang lain", encoding="utf-8")
+
+
 OPS = [
     op_edit_body,
     op_edit_title,
@@ -172,6 +257,13 @@ OPS = [
     op_media_rename,
     op_theme_shadow,
     op_kim,
+    op_page,
+    op_config,
+    op_schedule,
+    op_clock,
+    op_link_target,
+    op_static,
+    op_output,
 ]
 
 
@@ -188,9 +280,34 @@ def test_incremental_equals_clean(
     work = tmp_path_factory.mktemp("inc")  # type: ignore[attr-defined]
     project = _golden_project(work)
     _incremental(project, work, jobs)
+    strays: dict[str, bytes] = {}
     for op, n in steps:
         op(project, n)  # type: ignore[operator]
-        assert _incremental(project, work, jobs) == _clean_build(project, work), op
+        strays = {k: v for k, v in snapshot(work / "out").items() if STRAY in k}
+        built = {k: v for k, v in _incremental(project, work, jobs).items() if STRAY not in k}
+        assert built == _clean_build(project, work), op
+    # What the build did not write, it never touches.
+    assert {k: v for k, v in snapshot(work / "out").items() if STRAY in k} == strays
+    # Every shard builds exactly its own KIMs, and the shards plus the index are the build.
+    clean = _clean_build(project, work)
+    sharded, merged = work / "sharded", work / "merged-cache"
+    for path in (sharded, merged):
+        shutil.rmtree(path, ignore_errors=True)
+    for index in (1, 2):
+        cache = work / f"shard-cache-{index}"
+        shutil.rmtree(cache, ignore_errors=True)
+        before = set(snapshot(sharded)) if sharded.exists() else set()
+        report = build(project / "config.yaml", out_dir=sharded, cache_dir=cache,
+                       now=_now(work), shard=Shard(index, 2))
+        assert report.ok and not report.index_built
+        own = {f.name for f in (project / "content").iterdir() if shard_of(f.name, 2) == index}
+        assert {r.slug for r in report.kims} == own
+        hosts = {r.host for r in report.kims}
+        added = set(snapshot(sharded)) - before
+        assert {k.split("/", 1)[0] for k in added} == hosts and bool(added) == bool(own)
+        shutil.copytree(cache / "summaries", merged / "summaries", dirs_exist_ok=True)
+    assert build_index(project / "config.yaml", out_dir=sharded, cache_dir=merged).ok
+    assert snapshot(sharded) == clean
 
 
 def test_unchanged_build_touches_nothing(tmp_path: Path) -> None:
@@ -317,6 +434,77 @@ def test_killed_build_leaves_a_usable_cache(tmp_path: Path) -> None:
         process.wait()
     assert killed, "the build finished before it could be killed"
     finished = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert finished.returncode == 0, finished.stderr
+    assert snapshot(out) == _clean_build(project, tmp_path)
+    assert not list(out.rglob(".tmp-*")) and not list(cache.rglob(".tmp-*"))
+
+
+# A build killed at a chosen point, in its own process (jobs=1, so every write happens
+# there): the Nth staged write of a site, part-way through moving a site's staged files into
+# place, or the Nth cache file written but not yet renamed over the old one.
+KILLER = """
+import os, signal, sys
+from kimsite import atomic, writer
+from kimsite.cli import main
+
+point, n = sys.argv[1], int(sys.argv[2])
+calls = 0
+
+def due():
+    global calls
+    calls += 1
+    if calls == n:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+if point == "stage":
+    real_write = writer._Files.write
+    def write(self, target, data):
+        due()
+        real_write(self, target, data)
+    writer._Files.write = write
+elif point == "publish":
+    def publish(self):
+        for tmp, target in self.staged:
+            due()
+            os.replace(tmp, target)
+        self.staged.clear()
+    writer._Files.publish = publish
+else:
+    real_replace = os.replace
+    class Os:
+        def __getattr__(self, name):
+            return getattr(os, name)
+        @staticmethod
+        def replace(a, b):
+            due()
+            real_replace(a, b)
+    atomic.os = Os()
+sys.exit(main(sys.argv[3:]))
+"""
+KILL_POINTS = [("stage", 3), ("publish", 40), ("cache", 2), ("stage", 150), ("publish", 700),
+               ("cache", 25)]
+
+
+def test_builds_killed_at_chosen_points_leave_a_usable_cache(tmp_path: Path) -> None:
+    project = _many_kims(tmp_path / "p", 12)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = ["build", "--config", str(project / "config.yaml"), "--out", str(out), "--cache",
+            str(cache), "--jobs", "1", "--quiet"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
+    subprocess.run([sys.executable, "-m", "kimsite", *args], check=True, env=env,
+                   capture_output=True)
+    for round_, (point, n) in enumerate(KILL_POINTS):
+        for path in sorted(project.glob(f"content/*/artikel/a{round_ % 12}.md")):
+            path.write_text(path.read_text(encoding="utf-8") + f"\nTambahan {round_}.\n",
+                            encoding="utf-8")
+        if round_ == 3:  # a template edit: every page is rewritten
+            base = project / "themes/default/templates/base.html"
+            base.write_text(base.read_text(encoding="utf-8") + "<!-- ubah -->\n")
+        killed = subprocess.run([sys.executable, "-c", KILLER, point, str(n), *args],
+                                env=env, capture_output=True, text=True)
+        assert killed.returncode == -signal.SIGKILL, (point, n, killed.stderr[-2000:])
+    finished = subprocess.run([sys.executable, "-m", "kimsite", *args], env=env,
+                              capture_output=True, text=True)
     assert finished.returncode == 0, finished.stderr
     assert snapshot(out) == _clean_build(project, tmp_path)
     assert not list(out.rglob(".tmp-*")) and not list(cache.rglob(".tmp-*"))
