@@ -379,12 +379,20 @@ def test_a_writer_publishes_an_article_through_the_editor(
             page.get_by_text("Pilih foto").first.click()
             page.locator("input[type=file]").set_input_files(str(photo))
             page.get_by_role("button", name="Pakai yang dipilih").click()
-            page.get_by_label("Keterangan foto").fill("Kader menimbang balita di posyandu")
             page.get_by_label("Penulis").fill("Siti Aminah")
             page.locator("[data-slate-editor]").first.click()
             page.keyboard.type("Sebanyak 60 balita ditimbang di Posyandu Melati.")
             page.keyboard.press("Enter")
             page.keyboard.type("Kader juga membagikan makanan tambahan.")
+            # A photo without its description is refused (the contract's pair), in words.
+            page.get_by_role("button", name="Terbitkan").first.click()
+            page.get_by_text("Terbitkan sekarang").click()
+            page.get_by_text("Keterangan foto wajib diisi bila foto utama dipasang.").first.wait_for()
+            assert set((root / "content" / KIM / "artikel").iterdir()) == before
+            # Decap reports the refused save, besides the message, as an unhandled rejection.
+            assert problems in ([], ["Object"]), problems
+            problems.clear()
+            page.get_by_label("Keterangan foto").fill("Kader menimbang balita di posyandu")
             # The preview pane uses the KIM's own stylesheet.
             frame = page.frame_locator("iframe").first
             frame.locator("h1", has_text="Posyandu Balita").wait_for()
