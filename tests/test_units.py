@@ -12,7 +12,7 @@ import pytest
 from kimsite import indonesian, routes
 from kimsite.messages import MESSAGES
 from kimsite.regions import lookup, suggest
-from kimsite.writer import OutputConflict, Owner, SiteOutput, commit
+from kimsite.writer import JOURNAL, OutputConflict, Owner, SiteOutput, commit, forget_journal
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -361,6 +361,33 @@ def test_a_redirect_file_that_cannot_be_read_says_where(tmp_path: Path) -> None:
     assert big.stat().st_size > 1_500_000
     log = ProblemLog()
     assert len(load_redirects(big, log)) == 60_000 and not list(log)
+
+
+def test_writer_journal_removes_what_a_killed_build_published_but_never_recorded(
+    tmp_path: Path,
+) -> None:
+    """A commit whose manifest was never saved (the build was killed after moving its files
+    into place): the next commit, given the older manifest, still removes the files that
+    one added, because the journal named them; once a manifest is saved, no journal stays."""
+    out = tmp_path / "build" / "desa.kim.id"
+
+    def site(*urls: str) -> SiteOutput:
+        made = SiteOutput()
+        for url in urls:
+            made.add_text(url, f"halaman {url}", Owner(url))
+        return made
+
+    _stats, first = commit(site("/a/", "/b/"), out)
+    forget_journal(out)
+    assert not (tmp_path / "build" / JOURNAL).exists()
+    commit(site("/a/", "/b/", "/baru/", "/lagi/"), out, first)  # killed: never recorded
+    assert (out / "baru/index.html").is_file()
+    stats, third = commit(site("/a/", "/lagi/"), out, first)
+    assert not (out / "baru").exists() and not (out / "b").exists()
+    assert (out / "lagi/index.html").read_text() == "halaman /lagi/"
+    assert sorted(third) == ["a/index.html", "lagi/index.html"] and stats.removed == 2
+    forget_journal(out)
+    assert not (tmp_path / "build" / JOURNAL).exists()
 
 
 def test_writer_restores_what_was_deleted_or_resized_behind_its_back(tmp_path: Path) -> None:
