@@ -431,3 +431,19 @@ def test_removing_files_never_leaves_the_site(tmp_path: Path) -> None:
     assert outside.read_text() == "jangan" and (tmp_path / "luar/w.html").is_file()
     assert not (root / "a").exists()  # folders left empty go, deepest first
     assert (root / "z.html").is_file()
+
+
+def test_removing_a_sites_last_files_keeps_the_folders_above_it(tmp_path: Path) -> None:
+    """A folder that still holds a file stays (quietly), and emptying a whole site removes
+    the site's folder but never the (now empty) build folder above it."""
+    from kimsite.writer import remove_files
+
+    build = tmp_path / "build"
+    root = build / "lama.kim.id"
+    (root / "artikel/a").mkdir(parents=True)
+    (root / "artikel/a/index.html").write_text("a")
+    (root / "artikel/b.html").write_text("b")
+    assert remove_files(root.resolve(), ["artikel/a/index.html"]) == 1
+    assert (root / "artikel/b.html").is_file() and not (root / "artikel/a").exists()
+    assert remove_files(root.resolve(), ["artikel/b.html"]) == 1
+    assert not root.exists() and build.is_dir() and tmp_path.is_dir()
