@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from functools import cache
 from importlib import resources
 
 from kimsite.contract import ARTICLE, Field
@@ -24,8 +25,10 @@ def bundle_url(version: str, name: str = "decap-cms.js") -> str:
     return f"{EDITOR_BUNDLE}{version}/{name}"
 
 
+@cache
 def shared_script() -> tuple[str, bytes]:
-    """The shared start-up script, named by its digest, with the Indonesian locale in it."""
+    """The shared start-up script, named by its digest, with the Indonesian locale in it.
+    Made once per process: every KIM's page names it, and the preview serves it."""
     folder = resources.files("kimsite.admin") / "static"
     locale = json.loads((folder / "locale-id.json").read_text(encoding="utf-8"))
     text = (folder / "kimsite-admin.js").read_text(encoding="utf-8")
