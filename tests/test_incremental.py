@@ -88,14 +88,18 @@ def op_add(project: Path, n: int) -> None:
     )
 
 
+# Articles other operations lean on (op_link_target links musdes to panen): never removed.
+KEPT = ("lomba", "bersih", "musdes", "panen")
+
+
 def op_delete(project: Path, n: int) -> None:
-    candidates = [p for p in _articles(project) if "lomba" not in p.name and "bersih" not in p.name]
+    candidates = [p for p in _articles(project) if not any(k in p.name for k in KEPT)]
     if len(candidates) > 2:
         candidates[n % len(candidates)].unlink()
 
 
 def op_rename(project: Path, n: int) -> None:
-    candidates = [p for p in _articles(project) if "lomba" not in p.name and "bersih" not in p.name]
+    candidates = [p for p in _articles(project) if not any(k in p.name for k in KEPT)]
     path = candidates[n % len(candidates)]
     path.rename(path.with_name(f"ganti-{n}-{path.name}"))
 
