@@ -3,7 +3,11 @@ feeds parsed by feedparser, sitemaps validated against the sitemaps.org schema."
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import shutil
+import subprocess
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +19,7 @@ import lxml.html
 
 from scripts.screenshots import serving
 
-__all__ = ["serving"]  # the one local HTTP server for built sites, shared with the script
+__all__ = ["run_kimsite", "serving"]  # the one local HTTP server for built sites, shared with the script
 
 REPO = Path(__file__).resolve().parent.parent
 # The sample province the tests build: a copy of what the repository first shipped in
@@ -175,3 +179,30 @@ def stamps(folder: Path) -> dict[str, int]:
         if p.is_file()
     }
 
+
+
+def run_kimsite(root: Path, *args: str, env: dict[str, str] | None = None
+                ) -> subprocess.CompletedProcess[str]:
+    """`kimsite ARGS` run in this process, in `root`, with `env` added to the environment.
+
+    The command as a writer types it, but in-process, so that mutation testing (which
+    records coverage in the test's own process) sees the code it runs. Answers as
+    subprocess.run would: the exit code, what was printed on stdout and stderr.
+    """
+    from kimsite.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.update(env or {})
+    os.chdir(root)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as stop:  # argparse refusing the words
+                code = stop.code if isinstance(stop.code, int) else 2
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["kimsite", *args], code, out.getvalue(), err.getvalue())

@@ -15,7 +15,7 @@ import pytest
 
 from kimsite.build import build
 from kimsite.cli import main
-from tests.helpers import PIXEL, article, profile
+from tests.helpers import PIXEL, article, profile, run_kimsite
 
 
 @pytest.fixture
@@ -115,8 +115,7 @@ EXPECTED = {  # (file, line, code, severity)
 
 
 def _check_json(root: Path, *extra: str) -> tuple[int, list[dict[str, object]]]:
-    result = subprocess.run([sys.executable, "-m", "kimsite", "check", "--format", "json", *extra],
-                            cwd=root, capture_output=True, text=True)
+    result = run_kimsite(root, "check", "--format", "json", *extra)
     return result.returncode, json.loads(result.stdout)
 
 
@@ -143,15 +142,13 @@ def test_check_exit_codes_and_strict(project: Callable[..., Path]) -> None:
     assert code == 1
     code, problems = _check_json(root, "baik")
     assert code == 0 and problems == []
-    usage = subprocess.run([sys.executable, "-m", "kimsite", "check", "--format", "xml"], cwd=root,
-                           capture_output=True, text=True)
+    usage = run_kimsite(root, "check", "--format", "xml")
     assert usage.returncode == 2
 
 
 def test_check_github_annotations_and_english(project: Callable[..., Path]) -> None:
     root = project(BROKEN)
-    result = subprocess.run([sys.executable, "-m", "kimsite", "check", "--format", "github", "--lang", "en"],
-                            cwd=root, capture_output=True, text=True)
+    result = run_kimsite(root, "check", "--format", "github", "--lang", "en")
     lines = result.stdout.splitlines()
     assert "::error file=content/putus/artikel/hilang.md,line=5::The link 'tidak-ada.md' points to a Markdown file that does not exist. Check the file name." in lines
     assert all(re.match(r"::(error|warning) file=[^,:]+(,line=\d+)?::\S", line) for line in lines)
@@ -159,8 +156,7 @@ def test_check_github_annotations_and_english(project: Callable[..., Path]) -> N
 
 def test_check_text_output_is_readable(project: Callable[..., Path]) -> None:
     root = project(BROKEN)
-    result = subprocess.run([sys.executable, "-m", "kimsite", "check"], cwd=root,
-                            capture_output=True, text=True, env={**os.environ, "KIMSITE_LANG": "id"})
+    result = run_kimsite(root, "check", env={"KIMSITE_LANG": "id"})
     assert result.returncode == 1
     assert "content/putus/artikel/hilang.md:5: Tautan 'tidak-ada.md' menunjuk ke berkas Markdown yang tidak ada." in result.stdout
     assert "peringatan: Gambar '../media/ada.png' tidak punya teks alternatif" in result.stdout
@@ -184,8 +180,7 @@ def test_check_lists_what_is_scheduled_and_when(project: Callable[..., Path]) ->
         "content/desa/artikel/draf.md": article("Catatan rapat", "2099-08-01", draf="true"),
         "content/desa/artikel/lalu.md": article("Panen raya", "2025-03-14"),
     })
-    result = subprocess.run([sys.executable, "-m", "kimsite", "check", "--strict"], cwd=root,
-                            capture_output=True, text=True, env={**os.environ, "KIMSITE_LANG": "id"})
+    result = run_kimsite(root, "check", "--strict", env={"KIMSITE_LANG": "id"})
     assert result.returncode == 0, result.stdout + result.stderr  # scheduling is not a fault
     lines = [line for line in result.stdout.splitlines() if "terjadwal" in line]
     assert lines == [
@@ -242,17 +237,14 @@ def test_check_warns_about_the_example_text_left_in_a_new_article(in_project: Pa
     assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
     assert main(["new", "artikel", "kuta", "Kerja bakti"]) == 0
     path = next((in_project / "content/kuta/artikel").glob("*-kerja-bakti.md"))
-    result = subprocess.run([sys.executable, "-m", "kimsite", "check", "--strict", "kuta"],
-                            cwd=in_project, capture_output=True, text=True,
-                            env={**os.environ, "KIMSITE_LANG": "id"})
+    result = run_kimsite(in_project, "check", "--strict", "kuta", env={"KIMSITE_LANG": "id"})
     line = path.read_text().splitlines().index(
         next(x for x in path.read_text().splitlines() if x.startswith("Tulis isi berita"))) + 1
     assert result.returncode == 1
     assert f"{path.relative_to(in_project)}:{line}: peringatan: Artikel ini masih berisi teks " \
         "contoh" in result.stdout, result.stdout
     path.write_text(path.read_text().replace("Tulis isi berita di sini.", "Warga bekerja bakti."))
-    again = subprocess.run([sys.executable, "-m", "kimsite", "check", "--strict", "kuta"],
-                           cwd=in_project, capture_output=True, text=True)
+    again = run_kimsite(in_project, "check", "--strict", "kuta")
     assert again.returncode == 0, again.stdout
 
 
