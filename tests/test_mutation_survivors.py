@@ -22,3 +22,14 @@ def test_a_stale_name_is_noticed() -> None:
     assert stale([real[0] + "99999", "kimsite.hilang.x_f__mutmut_1"]) == [
         real[0] + "99999", "kimsite.hilang.x_f__mutmut_1"
     ]
+
+
+def test_the_weekly_job_runs_every_module_the_script_knows() -> None:
+    """A module added to scripts/mutation.py but not to the workflow's matrix would never
+    be measured in CI (and the reverse would fail there as an unknown module)."""
+    import yaml
+
+    from scripts.mutation import REPO, TESTS
+
+    workflow = yaml.safe_load((REPO / ".github/workflows/mutation.yml").read_text("utf-8"))
+    assert sorted(workflow["jobs"]["module"]["strategy"]["matrix"]["module"]) == sorted(TESTS)
