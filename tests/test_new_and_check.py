@@ -299,3 +299,163 @@ def test_check_counts_the_files_it_could_not_read(project: Callable[..., Path]) 
     result = _run(root, "check")
     assert result.returncode == 1
     assert "Diperiksa 1 KIM dan 2 artikel/halaman: 1 kesalahan, 0 peringatan." in result.stdout
+
+
+def _found(problems: list[dict[str, object]]) -> set[tuple[object, ...]]:
+    return {(p["file"], p["line"], p["code"], p["severity"]) for p in problems}
+
+
+def test_lengths_are_warned_past_the_limit_not_at_it(project: Callable[..., Path]) -> None:
+    """`check` warns about the lengths the contract (and the editor's patterns) allow: a
+    title of exactly MAX_TITLE letters is fine, one more is not; the same for summaries.
+    The warning says both numbers, so a writer knows how much to cut."""
+    from kimsite.contract import MAX_SUMMARY, MAX_TITLE
+
+    at_title, at_summary = "J" * MAX_TITLE, "R" * MAX_SUMMARY
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/pas.md": article(at_title, ringkasan=at_summary),
+        "content/desa/artikel/lebih.md": article(at_title + "x", ringkasan=at_summary + "x"),
+    })
+    _code, problems = _check_json(root, "--lang", "en")
+    assert _found(problems) == {
+        ("content/desa/artikel/lebih.md", None, "check.title_long", "warning"),
+        ("content/desa/artikel/lebih.md", None, "check.summary_long", "warning"),
+    }
+    messages = {str(p["code"]): str(p["message"]) for p in problems}
+    assert f"({MAX_TITLE + 1} " in messages["check.title_long"]
+    assert f" {MAX_TITLE})" in messages["check.title_long"]
+    assert f"({MAX_SUMMARY + 1} " in messages["check.summary_long"]
+    assert f" {MAX_SUMMARY})" in messages["check.summary_long"]
+
+
+def test_the_example_text_is_found_at_its_first_line(project: Callable[..., Path]) -> None:
+    """The body starts with a blank line and holds `new artikel`'s example text twice: the
+    warning names the line of the first, counted in the file as the writer's editor does."""
+    from kimsite.scaffold import PLACEHOLDER
+
+    body = f"\nParagraf pertama.\n\n{PLACEHOLDER}\n\nLagi:\n\n{PLACEHOLDER}"
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/contoh.md": article("Contoh", body=body),
+    })
+    text = (root / "content/desa/artikel/contoh.md").read_text(encoding="utf-8").splitlines()
+    first = text.index(PLACEHOLDER) + 1
+    _code, problems = _check_json(root)
+    assert _found(problems) == {("content/desa/artikel/contoh.md", first, "check.placeholder",
+                                 "warning")}
+
+
+def test_check_judges_dates_by_the_time_it_is_given(project: Callable[..., Path]) -> None:
+    """The checks that depend on the time use the check's clock, not the machine's: an
+    update dated after it is in the future, an article dated exactly at it is live, and
+    one a minute later is scheduled (and listed with its own time, in time order)."""
+    from datetime import UTC, datetime, timedelta
+
+    from kimsite.check import check
+
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/diubah.md": article("Diubah", "2025-05-01",
+                                                  diperbarui="2025-07-01"),
+        "content/desa/artikel/sekarang.md": article("Sekarang", "2025-06-01 08:00"),
+        "content/desa/artikel/b-nanti.md": article("Nanti", "2025-06-01 08:01"),
+        "content/desa/artikel/a-lusa.md": article("Lusa", "2025-06-03 08:00"),
+    })
+    now = datetime(2025, 6, 1, 0, 0, tzinfo=UTC)  # 08:00 WITA
+    report = check(root / "config.yaml", now=now)
+    codes = {(Path(p.path).name, p.line, p.code) for p in report.problems}
+    assert codes == {("diubah.md", 4, "doc.updated_future")}, report.problems
+    assert [(s.source.name, s.at) for s in report.scheduled] in (
+        [("b-nanti.md", now + timedelta(minutes=1)), ("a-lusa.md", now + timedelta(days=2))],
+        [("a-lusa.md", now + timedelta(days=2)), ("b-nanti.md", now + timedelta(minutes=1))],
+    )
+    # The command lists them by time, whatever the order of the files.
+    epoch = str(int(now.timestamp()))
+    printed = run_kimsite(root, "check", env={"KIMSITE_LANG": "id",
+                                              "SOURCE_DATE_EPOCH": epoch}).stdout
+    assert printed.index("b-nanti.md: terjadwal") < printed.index("a-lusa.md: terjadwal")
+
+
+def test_check_reports_what_only_the_province_or_the_profile_decides(
+    project: Callable[..., Path],
+) -> None:
+    """A theme name the province does not have is an error at its line in kim.yaml; a host
+    the province gave to two KIMs is the mapped KIM's error; pages count as documents; a
+    KIM name that does not exist is named with the folder it was looked for in."""
+    from tests.helpers import BASE_CONFIG
+
+    root = project({
+        "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
+        "content/b/kim.yaml": profile("KIM B", "52.71.01.1005"),
+        "content/c/kim.yaml": profile("KIM C", "52.71.01.1006", tema="tidak-ada"),
+        "content/c/halaman/sejarah.md": "---\njudul: Sejarah\n---\nIsi.\n",
+        "content/c/artikel/a.md": article("A"),
+    }, config=BASE_CONFIG + "domain_kustom:\n  b: a.kim.id\n")
+    _code, problems = _check_json(root)
+    assert _found(problems) == {
+        ("content/b/kim.yaml", None, "kim.duplicate_host", "error"),
+        ("content/c/kim.yaml", 4, "theme.unknown", "error"),
+    }, problems
+    text = run_kimsite(root, "check", "c", env={"KIMSITE_LANG": "id"})
+    assert "Diperiksa 1 KIM dan 2 artikel/halaman" in text.stdout, text.stdout
+    unknown = run_kimsite(root, "check", "d", env={"KIMSITE_LANG": "id"})
+    assert unknown.returncode != 0
+    assert "content/d: Tidak ada KIM bernama 'd' di content/." in unknown.stderr + unknown.stdout
+
+
+def test_a_kim_that_fails_to_load_is_not_also_rendered(project: Callable[..., Path]) -> None:
+    """A KIM with an error is not rendered by `check` (a build would not publish it): a link
+    to the article that could not be read is not reported a second time, as a missing
+    file, at the line that links to it."""
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/rusak.md": "---\njudul: Rusak\ntanggal: 2025-01-02\ntag: [a\n---\nx\n",
+        "content/desa/artikel/tautan.md": article("Tautan", body="Baca [ini](rusak.md)."),
+    })
+    _code, problems = _check_json(root)
+    assert [p["file"] for p in problems] == ["content/desa/artikel/rusak.md"], problems
+
+
+def test_links_to_other_hosts_are_not_the_sites_own(project: Callable[..., Path]) -> None:
+    """`//host/...` leads to another site: not judged as a page of this one, and a missing
+    page linked after it in the same article is still found."""
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/a.md": article(
+            "A", body="Lihat [dinas](//diskominfo.ntbprov.go.id/x) dan [hilang](/zzz/)."),
+    })
+    _code, problems = _check_json(root)
+    assert [(p["code"], p["line"]) for p in problems] == [("check.site_link_missing", 5)]
+    assert "/zzz/" in str(problems[0]["message"])
+
+
+def test_an_unexpected_failure_in_one_kim_is_that_kims_problem(
+    project: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same boundary as a build's. No input is known to break `check` (each one found
+    became a problem with its own code), so the fault is injected: the KIM's own folder is
+    named with what failed, and the other KIMs are checked as before."""
+    import kimsite.check
+
+    real = kimsite.check._placeholders
+
+    def breaks_for_b(kim: object, log: object) -> None:
+        if kim.slug == "b":  # type: ignore[attr-defined]
+            raise RuntimeError("rusak di dalam")
+        real(kim, log)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kimsite.check, "_placeholders", breaks_for_b)
+    root = project({
+        "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
+        "content/a/artikel/x.md": article("X", body="Lihat [hilang](/zzz/)."),
+        "content/b/kim.yaml": profile("KIM B", "52.71.01.1005"),
+    })
+    code, problems = _check_json(root, "--lang", "en")
+    assert code == 1
+    assert _found(problems) == {
+        ("content/a/artikel/x.md", 5, "check.site_link_missing", "warning"),
+        ("content/b", None, "kim.internal_error", "error"),
+    }, problems
+    [internal] = [p for p in problems if p["code"] == "kim.internal_error"]
+    assert "(RuntimeError: rusak di dalam)" in str(internal["message"])
