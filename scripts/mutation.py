@@ -107,6 +107,14 @@ def run_module(module: str, scratch: Path) -> tuple[Counter[str], list[str]]:
     return counts, survived
 
 
+def _diff(work: Path, name: str) -> str:
+    """The survivor's change as a diff (`mutmut show`), for the reviewer who reads the report
+    after the scratch copy is gone."""
+    shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=work,
+                           capture_output=True, text=True, check=False)
+    return shown.stdout.strip() + "\n" if shown.returncode == 0 else f"# {name}: no diff\n"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("modules", nargs="*")
@@ -124,6 +132,7 @@ def main() -> int:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     unexplained: list[str] = []
+    diffs: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kimsite-mutmut-") as tmp:
         for module in modules:
             try:
@@ -134,6 +143,7 @@ def main() -> int:
                 return 3
             listed = [s for s in survived if s in accepted]
             unexplained += [s for s in survived if s not in accepted]
+            diffs += [_diff(Path(tmp) / module, s) for s in survived if s not in accepted]
             tested = counts["killed"] + counts["survived"] + counts["timeout"]
             share = 100 * (counts["killed"] + counts["timeout"]) / tested if tested else 0.0
             rows.append(
@@ -146,7 +156,7 @@ def main() -> int:
     if unexplained:
         report += "\nSurvivors not in tests/mutation-survivors.txt:\n" + "\n".join(
             f"- {name}" for name in unexplained
-        ) + "\n"
+        ) + "\n\n```diff\n" + "\n".join(diffs) + "```\n"
     (REPO / "mutation-report.md").write_text(report, encoding="utf-8")
     print(report)
     return 1 if unexplained else 0
