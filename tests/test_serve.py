@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kimsite.liveserver import free_port
-from kimsite.serve import ALL, Debouncer, Plan, classify
+from kimsite.serve import ALL, DEBOUNCE_SECONDS, Debouncer, Plan, classify
 from tests.helpers import article, profile, snapshot, stamps
 
 FILES = {
@@ -131,13 +131,25 @@ def test_save_storm_is_one_rebuild_and_other_kims_are_untouched(served: Served) 
     other = served.out / "bukit.kim.id"
     before_bytes, before_stamps = snapshot(other), stamps(other)
     assert before_bytes
-    count = served.rebuilds()
-    started = time.monotonic()
-    for n in range(50):  # what an editor with autosave and backups does on one keystroke
-        _edit(source, article("Kabar pantai", body=f"Ketikan ke-{n}."))
-        (source.parent / f".#kabar.md.{n}").write_text("kunci editor", encoding="utf-8")
-        (source.parent / f".#kabar.md.{n}").unlink()
-    assert time.monotonic() - started < 0.1  # 50 saves within 100 ms
+    # 50 saves in a burst, what an editor with autosave and backups does on one keystroke:
+    # each within a third of the debounce delay of the one before. A machine too busy to
+    # keep that pace has not made a burst: let what it did settle and try again (three
+    # tries), rather than judge the debouncer by it.
+    for _attempt in range(3):
+        count = served.rebuilds()
+        last, widest = time.monotonic(), 0.0
+        for n in range(50):
+            _edit(source, article("Kabar pantai", body=f"Ketikan ke-{n}."))
+            (source.parent / f".#kabar.md.{n}").write_text("kunci editor", encoding="utf-8")
+            (source.parent / f".#kabar.md.{n}").unlink()
+            now = time.monotonic()
+            widest, last = max(widest, now - last), now
+        if widest < DEBOUNCE_SECONDS / 3:
+            break
+        served.wait_rebuilds(count + 1)
+        time.sleep(1.5)
+    else:
+        pytest.fail("the saves could not be made close enough together: no burst was made")
     served.wait_rebuilds(count + 1)
     time.sleep(1.0)
     assert served.rebuilds() == count + 1, "\n".join(served.lines)
@@ -148,14 +160,22 @@ def test_save_storm_is_one_rebuild_and_other_kims_are_untouched(served: Served) 
 
 
 def test_a_storm_of_pushes_fires_once() -> None:
-    fired: list[Plan] = []
-    debouncer = Debouncer(fired.append, delay=0.15)
-    started = time.monotonic()
-    for n in range(50):
-        debouncer.push(Plan(frozenset({f"kim{n % 2}"})))
-        time.sleep(0.002)
-    assert time.monotonic() - started < 0.15 * 2
-    time.sleep(0.4)
+    # Pushes 2 ms apart, each well inside the 0.15 s delay: one firing with both KIMs. A
+    # machine so busy that one gap passed the delay made no storm: try again (three times).
+    for _attempt in range(3):
+        fired: list[Plan] = []
+        debouncer = Debouncer(fired.append, delay=0.15)
+        last, widest = time.monotonic(), 0.0
+        for n in range(50):
+            debouncer.push(Plan(frozenset({f"kim{n % 2}"})))
+            time.sleep(0.002)
+            now = time.monotonic()
+            widest, last = max(widest, now - last), now
+        time.sleep(0.4)
+        if widest < 0.1:
+            break
+    else:
+        pytest.fail("the pushes could not be made 0.1 s apart or closer")
     assert fired == [Plan(frozenset({"kim0", "kim1"}))]
 
 
