@@ -1,6 +1,6 @@
 """Other libraries' words, in Indonesian: what Jinja says about a template and what
 argparse says about a command line reach a writer who reads Indonesian. The catalogue of
-kimsite's own sentences is `messages.py`.
+kimsite's own sentences is `kimsite/catalogue/`, joined by `messages.py`.
 """
 
 from __future__ import annotations
