@@ -71,7 +71,7 @@ def reviewed() -> dict[str, str]:
     return found
 
 
-def run_module(module: str, scratch: Path) -> tuple[Counter[str], list[str]]:
+def run_module(module: str, scratch: Path) -> tuple[Counter[str], list[str], list[str]]:
     work = scratch / module
     shutil.copytree(REPO, work, ignore=lambda _d, names: [n for n in names if n in LEFT_OUT])
     pyproject = (work / "pyproject.toml").read_text(encoding="utf-8")
@@ -104,7 +104,15 @@ def run_module(module: str, scratch: Path) -> tuple[Counter[str], list[str]]:
         raise MutationRunFailed(f"{module}: mutmut tested no mutant (exit {done.returncode})",
                                 tail)
     survived = sorted(name for name, code in codes.items() if STATUS.get(code) == "survived")
-    return counts, survived
+    untested = sorted(name for name, code in codes.items() if STATUS.get(code) == "no tests")
+    return counts, survived, untested
+
+
+def _functions(names: list[str]) -> str:
+    """`kimsite.markup.x_slug__mutmut_3` … → `slug (4)`: which functions no test reaches."""
+    bare = (re.sub(r"^kimsite\.[a-z_]+\.x_?|__mutmut_\d+$", "", n) for n in names)
+    found = Counter(name.strip("ǁ").replace("ǁ", ".") for name in bare)
+    return ", ".join(f"{name} ({count})" for name, count in sorted(found.items()))
 
 
 def _diff(work: Path, name: str) -> str:
@@ -133,10 +141,11 @@ def main() -> int:
     ]
     unexplained: list[str] = []
     diffs: list[str] = []
+    notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kimsite-mutmut-") as tmp:
         for module in modules:
             try:
-                counts, survived = run_module(module, Path(tmp))
+                counts, survived, untested = run_module(module, Path(tmp))
             except MutationRunFailed as failed:
                 print(f"{failed}; the end of its output:", *failed.tail, sep="\n  ",
                       file=sys.stderr)
@@ -144,6 +153,8 @@ def main() -> int:
             listed = [s for s in survived if s in accepted]
             unexplained += [s for s in survived if s not in accepted]
             diffs += [_diff(Path(tmp) / module, s) for s in survived if s not in accepted]
+            if untested:
+                notes.append(f"- {module}: no selected test reaches {_functions(untested)}")
             tested = counts["killed"] + counts["survived"] + counts["timeout"]
             share = 100 * (counts["killed"] + counts["timeout"]) / tested if tested else 0.0
             rows.append(
@@ -153,6 +164,9 @@ def main() -> int:
             )
             print(rows[-1], flush=True)
     report = "\n".join(rows) + "\n"
+    if notes:
+        report += "\nFunctions with mutants but no test (the selected tests never call them):\n"
+        report += "\n".join(notes) + "\n"
     if unexplained:
         report += "\nSurvivors not in tests/mutation-survivors.txt:\n" + "\n".join(
             f"- {name}" for name in unexplained
