@@ -157,8 +157,10 @@ class _Context:
                 return self.doc.body_line + offset
         return self.doc.body_line
 
-    def report(self, ref: str, code: str) -> None:
-        self.problems.append(problem(self.doc.source, self.line_of(ref), code, ref=ref))
+    def report(self, ref: str, code: str, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(
+            problem(self.doc.source, self.line_of(ref), code, severity, ref=ref)
+        )
 
 
 class _ReferenceProcessor(Treeprocessor):
@@ -212,15 +214,7 @@ class _ReferenceProcessor(Treeprocessor):
                 del element.attrib["href"]  # reported once; never published as a dead link
                 return
             if not url:
-                ctx.problems.append(
-                    problem(
-                        ctx.doc.source,
-                        ctx.line_of(href),
-                        "markup.link_unpublished",
-                        Severity.WARNING,
-                        ref=href,
-                    )
-                )
+                ctx.report(href, "markup.link_unpublished", Severity.WARNING)
                 del element.attrib["href"]
                 return
             element.set("href", url + (f"#{fragment}" if fragment else ""))
@@ -342,11 +336,14 @@ class MarkdownRenderer:
         resolution as Markdown's own; one that leads nowhere is dropped, not published."""
         if attr not in ("src", "href") or not _is_local(value):
             return value
-        if tag == "a" and value.partition("#")[0].lower().endswith((".md", ".markdown")):
-            url = ctx.link(Path(os.path.normpath(ctx.doc.source.parent / value.partition("#")[0])))
+        target, _, fragment = value.partition("#")
+        if tag == "a" and target.lower().endswith((".md", ".markdown")):
+            url = ctx.link(Path(os.path.normpath(ctx.doc.source.parent / target)))
             if url is None:
                 ctx.report(value, "markup.link_missing")
-            return url or None
+            elif not url:  # as in Markdown: a link to a draft is dropped, and said
+                ctx.report(value, "markup.link_unpublished", Severity.WARNING)
+            return url + (f"#{fragment}" if fragment else "") if url else None
         asset = self._processor._asset(value, ctx)
         return asset.url if asset else None
 

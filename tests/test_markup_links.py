@@ -1,0 +1,160 @@
+"""Links and references a writer puts in an article, as readers get them: a link to
+another article becomes its address (with its #fragment), one to a draft is dropped with a
+warning, one to nothing is an error at its line; files in media/ get their published
+address, in Markdown and in raw HTML alike; a cached page is rendered again when what it
+links to changes; summaries are cut at a word. Built in this process (mutation testing
+sees it), judged on the built HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import lxml.html
+
+from kimsite.build import build
+from tests.helpers import PIXEL, article, parse, profile
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+LIMIT = 160  # a description's length (markup.shorten)
+BODY = """\
+Baca [kabar B](b.md) dan [bagiannya](b.md#panen), juga [draf](draf.md).
+
+![](../media/foto.png)
+
+Lampiran: [surat](../media/surat.pdf#page=2) dan <a href="b.md#rapat">B mentah</a>.
+
+<img src="../media/foto.png" alt="Foto sawah"> <a href="./draf.md">draf mentah</a>
+
+[luar](https://example.org/a.md) dan [atas](#judul) dan <a href="../media/surat.pdf">pdf</a>
+"""
+
+def _files() -> dict[str, str | bytes]:
+    return {
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/media/foto.png": PIXEL,
+        "content/desa/media/surat.pdf": b"%PDF-1.4 surat",
+        "content/desa/artikel/a.md": article("A", body=BODY),
+        "content/desa/artikel/b.md": article("B", "2025-07-20"),
+        "content/desa/artikel/draf.md": article("Draf", draf="true"),
+    }
+
+
+def _links(page: Path) -> list[tuple[str, str | None]]:
+    body = parse(page).xpath("//article//div[contains(@class, 'isi')] | //article")[0]
+    return [(a.text_content(), a.get("href")) for a in body.iter("a")
+            if a.text_content() in {"kabar B", "bagiannya", "draf", "surat", "B mentah",
+                                    "draf mentah", "luar", "atas", "pdf"}]
+
+
+def test_links_and_references_become_the_sites_addresses(project: Callable[..., Path]) -> None:
+    root = project(_files())
+    report = build(root / "config.yaml", now=NOW)
+    problems = {(Path(p.path).name, p.line, p.code, p.severity.value) for p in report.problems}
+    # Lines count in the file: the front matter is 4 lines, the body starts at line 5.
+    assert problems == {
+        ("a.md", 5, "markup.link_unpublished", "warning"),
+        ("a.md", 7, "markup.image_no_alt", "warning"),
+        ("a.md", 11, "markup.link_unpublished", "warning"),
+    }, report.problems
+    page = root / "build/desa.kim.id/artikel/a/index.html"
+    surat = next((root / "build/desa.kim.id/media").glob("surat*.pdf")).name
+    assert _links(page) == [
+        ("kabar B", "/artikel/b/"),
+        ("bagiannya", "/artikel/b/#panen"),
+        ("draf", None),  # the draft is not published: no dead link
+        ("surat", f"/media/{surat}#page=2"),
+        ("B mentah", "/artikel/b/#rapat"),
+        ("draf mentah", None),
+        ("luar", "https://example.org/a.md"),
+        ("atas", "#judul"),
+        ("pdf", f"/media/{surat}"),
+    ]
+    images = parse(page).xpath("//img[contains(@src, 'foto')]")
+    assert len(images) == 2 and len({i.get("src") for i in images}) == 1
+    assert images[0].get("src", "").startswith("/media/foto")
+    # Markdown's image waits until it is near the screen (raw HTML is left as written).
+    assert (images[0].get("loading"), images[0].get("decoding")) == ("lazy", "async")
+
+
+def test_a_missing_target_is_an_error_at_its_line_and_never_a_dead_link(
+    project: Callable[..., Path],
+) -> None:
+    files = _files()
+    files["content/desa/artikel/a.md"] = article("A", body=(
+        "Satu.\n\nBaca [hilang](hilang.md).\n\n<a href=\"juga-hilang.md\">x</a>\n\n"
+        "![Peta](../media/peta.png)\n\n<img src=\"../media/denah.png\" alt=\"Denah\">\n"))
+    root = project(files)
+    report = build(root / "config.yaml", now=NOW)
+    problems = {(Path(p.path).name, p.line, p.code) for p in report.problems}
+    assert problems == {
+        ("a.md", 7, "markup.link_missing"),
+        ("a.md", 9, "markup.link_missing"),
+        ("a.md", 11, "ref.missing"),
+        ("a.md", 13, "ref.missing"),
+    }, report.problems
+
+
+def test_a_cached_page_follows_what_it_links_to(project: Callable[..., Path]) -> None:
+    """The page of `a` is reused from the cache only while its links answer the same: the
+    draft it links to being published gives the link its address; a linked article moved
+    to another name, or a media file gone, is noticed although `a.md` never changed."""
+    root = project(_files())
+    assert not [p for p in build(root / "config.yaml", now=NOW).problems
+                if p.severity.value == "error"]
+    page = root / "build/desa.kim.id/artikel/a/index.html"
+    draf = root / "content/desa/artikel/draf.md"
+    draf.write_text(article("Draf"), encoding="utf-8")  # published now
+    build(root / "config.yaml", now=NOW)
+    assert ("draf", "/artikel/draf/") in _links(page)
+    (root / "content/desa/media/surat.pdf").unlink()
+    report = build(root / "config.yaml", now=NOW)
+    assert ("a.md", 9, "ref.missing") in {
+        (Path(p.path).name, p.line, p.code) for p in report.problems}
+    (root / "content/desa/media/surat.pdf").write_bytes(b"%PDF-1.4 surat")
+    (root / "content/desa/artikel/b.md").rename(root / "content/desa/artikel/b2.md")
+    report = build(root / "config.yaml", now=NOW)
+    assert ("a.md", 5, "markup.link_missing") in {
+        (Path(p.path).name, p.line, p.code) for p in report.problems}
+
+
+def test_summaries_are_cut_at_a_word(project: Callable[..., Path]) -> None:
+    """With no `ringkasan`, the first paragraph is the page's description: kept whole up
+    to 160 characters (what search results show), cut at a word (without the punctuation
+    before the cut) with an ellipsis past it."""
+    exact = ("kata " * 40)[: LIMIT - 1].rstrip() + "."
+    exact = exact + "x" * (LIMIT - len(exact))
+    longer = "Panen, " * 40
+    files = {
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/pas.md": article("Pas", body=exact),
+        "content/desa/artikel/panjang.md": article("Panjang", body=longer),
+    }
+    root = project(files)
+    build(root / "config.yaml", now=NOW)
+
+    def description(slug: str) -> str:
+        page = lxml.html.parse(str(root / f"build/desa.kim.id/artikel/{slug}/index.html"))
+        return str(page.xpath("//meta[@name='description']/@content")[0])
+
+    assert len(exact) == LIMIT and description("pas") == exact
+    cut = description("panjang")
+    assert cut.endswith("Panen…") and len(cut) <= LIMIT, cut
+    assert longer.startswith(cut[:-1])
+
+
+def test_nesting_too_deep_for_markdown_is_one_error(project: Callable[..., Path]) -> None:
+    files = _files()
+    # Python-Markdown recurses per level of a nested list (quotes it handles in a loop).
+    nested = "".join("    " * depth + "- butir\n" for depth in range(350))
+    files["content/desa/artikel/a.md"] = article("A", body=nested)
+    root = project(files)
+    report = build(root / "config.yaml", now=NOW)
+    assert [(Path(p.path).name, p.line, p.code) for p in report.problems
+            if p.severity.value == "error"] == [("a.md", 5, "markup.too_deep")]
+    # The renderer is whole again for the next document (the other KIMs, the next build).
+    files["content/desa/artikel/a.md"] = article("A", body=BODY)
+    (root / "content/desa/artikel/a.md").write_text(files["content/desa/artikel/a.md"],
+                                                    encoding="utf-8")
+    assert build(root / "config.yaml", now=NOW).ok
