@@ -15,6 +15,7 @@ the pipe and go to the site through the one writer, like every other file.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import subprocess
@@ -169,6 +170,20 @@ class _Service:
         self.next_id = 0
         self.pending = bytearray()
 
+    def usable(self) -> bool:
+        # After a fork, the parent's service is no child of this process: poll() sees
+        # ECHILD and answers as for a stopped one, so a forked worker starts its own.
+        return self.process.poll() is None
+
+    def let_go(self) -> None:
+        """Close this process's ends of the pipes. A service that died, or that the
+        parent started before a fork, is not ours to kill; its pipes would otherwise be
+        left to the garbage collector (and the child could write into the parent's)."""
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                with contextlib.suppress(OSError):
+                    pipe.close()
+
     def _write(self, payload: dict[str, Any]) -> None:
         self.next_id += 1
         message = {"message_id": self.next_id, "payload": payload}
@@ -241,7 +256,10 @@ _service: _Service | None = None
 
 def _client() -> _Service:
     global _service
-    if _service is None or _service.process.poll() is not None:
+    if _service is not None and not _service.usable():
+        _service.let_go()
+        _service = None
+    if _service is None:
         _service = _Service()
     return _service
 

@@ -184,3 +184,29 @@ def test_search_is_reindexed_only_where_content_changed(tmp_path: Path) -> None:
     assert "\ntag: [" in text
     path.write_text(text.replace("\ntag: [", "\ntag: [rembuk warga, "))
     assert again() == {KIM, INDEX}
+
+
+def test_a_forked_process_starts_its_own_pagefind_and_leaves_the_parents() -> None:
+    """Build workers are forked (and so are mutation testing's): a child must not talk to
+    the Pagefind its parent started (their answers would cross) nor leave the inherited
+    pipes to the garbage collector; the parent's service goes on answering."""
+    import os
+
+    from kimsite import search
+
+    records = [search.Record("/artikel/a/", "Panen raya", "Warga memanen padi bersama.")]
+    before = search.bundle(records)
+    parent = search._client()
+    pid = os.fork()
+    if pid == 0:  # the child: exit code says what it saw
+        code = 9
+        try:
+            same = search.bundle(records) == before
+            child = search._client()
+            closed = parent.process.stdin.closed and parent.process.stdout.closed  # type: ignore[union-attr]
+            code = 0 if same and child is not parent and closed else 1
+        finally:
+            os._exit(code)
+    _pid, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert search._client() is parent and search.bundle(records) == before
