@@ -31,8 +31,7 @@ SURVIVORS = REPO / "tests" / "mutation-survivors.txt"
 # it). A "-k" expression leaves out the slow ones whose examples prove nothing more per
 # mutant (the Hypothesis property test, the builds killed from a driver process).
 _BUILDS = ["tests/test_units.py", "tests/test_golden.py", "tests/test_bad_input.py",
-           "tests/test_tenant_isolation.py", "tests/test_incremental.py",
-           "tests/test_determinism.py",
+           "tests/test_incremental.py", "tests/test_determinism.py",
            "-k", "not equals_clean and not killed and not separate_processes"]
 TESTS = {
     "redirects": ["tests/test_units.py"],
