@@ -440,10 +440,24 @@ def test_output_folder_inside_the_project_is_refused(project: Callable[..., Path
 
 
 def test_unknown_kim_on_the_command_line(project: Callable[..., Path]) -> None:
-    root = project(GOOD)
+    """`kimsite build a b`: only those KIMs, each once, in order; a name that is no KIM
+    stops the build before anything is written and is named with (the first twenty of) the
+    KIMs there are, so a typo is seen at once."""
+    files: dict[str, str | bytes] = {
+        f"content/k{n:02d}/kim.yaml": profile(f"KIM {n}", "52.71.01.1005") for n in range(1, 23)
+    }
+    root = project(files)
+    report = build(root / "config.yaml", only=["k03", "k01", "k03"], with_index=False)
+    assert [k.slug for k in report.kims] == ["k01", "k03"]
+    assert sorted(p.name for p in (root / "build").iterdir()) == ["k01.kim.id", "k03.kim.id"]
     with pytest.raises(KimsiteError) as info:
-        build(root / "config.yaml", only=["tidakada"])
-    assert info.value.problems[0].code == "build.unknown_kim"
+        build(root / "config.yaml", only=["tidakada", "k02"])
+    [wrong] = info.value.problems
+    assert (wrong.code, Path(wrong.path), wrong.line) == (
+        "build.unknown_kim", root / "content/tidakada", None)
+    known = ", ".join(f"k{n:02d}" for n in range(1, 21))
+    assert wrong.message() == f"Tidak ada KIM bernama 'tidakada' di content/. KIM yang ada: {known}."
+    assert not (root / "build/k02.kim.id").exists()
 
 
 def test_english_messages(project: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
