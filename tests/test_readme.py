@@ -32,7 +32,12 @@ def script_of(blocks: list[str]) -> str:
             if not command or command.startswith(SKIPPED):
                 continue
             if command.startswith("kimsite serve"):
-                lines.append(f"{{ timeout 10 {command} > serve.log 2>&1 || [ $? = 124 ]; }}")
+                # Runs until stopped: stopped once it says its address (within 120 s: it
+                # builds first, and a busy machine is slow), and it must have said it.
+                lines.append(f"{{ {command} > serve.log 2>&1 & }}; serving=$!")
+                lines.append("for _ in $(seq 240); do grep -q 'http://127.0.0.1:' serve.log "
+                             "&& break; sleep 0.5; done")
+                lines.append("kill $serving; wait $serving || true")
                 lines.append("grep -q 'http://127.0.0.1:' serve.log")
             else:
                 lines.append(command)
