@@ -534,8 +534,32 @@ def test_shards_plus_index_equal_one_build(tmp_path: Path) -> None:
         assert report.ok and not report.index_built
         shutil.copytree(cache / "summaries", merged / "summaries", dirs_exist_ok=True)
     report = build_index(project / "config.yaml", out_dir=out, cache_dir=merged)
-    assert report.ok and report.index_built
+    assert report.ok and report.index_built and report.out_dir == out.resolve()
     assert snapshot(out) == whole
+    # The cache of a whole build into the same folder, restored where the index job runs:
+    # its state holds every KIM's summary digest as it was then.
+    full = tmp_path / "full-cache"
+    assert build(project / "config.yaml", out_dir=out, cache_dir=full, now=NOW).ok
+    # The next commit: one article's title changes; its shard builds again and its summary
+    # replaces the old one in the merged caches. The index must take the new summary,
+    # whatever digests a cache's state still holds (they are computed again).
+    edited = project / "content/kim003/artikel/a11.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Kabar 3-11", "Kabar baru"),
+                      encoding="utf-8")
+    whole = _clean_build(project, tmp_path)
+    for index in range(1, count + 1):
+        cache = tmp_path / f"cache-{index}"
+        build(project / "config.yaml", out_dir=out, cache_dir=cache, now=NOW,
+              shard=Shard(index, count))
+        for into in (merged, full):
+            shutil.copytree(cache / "summaries", into / "summaries", dirs_exist_ok=True)
+    report = build_index(project / "config.yaml", out_dir=out, cache_dir=full)
+    assert report.index_rendered and snapshot(out) == whole
+    report = build_index(project / "config.yaml", out_dir=out, cache_dir=merged)
+    assert snapshot(out) == whole
+    # Nothing changed since: the index is not rendered again (its state was saved).
+    report = build_index(project / "config.yaml", out_dir=out, cache_dir=merged)
+    assert report.ok and not report.index_rendered and snapshot(out) == whole
 
 
 def test_removed_kim_and_changed_domain_leave_no_stale_site(tmp_path: Path) -> None:
