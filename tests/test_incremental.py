@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -318,13 +319,78 @@ def test_unchanged_build_touches_nothing(tmp_path: Path) -> None:
     project = _golden_project(tmp_path)
     _incremental(project, tmp_path)
     before = stamps(tmp_path / "out")
+    state = tmp_path / "cache/state.json"
+    state_stamp = state.stat().st_mtime_ns
     report = build(
         project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW
     )
     assert [k.slug for k in report.kims if k.rendered] == []
-    assert not report.index_rendered
+    assert report.index_rendered is False
     assert report.stats.written == 0
     assert stamps(tmp_path / "out") == before
+    assert state.stat().st_mtime_ns == state_stamp  # the cache's state is left alone too
+    assert 0 <= report.seconds < 600
+
+
+def test_output_changed_by_hand_is_put_back(tmp_path: Path) -> None:
+    """On a server, someone deletes a site, or one page of another, or edits a third: the
+    next build (with no source changed) puts back exactly what it wrote, nothing more."""
+    project = _golden_project(tmp_path)
+    before = _incremental(project, tmp_path)
+    out = tmp_path / "out"
+    shutil.rmtree(out / "kediri.kim.id")
+    pages = sorted((out / "kimpejeruk.mataramkota.go.id/artikel").rglob("index.html"))
+    pages[0].unlink()
+    pages[1].write_text("diubah tangan", encoding="utf-8")
+    assert _incremental(project, tmp_path) == before
+
+
+def test_a_broken_kim_fails_every_build_until_mended(project: Callable[..., Path]) -> None:
+    """Nothing changed since a KIM failed: the next build (CI's hourly one) fails again
+    with the same problem, and the index still says which KIM it lacks, instead of taking
+    the last failure for work already done."""
+    root = project({
+        "content/baik/kim.yaml": profile("KIM Baik", "52.71.01.1005"),
+        "content/rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1004"),
+        "content/rusak/artikel/a.md": article("A", "2025-02-30"),
+    })
+    first = build(root / "config.yaml", now=NOW)
+    second = build(root / "config.yaml", now=NOW)
+    for report in (first, second):
+        assert [(Path(p.path).name, p.line, p.code) for p in report.problems] == [
+            ("a.md", 3, "field.bad_moment")], report.problems
+        assert [(k.slug, k.built) for k in report.kims] == [("baik", True), ("rusak", False)]
+        assert report.index_note == "rusak"
+    assert first.index_rendered is True and second.index_rendered is False
+    # A KIM that was published, then broke: every build says so, its old site stays.
+    broken = root / "content/rusak/artikel/a.md"
+    broken.write_text(article("A", "2025-02-03"), encoding="utf-8")
+    assert build(root / "config.yaml", now=NOW).ok
+    site = snapshot(root / "build/rusak.kim.id")
+    broken.write_text(article("A", "2025-02-30"), encoding="utf-8")
+    for _ in range(2):
+        report = build(root / "config.yaml", now=NOW)
+        assert [p.code for p in report.problems] == ["field.bad_moment"]
+        assert snapshot(root / "build/rusak.kim.id") == site
+
+
+def test_the_build_time_can_be_fixed_for_a_reproducible_build(
+    project: Callable[..., Path],
+) -> None:
+    """SOURCE_DATE_EPOCH (the reproducible-builds convention) is the build's clock: an
+    article dated 2030 is scheduled at a 2029 clock and published at a 2031 one."""
+    from tests.helpers import run_kimsite
+
+    root = project({
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        "content/desa/artikel/nanti.md": article("Nanti", "2030-01-01"),
+    })
+    page = root / "build/desa.kim.id/artikel/nanti/index.html"
+    for year, published in ((2029, False), (2031, True)):
+        epoch = str(int(datetime(year, 1, 1, tzinfo=UTC).timestamp()))
+        done = run_kimsite(root, "build", "--quiet", env={"SOURCE_DATE_EPOCH": epoch})
+        assert done.returncode == 0, done.stderr
+        assert page.is_file() is published
 
 
 def test_article_edit_rerenders_only_its_kim(tmp_path: Path) -> None:
