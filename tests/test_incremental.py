@@ -424,17 +424,32 @@ def test_template_edit_keeps_pages_that_do_not_use_it(tmp_path: Path) -> None:
     assert report.ok
 
 
+def test_a_theme_changed_twice_between_a_kims_builds_is_all_applied(tmp_path: Path) -> None:
+    """A template changes while only one KIM is built (`kimsite build pejeruk`), then
+    another changes: the other KIM, built next, gets both changes, not only the last."""
+    project = _golden_project(tmp_path)
+    _incremental(project, tmp_path)
+    op_template(project, 2)  # base.html: every page
+    build(project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache",
+          now=_now(tmp_path), only=["pejeruk"])
+    op_template(project, 0)  # partials/card.html
+    assert _incremental(project, tmp_path) == _clean_build(project, tmp_path)
+
+
 def test_future_article_appears_when_due(tmp_path: Path) -> None:
     project = _golden_project(tmp_path)
-    build(project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW)
+    first = build(project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache",
+                  now=NOW)
     page = tmp_path / "out/kimpejeruk.mataramkota.go.id/artikel/masa-depan/index.html"
     assert not page.exists()
-    later = datetime(2031, 6, 1, tzinfo=UTC)
-    report = build(
-        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=later
-    )
-    assert page.is_file()
-    assert [k.slug for k in report.kims if k.rendered] == ["pejeruk"]
+    # A second before it is due, nothing is rendered; at the very second, it is published.
+    assert first.next_due is not None and first.next_due[0] == "pejeruk"
+    due = first.next_due[1]
+    for at, published in ((due - timedelta(seconds=1), False), (due, True)):
+        report = build(project / "config.yaml", out_dir=tmp_path / "out",
+                       cache_dir=tmp_path / "cache", now=at)
+        assert page.is_file() is published
+        assert [k.slug for k in report.kims if k.rendered] == (["pejeruk"] if published else [])
 
 
 def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path: Path) -> None:
