@@ -134,11 +134,23 @@ def bundle(records: Sequence[Record]) -> dict[PurePosixPath, bytes]:
     Deterministic: the records are indexed in URL order and Pagefind names its files by
     their content. Raises `SearchFailure` when Pagefind fails.
     """
-    client = _client()
+    ordered = sorted(records, key=lambda r: r.url)
+    reused = _service is not None
     try:
-        return client.bundle(sorted(records, key=lambda r: r.url))
+        return _client().bundle(ordered)
+    except SearchFailure:
+        _close_client()
+        if not reused:
+            raise
     except BaseException:
         # Half a conversation (a time limit, an interrupt) leaves the service unusable.
+        _close_client()
+        raise
+    # The service kept from an earlier build (a preview runs for hours) stopped in between:
+    # one more try, with a service started now, before the search is reported broken.
+    try:
+        return _client().bundle(ordered)
+    except BaseException:
         _close_client()
         raise
 
@@ -273,6 +285,7 @@ def _close_client() -> None:
             service.process.wait()
         except OSError:
             pass
+        service.let_go()
 
 
 __all__ = ["BUNDLE_DIR", "Record", "SearchFailure", "bundle", "digest"]

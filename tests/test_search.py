@@ -210,3 +210,26 @@ def test_a_forked_process_starts_its_own_pagefind_and_leaves_the_parents() -> No
     _pid, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert search._client() is parent and search.bundle(records) == before
+
+
+def test_a_kept_service_that_stopped_answering_is_replaced_once() -> None:
+    """A preview keeps Pagefind for hours; if it stops answering between two builds, the
+    next build starts another and the search is made (only a new service's failure is
+    the search's failure). The fault is injected where it shows: the answers' pipe ends."""
+    import os
+
+    from kimsite import search
+
+    records = [search.Record("/artikel/a/", "Panen raya", "Warga memanen padi bersama.")]
+    before = search.bundle(records)
+    kept = search._client()
+    read_end, write_end = os.pipe()
+    os.close(write_end)
+    real_stdout = kept.process.stdout
+    kept.process.stdout = os.fdopen(read_end, "rb")
+    try:
+        assert search.bundle(records) == before
+        assert search._client() is not kept and kept.process.poll() is not None
+    finally:
+        if real_stdout is not None:
+            real_stdout.close()
