@@ -100,7 +100,10 @@ def test_a_cached_page_follows_what_it_links_to(project: Callable[..., Path]) ->
     """The page of `a` is reused from the cache only while its links answer the same: the
     draft it links to being published gives the link its address; a linked article moved
     to another name, or a media file gone, is noticed although `a.md` never changed."""
-    root = project(_files())
+    files = _files()
+    # `c` has one reference only: when it changes, every one of the page's references did.
+    files["content/desa/artikel/c.md"] = article("C", body="Hanya [draf](draf.md).")
+    root = project(files)
     assert not [p for p in build(root / "config.yaml", now=NOW).problems
                 if p.severity.value == "error"]
     page = root / "build/desa.kim.id/artikel/a/index.html"
@@ -108,6 +111,7 @@ def test_a_cached_page_follows_what_it_links_to(project: Callable[..., Path]) ->
     draf.write_text(article("Draf"), encoding="utf-8")  # published now
     build(root / "config.yaml", now=NOW)
     assert ("draf", "/artikel/draf/") in _links(page)
+    assert ("draf", "/artikel/draf/") in _links(root / "build/desa.kim.id/artikel/c/index.html")
     (root / "content/desa/media/surat.pdf").unlink()
     report = build(root / "config.yaml", now=NOW)
     assert ("a.md", 9, "ref.missing") in {
@@ -158,3 +162,31 @@ def test_nesting_too_deep_for_markdown_is_one_error(project: Callable[..., Path]
     (root / "content/desa/artikel/a.md").write_text(files["content/desa/artikel/a.md"],
                                                     encoding="utf-8")
     assert build(root / "config.yaml", now=NOW).ok
+
+
+def test_headings_footnotes_and_messages_as_readers_and_writers_see_them(
+    project: Callable[..., Path],
+) -> None:
+    """Every heading can be linked: its id comes from its text, or the writer's own
+    `{#id}`, or "bagian" when the text makes none, each once per page. A footnote's way
+    back is titled in Indonesian. A problem's message names the reference it is about."""
+    body = ("## Hasil Lomba\n\nA.\n\n## Hasil Lomba\n\nB.\n\n## ???\n\nC.\n\n"
+            "## Jadwal {#jadwal-kegiatan}\n\nD.[^1]\n\n[^1]: Sumber: kantor desa.\n\n"
+            "![](../media/foto.png)\n\nBaca [ini](hilang.md).\n")
+    files = _files()
+    files["content/desa/artikel/a.md"] = article("A", body=body)
+    root = project(files)
+    report = build(root / "config.yaml", now=NOW)
+    messages = {p.code: p.message("en") for p in report.problems}
+    assert "'../media/foto.png'" in messages["markup.image_no_alt"], messages
+    assert "'hilang.md'" in messages["markup.link_missing"], messages
+    files["content/desa/artikel/a.md"] = article("A", body=body.replace("Baca [ini](hilang.md).",
+                                                                       ""))
+    (root / "content/desa/artikel/a.md").write_text(files["content/desa/artikel/a.md"],
+                                                    encoding="utf-8")
+    assert build(root / "config.yaml", now=NOW).ok
+    page = parse(root / "build/desa.kim.id/artikel/a/index.html")
+    ids = [h.get("id") for h in page.xpath("//article//h2")]
+    assert ids[:4] == ["hasil-lomba", "hasil-lomba-2", "bagian", "jadwal-kegiatan"], ids
+    [back] = page.xpath("//a[contains(@class, 'footnote-backref')]")
+    assert back.get("title") == "Kembali ke rujukan 1"
