@@ -84,7 +84,8 @@ def test_a_missing_target_is_an_error_at_its_line_and_never_a_dead_link(
     files = _files()
     files["content/desa/artikel/a.md"] = article("A", body=(
         "Satu.\n\nBaca [hilang](hilang.md).\n\n<a href=\"juga-hilang.md\">x</a>\n\n"
-        "![Peta](../media/peta.png)\n\n<img src=\"../media/denah.png\" alt=\"Denah\">\n"))
+        "![Peta](../media/peta.png)\n\n<img src=\"../media/denah.png\" alt=\"Denah\">\n\n"
+        "[lain](lain.markdown) <a href=\"juga.markdown\">y</a>\n"))
     root = project(files)
     report = build(root / "config.yaml", now=NOW)
     problems = {(Path(p.path).name, p.line, p.code) for p in report.problems}
@@ -93,7 +94,9 @@ def test_a_missing_target_is_an_error_at_its_line_and_never_a_dead_link(
         ("a.md", 9, "markup.link_missing"),
         ("a.md", 11, "ref.missing"),
         ("a.md", 13, "ref.missing"),
+        ("a.md", 15, "markup.link_missing"),  # both: .markdown is Markdown too
     }, report.problems
+    assert sum(p.code == "markup.link_missing" for p in report.problems) == 4
 
 
 def test_a_cached_page_follows_what_it_links_to(project: Callable[..., Path]) -> None:
@@ -134,6 +137,7 @@ def test_summaries_are_cut_at_a_word(project: Callable[..., Path]) -> None:
         "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
         "content/desa/artikel/pas.md": article("Pas", body=exact),
         "content/desa/artikel/panjang.md": article("Panjang", body=longer),
+        "content/desa/artikel/lebih.md": article("Lebih", body=exact + "y"),
     }
     root = project(files)
     build(root / "config.yaml", now=NOW)
@@ -143,9 +147,9 @@ def test_summaries_are_cut_at_a_word(project: Callable[..., Path]) -> None:
         return str(page.xpath("//meta[@name='description']/@content")[0])
 
     assert len(exact) == LIMIT and description("pas") == exact
-    cut = description("panjang")
-    assert cut.endswith("Panen…") and len(cut) <= LIMIT, cut
-    assert longer.startswith(cut[:-1])
+    # 22 whole words fit in 159 characters; the comma before the cut goes too.
+    assert description("panjang") == ", ".join(["Panen"] * 22) + "…"
+    assert description("lebih").endswith("…") and len(description("lebih")) <= LIMIT
 
 
 def test_nesting_too_deep_for_markdown_is_one_error(project: Callable[..., Path]) -> None:
@@ -190,3 +194,23 @@ def test_headings_footnotes_and_messages_as_readers_and_writers_see_them(
     assert ids[:4] == ["hasil-lomba", "hasil-lomba-2", "bagian", "jadwal-kegiatan"], ids
     [back] = page.xpath("//a[contains(@class, 'footnote-backref')]")
     assert back.get("title") == "Kembali ke rujukan 1"
+
+
+def test_what_the_sanitiser_keeps_and_drops(project: Callable[..., Path]) -> None:
+    """Only the tags and link schemes an article needs reach readers: a page's own
+    landmarks (`nav`, `footer`, `aside`), old presentational tags and other schemes
+    (`ftp:`, `sms:`) are dropped, and so are the writer's HTML comments (notes to self)."""
+    body = ("<nav>menu</nav><aside>samping</aside><center>tengah</center>\n\n"
+            "[unduh](ftp://contoh.id/a) [pesan](sms:+628123) [telepon](tel:+628123) "
+            "[surat polos](../media/surat.pdf)\n\n<!-- catatan penulis: jangan terbit -->\n")
+    files = _files()
+    files["content/desa/artikel/a.md"] = article("A", body=body)
+    root = project(files)
+    assert build(root / "config.yaml", now=NOW).ok
+    html = (root / "build/desa.kim.id/artikel/a/index.html").read_text(encoding="utf-8")
+    article_html = html[html.index("<article"):html.index("</article>")]
+    for gone in ("<nav>", "<aside>", "<center>", "ftp:", "sms:", "catatan penulis"):
+        assert gone not in article_html, gone
+    assert 'href="tel:+628123"' in article_html
+    surat = next((root / "build/desa.kim.id/media").glob("surat*.pdf")).name
+    assert f'href="/media/{surat}">surat polos' in article_html
