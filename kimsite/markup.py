@@ -328,7 +328,9 @@ class MarkdownRenderer:
         safe = sanitize(raw, lambda tag, attr, value: self._raw_reference(tag, attr, value, ctx))
         text = html_to_text(safe)
         first = _FIRST_PARAGRAPH.search(safe)
-        summary = html_to_text(first.group(1)) if first else ""
+        # The first paragraph; a body without one (a list, a table) gives its own text,
+        # so that no page goes out with an empty description.
+        summary = html_to_text(first.group(1)) if first else text
         return RenderedBody(safe, len(text.split()), summary, ctx.problems, ctx.deps)
 
     def _raw_reference(self, tag: str, attr: str, value: str, ctx: _Context) -> str | None:

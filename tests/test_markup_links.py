@@ -23,7 +23,7 @@ Baca [kabar B](b.md) dan [bagiannya](b.md#panen), juga [draf](draf.md).
 
 ![](../media/foto.png)
 
-Lampiran: [surat](../media/surat.pdf#page=2) dan <a href="b.md#rapat">B mentah</a>.
+Lampiran: [surat](../media/surat.pdf#page=2) dan <a href="b.md#rapat">B mentah</a> <a href="./b.md">B polos</a>.
 
 <img src="../media/foto.png" alt="Foto sawah"> <a href="./draf.md">draf mentah</a>
 
@@ -44,7 +44,7 @@ def _files() -> dict[str, str | bytes]:
 def _links(page: Path) -> list[tuple[str, str | None]]:
     body = parse(page).xpath("//article//div[contains(@class, 'isi')] | //article")[0]
     return [(a.text_content(), a.get("href")) for a in body.iter("a")
-            if a.text_content() in {"kabar B", "bagiannya", "draf", "surat", "B mentah",
+            if a.text_content() in {"kabar B", "bagiannya", "draf", "surat", "B mentah", "B polos",
                                     "draf mentah", "luar", "atas", "pdf"}]
 
 
@@ -66,6 +66,7 @@ def test_links_and_references_become_the_sites_addresses(project: Callable[..., 
         ("draf", None),  # the draft is not published: no dead link
         ("surat", f"/media/{surat}#page=2"),
         ("B mentah", "/artikel/b/#rapat"),
+        ("B polos", "/artikel/b/"),
         ("draf mentah", None),
         ("luar", "https://example.org/a.md"),
         ("atas", "#judul"),
@@ -97,6 +98,13 @@ def test_a_missing_target_is_an_error_at_its_line_and_never_a_dead_link(
         ("a.md", 15, "markup.link_missing"),  # both: .markdown is Markdown too
     }, report.problems
     assert sum(p.code == "markup.link_missing" for p in report.problems) == 4
+    # The writer adds what was missing: the pages cached with the error are not reused.
+    for name in ("hilang.md", "juga-hilang.md", "lain.markdown", "juga.markdown"):
+        (root / "content/desa/artikel" / name).write_text(article(name), encoding="utf-8")
+    for name in ("peta.png", "denah.png"):
+        (root / "content/desa/media" / name).write_bytes(PIXEL)
+    report = build(root / "config.yaml", now=NOW)
+    assert not [p for p in report.problems if p.code in {"markup.link_missing", "ref.missing"}]
 
 
 def test_a_cached_page_follows_what_it_links_to(project: Callable[..., Path]) -> None:
@@ -214,3 +222,24 @@ def test_what_the_sanitiser_keeps_and_drops(project: Callable[..., Path]) -> Non
     assert 'href="tel:+628123"' in article_html
     surat = next((root / "build/desa.kim.id/media").glob("surat*.pdf")).name
     assert f'href="/media/{surat}">surat polos' in article_html
+
+
+def test_a_reference_outside_the_kim_says_so_and_a_list_has_a_description(
+    project: Callable[..., Path],
+) -> None:
+    """A photo taken from another KIM's folder is refused with its own reason (not "not
+    found"); an article that is only a list still gets a description, from its text."""
+    files = _files()
+    files["content/lain/kim.yaml"] = profile("KIM Lain", "52.71.01.1005")
+    files["content/lain/media/x.png"] = PIXEL
+    files["content/desa/artikel/a.md"] = article("A", body="![Foto](../../lain/media/x.png)")
+    files["content/desa/artikel/daftar.md"] = article("Daftar", body="- satu\n- dua\n")
+    root = project(files)
+    report = build(root / "config.yaml", now=NOW)
+    assert [(Path(p.path).name, p.line, p.code) for p in report.problems] == [
+        ("a.md", 5, "ref.outside")]
+    del files["content/desa/artikel/a.md"]
+    (root / "content/desa/artikel/a.md").unlink()
+    assert build(root / "config.yaml", now=NOW).ok
+    page = lxml.html.parse(str(root / "build/desa.kim.id/artikel/daftar/index.html"))
+    assert page.xpath("//meta[@name='description']/@content") == ["satu dua"]
