@@ -30,12 +30,13 @@ Lampiran: [surat](../media/surat.pdf#page=2) dan <a href="b.md#rapat">B mentah</
 [luar](https://example.org/a.md) dan [atas](#judul) dan <a href="../media/surat.pdf">pdf</a>
 """
 
-def _files() -> dict[str, str | bytes]:
+def _files(a: str = BODY) -> dict[str, str | bytes]:
+    """The KIM of these tests; `a` is the body of its article `a.md`."""
     return {
         "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
         "content/desa/media/foto.png": PIXEL,
         "content/desa/media/surat.pdf": b"%PDF-1.4 surat",
-        "content/desa/artikel/a.md": article("A", body=BODY),
+        "content/desa/artikel/a.md": article("A", body=a),
         "content/desa/artikel/b.md": article("B", "2025-07-20"),
         "content/desa/artikel/draf.md": article("Draf", draf="true"),
     }
@@ -185,17 +186,13 @@ def test_headings_footnotes_and_messages_as_readers_and_writers_see_them(
     body = ("## Hasil Lomba\n\nA.\n\n## Hasil Lomba\n\nB.\n\n## ???\n\nC.\n\n"
             "## Jadwal {#jadwal-kegiatan}\n\nD.[^1]\n\n[^1]: Sumber: kantor desa.\n\n"
             "![](../media/foto.png)\n\nBaca [ini](hilang.md).\n")
-    files = _files()
-    files["content/desa/artikel/a.md"] = article("A", body=body)
-    root = project(files)
+    root = project(_files(a=body))
     report = build(root / "config.yaml", now=NOW)
     messages = {p.code: p.message("en") for p in report.problems}
     assert "'../media/foto.png'" in messages["markup.image_no_alt"], messages
     assert "'hilang.md'" in messages["markup.link_missing"], messages
-    files["content/desa/artikel/a.md"] = article("A", body=body.replace("Baca [ini](hilang.md).",
-                                                                       ""))
-    (root / "content/desa/artikel/a.md").write_text(files["content/desa/artikel/a.md"],
-                                                    encoding="utf-8")
+    mended = article("A", body=body.replace("Baca [ini](hilang.md).", ""))
+    (root / "content/desa/artikel/a.md").write_text(mended, encoding="utf-8")
     assert build(root / "config.yaml", now=NOW).ok
     page = parse(root / "build/desa.kim.id/artikel/a/index.html")
     ids = [h.get("id") for h in page.xpath("//article//h2")]
@@ -211,9 +208,7 @@ def test_what_the_sanitiser_keeps_and_drops(project: Callable[..., Path]) -> Non
     body = ("<nav>menu</nav><aside>samping</aside><center>tengah</center>\n\n"
             "[unduh](ftp://contoh.id/a) [pesan](sms:+628123) [telepon](tel:+628123) "
             "[surat polos](../media/surat.pdf)\n\n<!-- catatan penulis: jangan terbit -->\n")
-    files = _files()
-    files["content/desa/artikel/a.md"] = article("A", body=body)
-    root = project(files)
+    root = project(_files(a=body))
     assert build(root / "config.yaml", now=NOW).ok
     html = (root / "build/desa.kim.id/artikel/a/index.html").read_text(encoding="utf-8")
     article_html = html[html.index("<article"):html.index("</article>")]
