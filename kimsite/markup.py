@@ -217,13 +217,13 @@ class _ReferenceProcessor(Treeprocessor):
                 ctx.report(href, "markup.link_unpublished", Severity.WARNING)
                 del element.attrib["href"]
                 return
-            element.set("href", url + (f"#{fragment}" if fragment else ""))
+            element.set("href", _with_fragment(url, fragment))
             return
         asset = self._asset(href, ctx)
         if asset is None:
             del element.attrib["href"]
         else:
-            element.set("href", asset.url + (f"#{fragment}" if fragment else ""))
+            element.set("href", _with_fragment(asset.url, fragment))
 
     def _asset(self, ref: str, ctx: _Context) -> Asset | None:
         asset, why = ctx.asset(ref)
@@ -271,6 +271,10 @@ PAGE_IDS = frozenset(
         "cari-tanpa-js",
     }
 )
+
+
+def _with_fragment(url: str, fragment: str) -> str:
+    return f"{url}#{fragment}" if fragment else url
 
 
 def _heading_id(element: ET.Element, taken: set[str]) -> None:
@@ -345,7 +349,7 @@ class MarkdownRenderer:
                 ctx.report(value, "markup.link_missing")
             elif not url:  # as in Markdown: a link to a draft is dropped, and said
                 ctx.report(value, "markup.link_unpublished", Severity.WARNING)
-            return url + (f"#{fragment}" if fragment else "") if url else None
+            return _with_fragment(url, fragment) if url else None
         asset = self._processor._asset(value, ctx)
         return asset.url if asset else None
 

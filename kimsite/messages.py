@@ -3,9 +3,9 @@
 Code refers to messages by id and passes named values; the wording lives only in the
 catalogue (`kimsite/catalogue/`, one file per place it is said: reading files, the
 province's config, a KIM's content, the commands), so a translator or a writer's complaint
-about a confusing message lands in one folder. Indonesian
-is the default (`--lang en` or `KIMSITE_LANG=en` switch). Messages say what is wrong and
-what to do, in plain words: the readers are village volunteers, not programmers.
+about a confusing message lands in one folder. Indonesian is the default (`--lang en` or
+`KIMSITE_LANG=en` switch). Messages say what is wrong and what to do, in plain words: the
+readers are village volunteers, not programmers.
 """
 
 from __future__ import annotations

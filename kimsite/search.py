@@ -135,24 +135,20 @@ def bundle(records: Sequence[Record]) -> dict[PurePosixPath, bytes]:
     their content. Raises `SearchFailure` when Pagefind fails.
     """
     ordered = sorted(records, key=lambda r: r.url)
-    reused = _service is not None
-    try:
-        return _client().bundle(ordered)
-    except SearchFailure:
-        _close_client()
-        if not reused:
+    while True:
+        kept = _service is not None and _service.usable()
+        try:
+            return _client().bundle(ordered)
+        except SearchFailure:
+            _close_client()
+            if not kept:
+                raise
+            # The service kept from an earlier build (a preview runs for hours) stopped
+            # answering in between: one more try, with a service started now.
+        except BaseException:
+            # Half a conversation (a time limit, an interrupt) leaves the service unusable.
+            _close_client()
             raise
-    except BaseException:
-        # Half a conversation (a time limit, an interrupt) leaves the service unusable.
-        _close_client()
-        raise
-    # The service kept from an earlier build (a preview runs for hours) stopped in between:
-    # one more try, with a service started now, before the search is reported broken.
-    try:
-        return _client().bundle(ordered)
-    except BaseException:
-        _close_client()
-        raise
 
 
 def _version() -> str:
