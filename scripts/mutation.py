@@ -2,6 +2,7 @@
 
     bash scripts/mutation.sh redirects compress        # these modules
     bash scripts/mutation.sh --all                     # every module listed in TESTS
+    bash scripts/mutation.sh markup --only 'kimsite.markup.x_slug*'   # some of its mutants
 
 For each module, a scratch copy of the repository gets a `[tool.mutmut]` naming only that
 module and the tests that speak for it (so each mutant runs the tests that can kill it, in
@@ -72,7 +73,9 @@ def reviewed() -> dict[str, str]:
     return found
 
 
-def run_module(module: str, scratch: Path) -> tuple[Counter[str], list[str], list[str]]:
+def run_module(
+    module: str, scratch: Path, only: list[str]
+) -> tuple[Counter[str], list[str], list[str]]:
     work = scratch / module
     shutil.copytree(REPO, work, ignore=lambda _d, names: [n for n in names if n in LEFT_OUT])
     pyproject = (work / "pyproject.toml").read_text(encoding="utf-8")
@@ -90,12 +93,14 @@ def run_module(module: str, scratch: Path) -> tuple[Counter[str], list[str], lis
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     log = scratch / f"{module}.log"
     with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "-m", "mutmut", "run"], cwd=work, check=False,
-                              stdout=out, stderr=subprocess.STDOUT)
+        done = subprocess.run([sys.executable, "-m", "mutmut", "run", *only], cwd=work,
+                              check=False, stdout=out, stderr=subprocess.STDOUT)
     meta = work / "mutants" / "kimsite" / f"{module}.py.meta"
     codes = {}
     if meta.exists():
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+        # Mutants that `--only` left out have no exit code; they are no result at all.
+        codes = {name: code for name, code in codes.items() if code is not None}
     counts: Counter[str] = Counter(STATUS.get(code, "suspicious") for code in codes.values())
     if done.returncode or not counts["killed"] + counts["survived"] + counts["timeout"]:
         # mutmut stopped before testing anything (its clean run failed, or no selected
@@ -128,6 +133,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("modules", nargs="*")
     parser.add_argument("--all", action="store_true")
+    parser.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                        help="run only the mutants whose names match (fnmatch), e.g. to "
+                        "check survivors again after a new test; the row counts only them")
     args = parser.parse_args()
     modules = list(TESTS) if args.all else args.modules
     unknown = [m for m in modules if m not in TESTS]
@@ -146,7 +154,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="kimsite-mutmut-") as tmp:
         for module in modules:
             try:
-                counts, survived, untested = run_module(module, Path(tmp))
+                counts, survived, untested = run_module(module, Path(tmp), args.only)
             except MutationRunFailed as failed:
                 print(f"{failed}; the end of its output:", *failed.tail, sep="\n  ",
                       file=sys.stderr)
@@ -158,8 +166,9 @@ def main() -> int:
                 notes.append(f"- {module}: no selected test reaches {_functions(untested)}")
             tested = counts["killed"] + counts["survived"] + counts["timeout"]
             share = 100 * (counts["killed"] + counts["timeout"]) / tested if tested else 0.0
+            label = f"{module} (only {', '.join(args.only)})" if args.only else module
             rows.append(
-                f"| {module} | {sum(counts.values())} | {counts['killed']} | "
+                f"| {label} | {sum(counts.values())} | {counts['killed']} | "
                 f"{counts['survived']} ({len(listed)}) | {counts['no tests']} | "
                 f"{counts['timeout']} | {share:.0f}% |"
             )

@@ -12,6 +12,16 @@ from tests.helpers import REPO, SAMPLE, write_project
 from tests.webserver import Nginx
 
 
+@pytest.fixture(autouse=True)
+def _fresh_markdown_renderer() -> None:
+    """Each test renders with a Markdown renderer made during it. The build keeps one per
+    process; one left by an earlier test, or made before mutmut forked the process for a
+    mutant, would hide from every test how the renderer is made (its footnote titles)."""
+    import kimsite.kimbuild
+
+    kimsite.kimbuild._renderer = None
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Callable[..., Path]:
     """Write a scratch project from a dict of files; returns its root."""
