@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from kimsite import indonesian, routes
+from kimsite.markup import shorten
 from kimsite.messages import MESSAGES
 from kimsite.regions import lookup, suggest
 from kimsite.writer import JOURNAL, OutputConflict, Owner, SiteOutput, commit, forget_journal
@@ -447,3 +448,14 @@ def test_removing_a_sites_last_files_keeps_the_folders_above_it(tmp_path: Path) 
     assert (root / "artikel/b.html").is_file() and not (root / "artikel/a").exists()
     assert remove_files(root.resolve(), ["artikel/b.html"]) == 1
     assert not root.exists() and build.is_dir() and tmp_path.is_dir()
+
+
+def test_a_description_is_cut_after_the_last_whole_word_that_fits() -> None:
+    assert shorten("abc defgh", 9) == "abc defgh"  # fits: as written
+    # The ellipsis takes the last place; a word that ends just before it stays.
+    assert shorten("abc defgh ijk", 11) == "abc defgh…"
+    assert shorten("abc defghi jk", 11) == "abc…"
+    assert shorten("Rapat RT, lalu kerja bakti", 11) == "Rapat RT…"  # no comma before "…"
+    assert shorten("Kelas XX diumumkan besok", 10) == "Kelas XX…"  # only punctuation goes
+    text = "Warga desa bergotong royong membersihkan saluran irigasi. " * 5
+    assert all(len(shorten(text, n)) <= n for n in range(10, 200))
