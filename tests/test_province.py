@@ -20,10 +20,12 @@ from kimsite.province import (
     KabkotaGroup,
     KecamatanGroup,
     KimEntry,
+    Thumbnail,
     _Latest,
     render_index,
 )
 from kimsite.themes import load_theme
+from kimsite.writer import SiteOutput
 from tests.helpers import ATOM, write_project
 
 
@@ -43,7 +45,7 @@ def _news(base: str, i: int, day: int, minute: int = 0) -> dict[str, Any]:
         "tanggal_text": f"{day} Mei 2026", "tanggal_date_text": f"{day} Mei 2026",
         "updated_iso": f"2026-05-{day:02d}T09:00:00+07:00",
         "published_iso": f"2026-05-{day:02d}T08:{minute:02d}:00+07:00",
-        "kategori": "Kegiatan", "gambar": None, "gambar_alt": "", "html_digest": "0" * 24,
+        "kategori": "Kegiatan", "gambar": None, "gambar_alt": f"Foto {i}", "html_digest": "0" * 24,
         "penulis": f"Penulis {i}",
     }
 
@@ -127,16 +129,25 @@ def test_each_kim_gives_the_index_at_most_its_newest_few() -> None:
     assert gathered.latest.limit == 2 * province.NEWS_PAGES
 
 
-def _render(tmp_path: Path, summaries: list[KimSummary], limit: int) -> dict[str, Any]:
-    root = write_project(tmp_path / "p", {}, config=(
+def _index(
+    tmp_path: Path, summaries: list[KimSummary], limit: int, tema: str = "default",
+    files: dict[str, str] | None = None, thumbnail: Thumbnail | None = None,
+) -> tuple[SiteOutput | None, ProblemLog, Path]:
+    root = write_project(tmp_path / "p", files or {}, config=(
         'provinsi: "52"\ndomain_indeks: kim.ntbprov.go.id\njudul: KIM NTB\n'
-        f"penyelenggara: Diskominfotik NTB\nberita_indeks: {limit}\nberita_per_kim: 3\n"))
+        f"penyelenggara: Diskominfotik NTB\nberita_indeks: {limit}\nberita_per_kim: 3\n"
+        f"tema: {tema}\n"))
     config = load_config(root / "config.yaml")
     log = ProblemLog()
     theme = load_theme(config.themes_dir, config.tema, log, root / "config.yaml", None)
-    assert theme is not None
+    assert theme is not None, [p.format() for p in log]
     site = render_index(summaries, config, theme, log,
-                        lambda slug, url: f"<p>Isi {slug} {url}</p>")
+                        lambda slug, url: f"<p>Isi {slug} {url}</p>", thumbnail)
+    return site, log, root
+
+
+def _render(tmp_path: Path, summaries: list[KimSummary], limit: int, **kwargs: Any) -> dict[str, Any]:
+    site, log, _root = _index(tmp_path, summaries, limit, **kwargs)
     assert site is not None and not log.has_errors(), [p.format() for p in log]
     return {str(path): data for path, data in site.texts.items()}
 
@@ -258,3 +269,117 @@ def test_every_index_page_says_and_links_what_it_should(
         "Kegiatan", "Kabupaten Nomor 1"]
     assert one.findtext(f"{ATOM}content") == (
         "<p>Isi kim001 https://kim001.kim.id/artikel/kabar-1/</p>")
+
+
+def test_a_province_without_kims_yet_has_a_home_and_valid_feeds(tmp_path: Path) -> None:
+    pages = _render(tmp_path, [], limit=5)
+    assert sorted(p for p in pages if p.endswith(".html")) == ["404.html", "cari/index.html",
+                                                                 "index.html"]
+    home = _page(pages, "index.html")
+    text = " ".join(home.text_content().split())
+    assert "Belum ada berita." in text and "Belum ada KIM." in text
+    assert "0 KIM di 0 kabupaten/kota · 0 berita" in text
+    feed = lxml.etree.fromstring(pages["feed.xml"])
+    assert feed.findtext(f"{ATOM}updated") == "2000-01-01T00:00:00+00:00"  # fixed: deterministic
+    assert feed.findall(f"{ATOM}entry") == []
+    sitemap = lxml.etree.fromstring(pages["sitemap.xml"])
+    assert [loc.text for loc in sitemap.iter("{*}loc")] == ["https://kim.ntbprov.go.id/"]
+
+
+def test_two_regions_claiming_one_page_stop_the_index_with_both_named(tmp_path: Path) -> None:
+    """Summaries come from the cache of other shards: two kabupaten/kota codes under one
+    name would write one region page twice. The index says so instead of keeping either."""
+    first, second = _summary(1, 1, 1, 1), _summary(2, 2, 1, 1)
+    second = KimSummary(**{**second.to_json(), "kabkota": first.kabkota})
+    site, log, root = _index(tmp_path, [first, second], limit=2)
+    assert site is None
+    [problem] = list(log)
+    assert problem.code == "output.conflict" and problem.path == str(root / "config.yaml")
+    params = dict(problem.params)
+    assert params["output"] == "wilayah/kabupaten-nomor-1/index.html"
+    assert (params["first"], params["second"]) == ("wilayah 52.01", "wilayah 52.02")
+
+
+UJI = {
+    "themes/uji/theme.yaml": "nama: uji\nextends: default\n",
+    "themes/uji/templates/cari.html": (
+        '{% extends "base.html" %}{% block content %}<p id="situs">{{ site.host }}|'
+        "{{ site.index_url }}|{{ site.index_title }}|{{ site.provinsi }}|"
+        "{{ site.penyelenggara }}|{{ site.istilah }}|{{ site.is_index }}</p>{% endblock %}"
+    ),
+    "themes/uji/templates/province_home.html": (
+        '{% extends "base.html" %}{% block content %}<p id="pager">{{ pager.number }}/'
+        "{{ pager.total }}|{{ pager.prev_url }}|{{ pager.next_url }}</p>{% for n in news %}"
+        '<p class="n">{{ n.judul }}|{{ n.url }}|{{ n.ringkasan }}|{{ n.tanggal_text }}|'
+        "{{ n.tanggal_iso }}|{{ n.kategori }}|{{ n.gambar }}|{{ n.gambar_alt }}|{{ n.kim_nama }}|"
+        "{{ n.kim_url }}|{{ n.desa }}</p>{% endfor %}{% endblock %}"
+    ),
+}
+
+
+def test_a_province_theme_gets_what_the_theme_guide_promises(tmp_path: Path) -> None:
+    summaries = [_summary(1, 1, 1, 3)]
+    pages = _render(tmp_path, summaries, limit=2, tema="uji", files=UJI)
+    situs = _page(pages, "cari/index.html").xpath("//p[@id='situs']")[0].text
+    assert situs == ("kim.ntbprov.go.id|https://kim.ntbprov.go.id/|KIM NTB|Nusa Tenggara Barat|"
+                     "Diskominfotik NTB|Portal Komunitas Informasi Masyarakat Nusa Tenggara "
+                     "Barat|True")
+    home = _page(pages, "index.html")
+    assert home.xpath("//p[@id='pager']")[0].text == "1/2|None|/berita/hal/2/"
+    assert [p.text for p in home.xpath("//p[@class='n']")] == [
+        f"Kabar https://kim001.kim.id/ {i}|https://kim001.kim.id/artikel/kabar-{i}/|"
+        f"Ringkasan {i}.|{i + 1} Mei 2026|2026-05-0{i + 1}|Kegiatan|None|Foto {i}|KIM Nomor 1|"
+        "https://kim001.kim.id/|Desa 1" for i in (2, 1)]
+
+
+def test_a_province_theme_mistake_names_its_file_and_line(tmp_path: Path) -> None:
+    broken = {**UJI, "themes/uji/templates/province_home.html": (
+        '{% extends "base.html" %}{% block content %}\n<link href="{{ aset(\'tidak-ada.css\') }}">'
+        "\n{% endblock %}")}
+    site, log, root = _index(tmp_path, [_summary(1, 1, 1, 1)], limit=2, tema="uji",
+                             files=broken)
+    assert site is None
+    [problem] = list(log)
+    assert problem.code == "theme.render"
+    assert (problem.path, problem.line) == (
+        str(root / "themes/uji/templates/province_home.html"), 2)
+    assert "tema uji" in problem.message(), problem.message()
+    # A theme of its own (no parent) without the news pages' template: the index names it,
+    # at config.yaml, which chose the theme.
+    alone = {"themes/polos/theme.yaml": "nama: polos\n", **{
+        f"themes/polos/templates/{name}": '<html lang="id"><title>{{ meta.title }}</title></html>'
+        for name in ("province_home.html", "province_region.html", "cari.html", "404.html")}}
+    site, log, root = _index(tmp_path / "polos", [_summary(1, 1, 1, 3)], limit=1, tema="polos",
+                             files=alone)
+    assert site is None
+    assert [(p.code, p.path, dict(p.params)["name"]) for p in log] == [
+        ("theme.missing_template", str(root / "config.yaml"), "province_news.html")] * 2
+
+
+def test_news_photos_shown_only_on_a_region_page_are_published_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index's own small copy of each photo it shows: on the home page and on the region
+    pages, whose latest news reach further back than the province's."""
+    monkeypatch.setattr(province, "NEWS_PAGES", 1)
+    photo = tmp_path / "foto-480w.webp"
+    photo.write_bytes(b"RIFF....WEBP")
+    summaries = [_summary(1, 1, 1, 2, days=[8, 9]), _summary(2, 2, 1, 2, days=[1, 2])]
+    for s in summaries:
+        for a in s.latest:
+            a["gambar_kecil"] = a["url"] + "foto-480w.webp"
+            a["gambar"] = f"https://{s.host}/media/foto.jpg"
+    asked: list[tuple[str, str]] = []
+
+    def thumbnail(host: str, url: str) -> Path | None:
+        asked.append((host, url))
+        return photo
+
+    site, log, _root = _index(tmp_path, summaries, limit=2, thumbnail=thumbnail)
+    assert site is not None and not log.has_errors()
+    assert ("kim002.kim.id", "https://kim002.kim.id/artikel/kabar-1/foto-480w.webp") in asked
+    copies = sorted(str(path) for path in site.copies)
+    assert copies == ["gambar/kim001/foto-480w.webp", "gambar/kim002/foto-480w.webp"]
+    region = lxml.html.fromstring(site.texts[Path("wilayah/kabupaten-nomor-2/index.html")])
+    assert [img.get("src") for img in region.xpath("//main//img")] == [
+        "/gambar/kim002/foto-480w.webp"] * 2
