@@ -47,7 +47,7 @@ TESTS = {
     "province": ["tests/test_province.py", "tests/test_index_scale.py", "tests/test_golden.py"],
     "check": ["tests/test_new_and_check.py"],
     "build": _BUILDS,
-    "cache": _BUILDS,
+    "cache": ["tests/test_cache.py", *_BUILDS],
     "sitegen": [*_BUILDS[:-2], "tests/test_structured_data.py", *_BUILDS[-2:]],
 }
 STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
