@@ -371,6 +371,7 @@ class _Files:
         self.staging.mkdir(parents=True, exist_ok=True)
         self.ready: set[Path] = set()
         self.staged: list[tuple[Path, Path]] = []
+        self.made: list[Path] = []  # folders made in the site for staged files, outermost first
 
     def _refuse_links(self, folder: Path) -> None:
         """No folder between the site root and a file may be a symbolic link: one planted in
@@ -388,6 +389,8 @@ class _Files:
         parent = target.parent
         if parent not in self.ready:
             self._refuse_links(parent)
+            self.made += [p for p in reversed(target.parents[:-1]) if p.is_relative_to(self.root)
+                          and p != self.root and not p.exists() and p not in self.made]
             try:
                 parent.mkdir(parents=True, exist_ok=True)
             except (FileExistsError, NotADirectoryError):
@@ -422,9 +425,14 @@ class _Files:
         self.staged.clear()
 
     def discard(self) -> None:
+        """Forget what was staged, and the empty folders made for it: a site whose build
+        failed is left as it was, not with a folder nginx would answer 403 for."""
         for tmp, _target in self.staged:
             tmp.unlink(missing_ok=True)
         self.staged.clear()
+        for folder in reversed(self.made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
 
 
 def clear_staging(out: Path) -> None:

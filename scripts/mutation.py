@@ -38,7 +38,7 @@ TESTS = {
     "redirects": ["tests/test_units.py"],
     "compress": ["tests/test_units.py", "tests/test_golden.py"],
     "routes": ["tests/test_units.py", "tests/test_golden.py"],
-    "writer": ["tests/test_units.py", "tests/test_golden.py", "tests/test_bad_input.py"],
+    "writer": ["tests/test_writer.py", *_BUILDS],
     "yamlsource": ["tests/test_bad_input.py", "tests/test_units.py"],
     "markup": ["tests/test_security.py", "tests/test_golden.py", "tests/test_units.py",
                "tests/test_markup_links.py"],

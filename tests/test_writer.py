@@ -1,0 +1,140 @@
+"""The writer's promises that a whole build only shows now and then: a copied file is judged
+by its bytes when the cache is lost, a page kept from the last build stays as it was, a
+failure while staging leaves the site and the staging folder as they were, and a build can
+tell (without reading them) whether its last outputs are still on the disk as it left them.
+The rest (claims, stale files, journal, planted links) is in test_units.py."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from kimsite.writer import (
+    STAGING,
+    OutputConflict,
+    Owner,
+    SiteOutput,
+    WriteStats,
+    commit,
+    outputs_intact,
+)
+
+
+def _stamp(path: Path, ns: int) -> None:
+    os.utime(path, ns=(ns, ns))
+
+
+def test_a_lost_cache_keeps_copies_whose_bytes_are_the_same(tmp_path: Path) -> None:
+    """Without the last manifest (a fresh CI runner with the output restored, not the cache),
+    a copied photo is rewritten only when its bytes differ: same size and time is trusted,
+    same size but another time is read and compared."""
+    photos = tmp_path / "media"
+    photos.mkdir()
+    for name, data in (("sama.jpg", b"jpeg-1"), ("waktu.jpg", b"jpeg-2"), ("beda.jpg", b"jpeg-3")):
+        (photos / name).write_bytes(data)
+    site = SiteOutput()
+    for name in ("sama.jpg", "waktu.jpg", "beda.jpg"):
+        site.add_copy(f"/media/{name}", photos / name, Owner(name))
+    out = tmp_path / "out"
+    stats, _manifest = commit(site, out)
+    assert (stats.written, stats.unchanged) == (3, 0)
+    _stamp(out / "media/sama.jpg", 1_000)
+    _stamp(photos / "sama.jpg", 1_000)
+    _stamp(out / "media/waktu.jpg", 2_000)  # same bytes, another time
+    _stamp(photos / "waktu.jpg", 3_000)
+    (photos / "beda.jpg").write_bytes(b"JPEG-3")  # same size, other bytes, another time
+    _stamp(photos / "beda.jpg", 4_000)
+    stats, manifest = commit(site, out)
+    assert (stats.written, stats.unchanged) == (1, 2)
+    assert (out / "media/beda.jpg").read_bytes() == b"JPEG-3"
+    assert (out / "media/waktu.jpg").stat().st_mtime_ns == 2_000  # not rewritten
+    assert manifest["media/waktu.jpg"] == (6, 2_000, "copy:6:3000")
+    # A source that was replaced by one of another size is copied, whatever its time.
+    (photos / "sama.jpg").write_bytes(b"jpeg-1 lebih besar")
+    _stamp(photos / "sama.jpg", 1_000)
+    stats, _ = commit(site, out)
+    assert stats.written == 1 and (out / "media/sama.jpg").read_bytes() == b"jpeg-1 lebih besar"
+    # A copy whose target is gone is copied again.
+    (out / "media/waktu.jpg").unlink()
+    stats, _ = commit(site, out)
+    assert stats.written == 1 and (out / "media/waktu.jpg").read_bytes() == b"jpeg-2"
+
+
+def test_kept_pages_stay_as_the_last_build_left_them(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = SiteOutput()
+    first.add_text("/", "beranda", Owner("beranda"))
+    first.add_text("/artikel/a/", "<p>Kabar desa hari ini.</p>\n" * 40, Owner("a"))
+    _stats, manifest = commit(first, out, encodings=("gzip",))
+    mtime = (out / "artikel/a/index.html").stat().st_mtime_ns
+    again = SiteOutput()
+    again.add_text("/", "beranda baru", Owner("beranda"))
+    again.keep("/artikel/a/", Owner("a"))
+    again.keep("/artikel/b/", Owner("b"))  # kept, but the last build never wrote it
+    stats, new = commit(again, out, manifest, encodings=("gzip",))
+    assert (stats.written, stats.unchanged, stats.removed) == (1, 1, 0)
+    assert new["artikel/a/index.html"] == manifest["artikel/a/index.html"]
+    assert new["artikel/a/index.html.gz"] == manifest["artikel/a/index.html.gz"]
+    assert "artikel/b/index.html" not in new
+    assert (out / "artikel/a/index.html").stat().st_mtime_ns == mtime
+    assert again.html_paths() == [PurePosixPath("artikel/a/index.html"),
+                                  PurePosixPath("artikel/b/index.html"),
+                                  PurePosixPath("index.html")]
+    assert len(again) == 3
+    with pytest.raises(OutputConflict):
+        again.keep("/", Owner("lain"))
+    with pytest.raises(OutputConflict):
+        again.add_copy("/artikel/a/", tmp_path / "x", Owner("lain"))
+
+
+def test_a_failure_while_staging_leaves_the_site_and_no_staged_file(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    site = SiteOutput()
+    site.add_text("/", "lama", Owner("beranda"))
+    _stats, manifest = commit(site, out)
+    broken = SiteOutput()
+    broken.add_text("/", "baru", Owner("beranda"))
+    broken.add_text("/artikel/2026/a/", "a", Owner("a"))
+    broken.add_copy("/media/hilang.jpg", tmp_path / "hilang.jpg", Owner("foto"))
+    with pytest.raises(FileNotFoundError):
+        commit(broken, out, manifest)
+    assert (out / "index.html").read_text() == "lama"
+    assert not (out / "artikel").exists()
+    assert list((tmp_path / STAGING).iterdir()) == []
+
+
+def test_a_build_tells_whether_its_outputs_are_still_as_it_left_them(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    site = SiteOutput()
+    site.add_text("/", "beranda", Owner("beranda"))
+    site.add_text("/artikel/a/", "artikel", Owner("a"))
+    _stats, manifest = commit(site, out)
+    assert outputs_intact(out, manifest)
+    assert outputs_intact(out, {})
+    page = out / "artikel/a/index.html"
+    st = page.stat()
+    _stamp(page, st.st_mtime_ns + 1)  # touched: same size, another time
+    assert not outputs_intact(out, manifest)
+    page.write_text("ARTIKEL")  # same size, then the time put back as it was
+    _stamp(page, st.st_mtime_ns)
+    assert outputs_intact(out, manifest)  # (stat only: what the cheap check can see)
+    page.write_text("artikel yang lebih panjang")
+    _stamp(page, st.st_mtime_ns)  # another size, the same time
+    assert not outputs_intact(out, manifest)
+    page.unlink()
+    assert not outputs_intact(out, manifest)
+
+
+def test_statistics_add_up_and_conflicts_name_both_claimants() -> None:
+    total = WriteStats(1, 2, 3)
+    total.add(WriteStats(10, 20, 30))
+    total.add(WriteStats(100, 200, 300))
+    assert (total.written, total.unchanged, total.removed) == (111, 222, 333)
+    conflict = OutputConflict(PurePosixPath("a/index.html"), Owner("halaman a"),
+                              Owner("artikel a"))
+    assert str(conflict) == "a/index.html: halaman a / artikel a"
+    assert conflict.source is None
+    first = OutputConflict(PurePosixPath("x"), Owner("a", Path("a.md")), Owner("b"))
+    assert first.source == Path("a.md")
