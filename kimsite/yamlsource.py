@@ -33,7 +33,8 @@ _FRIENDLY_YAML = (
     ("found undefined alias", "yaml.alias"),
 )
 
-_NULLS = {"", "~", "null", "Null", "NULL"}
+# `~`, `null` or nothing, written plain: the resolver tags them so (a quoted "null" is text).
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 # libyaml's parser when PyYAML was built with it (it usually is): the same nodes and marks,
 # several times faster, which matters with thousands of front matters.
@@ -137,9 +138,11 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         detail = f"{exc.problem or ''} {exc.context or ''}".strip()
         code = next((c for needle, c in _FRIENDLY_YAML if needle in detail), "yaml.syntax")
         # An unclosed quote is noticed at the end of the file; the writer needs the line
-        # where it was opened.
-        # So is an unclosed [ or {: the place to fix is where it opened.
-        opened = ("yaml.unclosed_quote", "yaml.unclosed_bracket", "yaml.unclosed_brace")
+        # where it was opened. So is an unclosed [ or {: the place to fix is where it
+        # opened. A line without its colon is noticed on a later line (after any blank
+        # ones); the message says "this line", so it names the line without the colon.
+        opened = ("yaml.unclosed_quote", "yaml.unclosed_bracket", "yaml.unclosed_brace",
+                  "yaml.no_colon")
         marks = (
             (exc.context_mark, exc.problem_mark)
             if code in opened
@@ -252,7 +255,7 @@ class Fields:
         what: str = "",
         schema: dict[str, Any] | None = None,
     ) -> Fields | None:
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.value in _NULLS):
+        if node is None or _is_null(node):
             log.add(path, node_line(node, offset) if node else 1, "yaml.empty", what=what)
             return None
         if not isinstance(node, yaml.MappingNode):
@@ -453,4 +456,7 @@ class Fields:
 
 
 def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.style is None and node.value in _NULLS
+    """By the tag, not the style: PyYAML's own loader leaves a plain scalar's style None,
+    libyaml's (the one used when PyYAML has it) leaves ''. Testing the style made `logo: ~`
+    a file named "~" wherever libyaml was installed."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG

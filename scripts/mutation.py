@@ -39,7 +39,7 @@ TESTS = {
     "compress": ["tests/test_units.py", "tests/test_golden.py"],
     "routes": ["tests/test_units.py", "tests/test_golden.py"],
     "writer": ["tests/test_writer.py", *_BUILDS],
-    "yamlsource": ["tests/test_bad_input.py", "tests/test_units.py"],
+    "yamlsource": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
     "markup": ["tests/test_security.py", "tests/test_golden.py", "tests/test_units.py",
                "tests/test_markup_links.py"],
     # Not test_sample_site.py: its tests look fastest to mutmut, which leaves out the

@@ -1,0 +1,245 @@
+"""YAML read as writers write it: each mistake named at the line to fix (where a quote or a
+bracket was opened, not where the file ended), values kept as typed until a field says what
+it wants, and nothing in a writer's YAML able to ask for an object. Read here on the reader
+itself; tests/test_bad_input.py shows the same mistakes through a whole build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from kimsite import yamlsource
+from kimsite.problems import ProblemLog
+from kimsite.yamlsource import MAX_DEPTH, Fields, YamlUnreadable, parse_yaml, split_front_matter
+
+PATH = Path("content/desa/kim.yaml")
+
+
+def _said(log: ProblemLog) -> list[tuple[int | None, str, dict[str, Any]]]:
+    return [(p.line, p.code, dict(p.params)) for p in log]
+
+
+def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
+    log = ProblemLog()
+    with pytest.raises(YamlUnreadable):
+        parse_yaml(text, PATH, log, offset)
+    assert all(p.path == str(PATH) for p in log)
+    return [(line, code) for line, code, _ in _said(log)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "code"),
+    [
+        ("nama: KIM\n\tdesa: x\n", 2, "yaml.tab"),
+        ("nama: KIM\nmisi: [satu, dua\ndesa: x\nkode: 1\n", 2, "yaml.unclosed_bracket"),
+        ("nama: KIM\nkontak: {telepon: 1\ndesa: x\n", 2, "yaml.unclosed_brace"),
+        ("nama: KIM\njudul: Rapat: hasil\n", 2, "yaml.colon"),
+        ("nama: KIM\njudul: \"Rapat desa\n\ndesa: x\n", 2, "yaml.unclosed_quote"),
+        ("a:\n  b: 1\n c: 2\n", 3, "yaml.indent"),
+        ("nama: *tidak_ada\n", 1, "yaml.alias"),
+        ("nama: KIM\nkategori:berita\ndesa: x\n", 2, "yaml.colon_space"),
+        ("nama: KIM\ndesa\n\n\nkode: 1\n", 2, "yaml.no_colon"),  # the line without it
+        ("nama: !!python/object:os.system x\n", 1, "yaml.tag_refused"),
+        ("nama: !rahasia x\n", 1, "yaml.tag_refused"),
+        ("a: &x [1]\nb: 2\nc: *x\n", 3, "yaml.alias_refused"),
+        ("- &x [1]\n- *x\n", 1, "yaml.alias_refused"),
+        # The root mapping is one level: 1 + MAX_DEPTH brackets. The comment's dashes make
+        # the text worth scanning (fewer nesting characters cannot nest deep enough).
+        ("nama: KIM\n" + "a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n# " + "-" * 200 + "\n",
+         2, "yaml.too_deep"),
+    ],
+    ids=["tab", "bracket", "brace", "colon", "quote", "indent", "alias", "glued", "no colon",
+         "python tag", "own tag", "alias reused", "alias in list", "too deep"],
+)
+def test_a_yaml_mistake_is_named_at_the_line_to_fix(text: str, line: int, code: str) -> None:
+    assert _refused(text) == [(line, code)]
+    # In a front matter the YAML starts on the file's second line: the line moves with it.
+    assert _refused(text, 1) == [(line + 1, code)]
+
+
+def test_the_message_carries_what_the_writer_needs() -> None:
+    log = ProblemLog()
+    with pytest.raises(YamlUnreadable):
+        parse_yaml("judul: x\nkategori:berita desa\n", PATH, log)
+    assert _said(log) == [(2, "yaml.colon_space", {"key": "kategori", "value": "berita desa"})]
+    log = ProblemLog()
+    with pytest.raises(YamlUnreadable):
+        parse_yaml("a: !!python/name:os.system x\n", PATH, log)
+    assert _said(log) == [(1, "yaml.tag_refused", {"tag": "tag:yaml.org,2002:python/name:os.system"})]
+    log = ProblemLog()
+    with pytest.raises(YamlUnreadable):
+        parse_yaml("x: " + "[" * 60 + "]" * 60 + "\n" + "-" * 200 + "\n", PATH, log)
+    assert _said(log) == [(1, "yaml.too_deep", {"depth": MAX_DEPTH})]
+
+
+def test_what_is_not_a_mistake_reads() -> None:
+    log = ProblemLog()
+    assert parse_yaml("", PATH, log) is None
+    assert parse_yaml("# hanya komentar\n", PATH, log) is None
+    node = parse_yaml("url: https://desa.id/a:b\nwaktu: 2026-05-01 08:00\n", PATH, log)
+    assert isinstance(node, yaml.MappingNode) and not list(log)
+    # Deep but within the limit, and many dashes that nest nothing (a Markdown rule).
+    fine = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\nb: '" + "-" * 300 + "'\n"
+    assert parse_yaml(fine, PATH, log) is not None and not list(log)
+    # A line that is only a URL has no key glued to a value: its colon is not the mistake.
+    with pytest.raises(YamlUnreadable):
+        parse_yaml("nama: A\nhttps://desa.id\ndesa: x\n", PATH, log)
+    assert [(p.line, p.code) for p in log] == [(2, "yaml.no_colon")]
+
+
+def test_front_matter_is_split_or_its_absence_named() -> None:
+    log = ProblemLog()
+    fm = split_front_matter("---\njudul: A\ntanggal: 2026-05-01\n---\nIsi\n\nlagi\n", PATH, log)
+    assert fm is not None and not list(log)
+    assert (fm.yaml_text, fm.yaml_line, fm.body, fm.body_line) == (
+        "judul: A\ntanggal: 2026-05-01\n", 2, "Isi\n\nlagi\n", 5)
+    dots = split_front_matter("---\njudul: A\n...\nIsi\n", PATH, log)
+    assert dots is not None and dots.body == "Isi\n" and dots.body_line == 4
+    empty = split_front_matter("---\n---\n", PATH, log)
+    assert empty is not None and (empty.yaml_text, empty.body, empty.body_line) == ("", "", 3)
+    for text, line, code in (
+        ("", 1, "frontmatter.missing"),
+        ("judul: A\n", 1, "frontmatter.missing"),
+        ("\n\n---\njudul: A\n---\n", 3, "frontmatter.leading_blank"),
+        ("---\njudul: A\nIsi tanpa penutup\n", 1, "frontmatter.unclosed"),
+        ("---\n", 1, "frontmatter.unclosed"),
+    ):
+        log = ProblemLog()
+        assert split_front_matter(text, PATH, log) is None
+        assert [(p.line, p.code) for p in log] == [(line, code)], text
+
+
+def _fields(text: str, offset: int = 0, **kwargs: Any) -> tuple[Fields, ProblemLog]:
+    log = ProblemLog()
+    fields = Fields.open(parse_yaml(text, PATH, log), PATH, log, offset, "profil", **kwargs)
+    assert fields is not None
+    return fields, log
+
+
+@pytest.mark.parametrize("loader", ["libyaml", "python"])
+def test_values_are_read_as_the_field_wants_them(
+    loader: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same with libyaml (PyYAML's usual parser) and without it (a PyYAML built
+    without libyaml): their nodes differ in small ways (a plain scalar's style)."""
+    if loader == "python":
+        monkeypatch.setattr(yamlsource, "_LOADER", yaml.SafeLoader)
+    else:
+        assert yamlsource._LOADER is yaml.CSafeLoader
+    fields, log = _fields(
+        "telepon: 08123\nkode: 52.71\naktif: Ya\ntutup: tidak\nharga: 1_500\nluas: 12.5\n"
+        "pengurus: [Ani, '', Budi]\nsatu: Ani\nkosong: ~\nkutip: ''\nada: x\n"
+    )
+    assert fields.text("telepon") == "08123"  # a phone number stays a phone number
+    assert fields.text("kode") == "52.71"
+    assert fields.boolean("aktif") is True and fields.boolean("tutup") is False
+    assert fields.boolean("tidak_ada", default=True) is True
+    assert fields.integer("harga") == 1500 and fields.number("luas") == 12.5
+    assert fields.text_list("pengurus") == ("Ani", "Budi") and fields.text_list("satu") == ("Ani",)
+    assert fields.text_list("tidak_ada") == () and fields.text_list("kosong") == ()
+    assert fields.text("kosong") is None and fields.text("kutip") is None
+    assert not fields.has("kosong") and fields.has("kutip") and fields.has("ada")
+    assert not fields.has("tidak_ada")
+    fields.finish()
+    assert not list(log)
+    assert [fields.boolean(k) for k in ("a", "b")] == [False, False]
+    words, _ = _fields("a: TRUE\nb: yes\nc: No\nd: FALSE\ne: YA\nf: Tidak\n")
+    assert [words.boolean(k) for k in "abcdef"] == [True, True, False, False, True, False]
+
+
+def test_a_wrong_value_is_named_at_its_key_with_what_was_written() -> None:
+    fields, log = _fields(
+        "nama: KIM\naktif: mungkin\nharga: 15.000\nluas: banyak\ntak_hingga: .inf\n"
+        "besar: 1234567890123456\njudul: [a, b]\npengurus: {a: 1}\ndaftar:\n  - [a]\n  - \"x\\x01\"\n"
+        "deskripsi: \"a\\x07b\"\n",
+        offset=1,
+    )
+    assert fields.boolean("aktif", default=True) is True
+    assert fields.integer("harga") is None and fields.number("luas") is None
+    assert fields.number("tak_hingga") is None and fields.integer("besar") is None
+    assert fields.text("judul") is None and fields.text_list("pengurus") == ()
+    assert fields.text_list("daftar") == () and fields.text("deskripsi") is None
+    assert fields.text("wajib", required=True) is None
+    assert _said(log) == [
+        (3, "field.type_bool", {"key": "aktif", "value": "mungkin"}),
+        (4, "field.type_int", {"key": "harga", "value": "15.000"}),
+        (5, "field.type_number", {"key": "luas", "value": "banyak"}),
+        (6, "field.type_number", {"key": "tak_hingga", "value": ".inf"}),
+        (7, "field.type_int", {"key": "besar", "value": "1234567890123456"}),
+        (8, "field.type_text", {"key": "judul"}),
+        (9, "field.type_list", {"key": "pengurus"}),
+        (11, "field.type_list_item", {"key": "daftar"}),
+        (12, "field.control_char", {"key": "daftar"}),
+        (13, "field.control_char", {"key": "deskripsi"}),
+        (2, "field.required", {"key": "wajib"}),
+    ]
+
+
+def test_nested_mappings_name_their_keys_in_full() -> None:
+    fields, log = _fields(
+        "kontak:\n  telepon: 0812\n  surel: [a]\npotensi:\n  - nama: Pantai\n    harga: x\n"
+        "  - Pantai\n  - nama: ''\nalamat: Jalan\nsk: ~\n"
+    )
+    kontak = fields.mapping("kontak")
+    assert kontak is not None and kontak.text("telepon") == "0812" and kontak.line("telepon") == 2
+    assert kontak.text("surel") is None
+    items = list(fields.mapping_list("potensi"))
+    assert [item.text("nama", required=True) for item in items] == ["Pantai", None]
+    assert items[0].integer("harga") is None
+    assert fields.mapping("alamat") is None and list(fields.mapping_list("alamat")) == []
+    assert fields.mapping("sk", required=True) is None
+    assert list(fields.mapping_list("tidak_ada")) == [] and fields.mapping("tidak_ada") is None
+    assert _said(log) == [
+        (3, "field.type_text", {"key": "kontak.surel"}),
+        (7, "field.type_mapping_item", {"key": "potensi", "index": 2}),
+        (8, "field.required", {"key": "potensi[3].nama"}),
+        (6, "field.type_int", {"key": "potensi[1].harga", "value": "x"}),
+        (9, "field.type_mapping", {"key": "alamat"}),
+        (9, "field.type_mapping_list", {"key": "alamat"}),
+        (10, "field.required", {"key": "sk"}),
+    ]
+
+
+def test_duplicate_and_unknown_keys_are_named_with_a_hint() -> None:
+    fields, log = _fields("nama: A\ndesa: B\nnama: C\nalmat: Jalan\nzzz: 1\n", offset=1)
+    assert fields.text("nama") == "A"  # the first one, as written first; the second is named
+    fields.text("desa")
+    fields.text("alamat")
+    fields.finish()
+    assert _said(log) == [
+        (4, "field.duplicate", {"key": "nama", "first_line": 2}),
+        (5, "field.unknown_hint", {"key": "almat", "hint": "alamat"}),
+        (6, "field.unknown", {"key": "zzz", "known": "alamat, desa, nama"}),
+    ]
+    assert fields.line("nama") == 2 and fields.line("tidak_ada") == 2 and fields.line() == 2
+    kims, _ = _fields("desa-a: x\ndesa-b: y\n")
+    assert list(kims.entries()) == ["desa-a", "desa-b"]
+    kims.finish()  # keys that are data are all known once read
+
+
+def test_what_cannot_be_a_mapping_is_named() -> None:
+    for text, line, code in (("", 1, "yaml.empty"), ("~\n", 1, "yaml.empty"),
+                             ("\n\n- a\n", 3, "yaml.not_mapping"), ("teks saja\n", 1, "yaml.not_mapping")):
+        log = ProblemLog()
+        assert Fields.open(parse_yaml(text, PATH, log), PATH, log, 0, "profil") is None
+        assert _said(log) == [(line, code, {"what": "profil"})], text
+
+
+def test_a_schema_keeps_the_loader_and_the_contract_equal() -> None:
+    fields, _ = _fields("nama: A\nkontak:\n  telepon: 1\n",
+                        schema={"nama": None, "kontak": {"telepon": None}})
+    with pytest.raises(KeyError, match="alamat is not in the content contract"):
+        fields.text("alamat")
+    fields.text("nama")
+    with pytest.raises(KeyError, match=r"never read \{kontak\}"):
+        fields.finish()
+    kontak = fields.mapping("kontak")
+    assert kontak is not None
+    with pytest.raises(KeyError, match=r"kontak\.surel is not in"):
+        kontak.text("surel")
+    kontak.text("telepon")
+    kontak.finish()
+    fields.finish()
