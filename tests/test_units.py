@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import gzip
+import random
 import re
 import string
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+import brotli  # type: ignore[import-untyped]
 import pytest
 
 from kimsite import indonesian, routes
+from kimsite.compress import MIN_SIZE, variants, worth_compressing
 from kimsite.markup import shorten
 from kimsite.messages import MESSAGES
 from kimsite.regions import lookup, suggest
@@ -96,9 +100,26 @@ def test_output_paths_never_leave_the_site() -> None:
     assert routes.output_path("/") == PurePosixPath("index.html")
     assert routes.output_path("/artikel/a/") == PurePosixPath("artikel/a/index.html")
     assert routes.output_path("/feed.xml") == PurePosixPath("feed.xml")
-    for bad in ("/../etc/passwd", "relative/", "/a/../../b/", "/a\\b"):
-        with pytest.raises(ValueError):
+    for bad in ("/../etc/passwd", "relative/", "/a/../../b/", "/a\\b", "/a/./b/", "/a\x00b/"):
+        with pytest.raises(ValueError, match=re.escape(f"not a site URL: {bad!r}")):
             routes.output_path(bad)
+
+
+def test_text_files_get_smaller_copies_and_nothing_else() -> None:
+    page = ("<p>Warga desa bergotong royong membersihkan saluran.</p>\n" * 40).encode()
+    made = dict(variants("index.html", page, ("gzip", "br")))
+    assert set(made) == {".gz", ".br"}
+    assert gzip.decompress(made[".gz"]) == page and brotli.decompress(made[".br"]) == page
+    assert made[".gz"] == gzip.compress(page, compresslevel=9, mtime=0)  # no name, no time
+    noise = random.Random(1).randbytes(4000)  # a file that does not get smaller
+    assert list(variants("data.js", noise, ("gzip", "br"))) == []
+    assert worth_compressing("a.css", MIN_SIZE) and not worth_compressing("a.css", MIN_SIZE - 1)
+    assert worth_compressing("A.HTML", 10_000) and not worth_compressing("foto.webp", 10_000)
+    assert not worth_compressing("html", 10_000)
+    assert list(variants("foto.jpg", page, ("gzip",))) == []
+    assert list(variants("a.html", page, ())) == []
+    with pytest.raises(ValueError, match="unknown encoding 'zstd'"):
+        list(variants("a.html", page, ("zstd",)))
 
 
 def test_writer_claims_each_path_once() -> None:
