@@ -18,6 +18,7 @@ from kimsite.writer import (
     SiteOutput,
     WriteStats,
     commit,
+    forget_journal,
     outputs_intact,
 )
 
@@ -103,6 +104,20 @@ def test_a_failure_while_staging_leaves_the_site_and_no_staged_file(tmp_path: Pa
     assert (out / "index.html").read_text() == "lama"
     assert not (out / "artikel").exists()
     assert list((tmp_path / STAGING).iterdir()) == []
+    # A copy that fails before its staged file exists: the error is the copy's own, not
+    # one from cleaning up a file that was never made.
+    folder = tmp_path / "bukan-berkas.jpg"
+    folder.mkdir()
+    odd = SiteOutput()
+    odd.add_text("/", "baru", Owner("beranda"))
+    odd.add_copy("/media/foto.jpg", folder, Owner("foto"))
+    with pytest.raises(IsADirectoryError):
+        commit(odd, out, manifest)
+    assert (out / "index.html").read_text() == "lama" and not (out / "media").exists()
+    assert list((tmp_path / STAGING).iterdir()) == []
+    # Forgetting a journal that was never written (or already forgotten) is no error.
+    forget_journal(out)
+    forget_journal(tmp_path / "tidak-ada")
 
 
 def test_a_build_tells_whether_its_outputs_are_still_as_it_left_them(tmp_path: Path) -> None:
