@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from kimsite.writer import (
+    JOURNAL,
     STAGING,
     OutputConflict,
     Owner,
@@ -153,3 +154,65 @@ def test_statistics_add_up_and_conflicts_name_both_claimants() -> None:
     assert conflict.source is None
     first = OutputConflict(PurePosixPath("x"), Owner("a", Path("a.md")), Owner("b"))
     assert first.source == Path("a.md")
+
+
+def test_compressed_copies_are_kept_without_compressing_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged page keeps its .gz and .br as they are, known by the manifest without
+    compressing anything (brotli costs more than rendering); with no manifest (a lost
+    cache) a copy with the same bytes is kept too, and recorded so that the next build
+    knows it."""
+    import kimsite.writer
+
+    compressed: list[str] = []
+    real = kimsite.writer.variants
+
+    def counting(name: str, data: bytes, encodings: tuple[str, ...]):  # type: ignore[no-untyped-def]
+        compressed.append(name)
+        return real(name, data, encodings)
+
+    monkeypatch.setattr(kimsite.writer, "variants", counting)
+    page = "<p>Kabar desa: panen raya dan kerja bakti.</p>\n" * 40
+    site = SiteOutput()
+    site.add_text("/", page, Owner("beranda"))
+    site.add_text("/artikel/a/", page.upper(), Owner("a"))
+    out, both = tmp_path / "out", ("gzip", "br")
+    _stats, manifest = commit(site, out, encodings=both)
+    assert sorted(manifest) == ["artikel/a/index.html", "artikel/a/index.html.br",
+                                "artikel/a/index.html.gz", "index.html", "index.html.br",
+                                "index.html.gz"]
+    assert sorted(compressed) == ["index.html", "index.html"]
+    for name in manifest:
+        _stamp(out / name, 5_000)
+    compressed.clear()
+    _stats, lost = commit(site, out, encodings=both)  # no manifest: bytes compared
+    assert sorted(compressed) == ["index.html", "index.html"]
+    assert all((out / name).stat().st_mtime_ns == 5_000 for name in lost)
+    compressed.clear()
+    _stats, again = commit(site, out, lost, encodings=both)
+    assert compressed == [] and again == lost
+    assert all((out / name).stat().st_mtime_ns == 5_000 for name in again)
+    # One page changed: only it is compressed again, and its copies rewritten.
+    changed = SiteOutput()
+    changed.add_text("/", page + "<p>Baru.</p>\n", Owner("beranda"))
+    changed.add_text("/artikel/a/", page.upper(), Owner("a"))
+    _stats, last = commit(changed, out, again, encodings=both)
+    assert compressed == ["index.html"]
+    assert last["artikel/a/index.html.gz"] == again["artikel/a/index.html.gz"]
+    assert (out / "index.html.gz").stat().st_mtime_ns != 5_000
+    assert last["index.html.gz"][:2] == ((out / "index.html.gz").stat().st_size,
+                                         (out / "index.html.gz").stat().st_mtime_ns)
+
+
+def test_one_sites_journal_going_leaves_the_others(tmp_path: Path) -> None:
+    site = SiteOutput()
+    site.add_text("/", "beranda", Owner("beranda"))
+    commit(site, tmp_path / "a.kim.id")
+    commit(site, tmp_path / "b.kim.id")
+    journals = tmp_path / JOURNAL
+    assert sorted(p.name for p in journals.iterdir()) == ["a.kim.id.txt", "b.kim.id.txt"]
+    forget_journal(tmp_path / "a.kim.id")
+    assert [p.name for p in journals.iterdir()] == ["b.kim.id.txt"]
+    forget_journal(tmp_path / "b.kim.id")
+    assert not journals.exists()
