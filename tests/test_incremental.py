@@ -687,3 +687,24 @@ def test_shards_through_the_command_line_each_build_only_their_own(
                  "--cache", str(merged_cache)])
     assert code == 0
     assert snapshot(merged_out) == whole
+
+
+def test_a_removed_kim_goes_only_with_a_build_that_owns_it(tmp_path: Path) -> None:
+    """Its site and cache go with a whole build, or with the shard that owns it; a build of
+    other KIMs (`--only`, another shard on the same runner) leaves them for that one."""
+    project = _many_kims(tmp_path / "p", 4)
+    config, out, cache = project / "config.yaml", tmp_path / "out", tmp_path / "cache"
+    assert build(config, out_dir=out, cache_dir=cache, now=NOW).ok
+    slugs = sorted(p.name for p in (project / "content").iterdir())
+    gone = next(s for s in slugs if shard_of(s, 2) == 1)
+    kept = next(s for s in slugs if s != gone)
+    shutil.rmtree(project / "content" / gone)
+    report = build(config, out_dir=out, cache_dir=cache, now=NOW, only=[kept], with_index=False)
+    assert report.ok and (out / f"{gone}.kim.id/index.html").is_file()
+    assert build(config, out_dir=out, cache_dir=cache, now=NOW, shard=Shard(2, 2)).ok
+    assert (out / f"{gone}.kim.id/index.html").is_file()
+    assert (cache / "summaries" / f"{gone}.json").is_file()
+    assert build(config, out_dir=out, cache_dir=cache, now=NOW, shard=Shard(1, 2)).ok
+    assert not (out / f"{gone}.kim.id").exists()
+    assert not list(cache.rglob(f"{gone}*"))
+    assert {p.name for p in out.iterdir()} >= {f"{s}.kim.id" for s in slugs if s != gone}
