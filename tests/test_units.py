@@ -408,10 +408,17 @@ def test_writer_journal_removes_what_a_killed_build_published_but_never_recorded
     assert not (tmp_path / "build" / JOURNAL).exists()
     commit(site("/a/", "/b/", "/baru/", "/lagi/"), out, first)  # killed: never recorded
     assert (out / "baru/index.html").is_file()
+    # Killed again (after removing what the first added): its journal names what it added,
+    # and what the one before it added, in case that removal had not happened yet.
+    commit(site("/a/", "/b/", "/ketiga/"), out, first)
     stats, third = commit(site("/a/", "/lagi/"), out, first)
     assert not (out / "baru").exists() and not (out / "b").exists()
+    assert not (out / "ketiga").exists()
     assert (out / "lagi/index.html").read_text() == "halaman /lagi/"
     assert sorted(third) == ["a/index.html", "lagi/index.html"] and stats.removed == 2
+    commit(site("/a/", "/x/", "/y/"), out, third)  # killed: adds two
+    stats, _ = commit(site("/a/"), out, third)
+    assert sorted(p.name for p in out.iterdir()) == ["a"] and stats.removed == 2  # x, y
     forget_journal(out)
     assert not (tmp_path / "build" / JOURNAL).exists()
 

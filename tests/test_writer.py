@@ -68,23 +68,27 @@ def test_kept_pages_stay_as_the_last_build_left_them(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = SiteOutput()
     first.add_text("/", "beranda", Owner("beranda"))
+    for url in ("/tentang/", "/kontak/"):
+        first.add_text(url, f"halaman {url}", Owner(url))
     first.add_text("/artikel/a/", "<p>Kabar desa hari ini.</p>\n" * 40, Owner("a"))
     _stats, manifest = commit(first, out, encodings=("gzip",))
     mtime = (out / "artikel/a/index.html").stat().st_mtime_ns
     again = SiteOutput()
     again.add_text("/", "beranda baru", Owner("beranda"))
+    for url in ("/tentang/", "/kontak/"):
+        again.add_text(url, f"halaman {url}", Owner(url))
     again.keep("/artikel/a/", Owner("a"))
     again.keep("/artikel/b/", Owner("b"))  # kept, but the last build never wrote it
     stats, new = commit(again, out, manifest, encodings=("gzip",))
-    assert (stats.written, stats.unchanged, stats.removed) == (1, 1, 0)
+    assert (stats.written, stats.unchanged, stats.removed) == (1, 3, 0)
     assert new["artikel/a/index.html"] == manifest["artikel/a/index.html"]
     assert new["artikel/a/index.html.gz"] == manifest["artikel/a/index.html.gz"]
     assert "artikel/b/index.html" not in new
     assert (out / "artikel/a/index.html").stat().st_mtime_ns == mtime
-    assert again.html_paths() == [PurePosixPath("artikel/a/index.html"),
-                                  PurePosixPath("artikel/b/index.html"),
-                                  PurePosixPath("index.html")]
-    assert len(again) == 3
+    assert again.html_paths() == [PurePosixPath(p) for p in (
+        "artikel/a/index.html", "artikel/b/index.html", "index.html", "kontak/index.html",
+        "tentang/index.html")]
+    assert len(again) == 5
     with pytest.raises(OutputConflict):
         again.keep("/", Owner("lain"))
     with pytest.raises(OutputConflict):
