@@ -220,3 +220,30 @@ def test_one_sites_journal_going_leaves_the_others(tmp_path: Path) -> None:
     assert [p.name for p in journals.iterdir()] == ["b.kim.id.txt"]
     forget_journal(tmp_path / "b.kim.id")
     assert not journals.exists()
+
+
+def test_with_the_manifest_a_replaced_photo_is_copied_and_the_rest_kept(tmp_path: Path) -> None:
+    photos = tmp_path / "media"
+    photos.mkdir()
+    site = SiteOutput()
+    for name in ("a.jpg", "b.jpg", "c.jpg"):
+        (photos / name).write_bytes(b"jpeg " + name.encode())
+        site.add_copy(f"/media/{name}", photos / name, Owner(name))
+    out = tmp_path / "out"
+    _stats, manifest = commit(site, out)
+    (photos / "c.jpg").write_bytes(b"jpeg baru, lebih besar")
+    stats, manifest = commit(site, out, manifest)
+    assert (stats.written, stats.unchanged) == (1, 2)
+    assert (out / "media/c.jpg").read_bytes() == b"jpeg baru, lebih besar"
+    stats, _ = commit(site, out, manifest)
+    assert (stats.written, stats.unchanged) == (0, 3)
+
+
+def test_a_path_that_leaves_the_site_is_refused_even_unclaimed(tmp_path: Path) -> None:
+    """`claim` refuses such URLs; the writer refuses them again, whatever put them there."""
+    for bad in ("../luar.html", "/etc/luar.html", "a/../../luar.html"):
+        site = SiteOutput()
+        site.texts[PurePosixPath(bad)] = b"x"
+        with pytest.raises(ValueError, match="refusing to write outside"):
+            commit(site, tmp_path / "out")
+    assert not (tmp_path / "luar.html").exists()
