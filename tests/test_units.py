@@ -458,7 +458,7 @@ def test_removing_files_never_leaves_the_site(tmp_path: Path) -> None:
     (root / "tautan").symlink_to(tmp_path / "luar")
     removed = remove_files(root.resolve(), [
         "../rahasia.txt", str(outside), "tautan/w.html", "tidak-ada.html", "a", "a/b/x.html",
-        "a/y.html",
+        "a/y.html", "a/../z.html",  # a name with ".." is refused, even one that stays inside
     ])
     assert removed == 2  # the two files of the site, nothing else
     assert outside.read_text() == "jangan" and (tmp_path / "luar/w.html").is_file()
