@@ -89,14 +89,13 @@ def _too_deep(text: str) -> int | None:
 _GLUED = re.compile(r"^\s*([A-Za-z_][\w-]*):(\S.*)$")
 
 
-def _glued_colon(text: str, line: int) -> tuple[int, str, str] | None:
-    """`kategori:berita`, a colon without the space YAML needs after it: libyaml notices
-    only on a later line. The 0-based line, key and value, looking back from `line`."""
+def _glued_colon(text: str, line: int) -> tuple[str, str] | None:
+    """`kategori:berita`, a colon without the space YAML needs after it, on the (0-based)
+    line where libyaml began the key it could not finish: the key and the value."""
     lines = text.splitlines()
-    for at in range(min(line, len(lines) - 1), max(line - 3, -1), -1):
-        found = _GLUED.match(lines[at])
-        if found and not found.group(2).startswith(("//", "/")):
-            return at, found.group(1), found.group(2).strip()
+    found = _GLUED.match(lines[line]) if line < len(lines) else None
+    if found and not found.group(2).startswith("/"):  # `https://…` alone is no key
+        return found.group(1), found.group(2).strip()
     return None
 
 
@@ -153,8 +152,8 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         if code == "yaml.no_colon" and mark is not None:
             glued = _glued_colon(text, mark.line)
             if glued is not None:
-                at, key, value = glued
-                log.add(path, at + 1 + line_offset, "yaml.colon_space", key=key, value=value)
+                key, value = glued
+                log.add(path, line, "yaml.colon_space", key=key, value=value)
                 raise YamlUnreadable from None
         if code == "yaml.syntax" and mark is not None:
             lines = text.splitlines()

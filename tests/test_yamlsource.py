@@ -66,6 +66,10 @@ def test_the_message_carries_what_the_writer_needs() -> None:
         parse_yaml("judul: x\nkategori:berita desa\n", PATH, log)
     assert _said(log) == [(2, "yaml.colon_space", {"key": "kategori", "value": "berita desa"})]
     log = ProblemLog()
+    with pytest.raises(YamlUnreadable):  # the glued line itself, however far the next key is
+        parse_yaml("judul: x\nkategori:berita\n\n\n\nlain: y\n", PATH, log, 1)
+    assert _said(log) == [(3, "yaml.colon_space", {"key": "kategori", "value": "berita"})]
+    log = ProblemLog()
     with pytest.raises(YamlUnreadable):
         parse_yaml("a: !!python/name:os.system x\n", PATH, log)
     assert _said(log) == [(1, "yaml.tag_refused", {"tag": "tag:yaml.org,2002:python/name:os.system"})]
@@ -146,8 +150,14 @@ def test_values_are_read_as_the_field_wants_them(
     fields.finish()
     assert not list(log)
     assert [fields.boolean(k) for k in ("a", "b")] == [False, False]
-    words, _ = _fields("a: TRUE\nb: yes\nc: No\nd: FALSE\ne: YA\nf: Tidak\n")
-    assert [words.boolean(k) for k in "abcdef"] == [True, True, False, False, True, False]
+    words, said = _fields("a: TRUE\nb: yes\nc: No\nd: FALSE\ne: YA\nf: Tidak\ng: false\nh: no\n")
+    assert [words.boolean(k, default=True) for k in "abcdefgh"] == [
+        True, True, False, False, True, False, False, False]
+    assert not list(said)  # each read as written, none a mistake
+    assert fields.text_list("kutip") == ()  # quoted empty: text, but nothing in it
+    assert fields.line("tidak_ada") == 1
+    late, _ = _fields("nama: A\njudul:\n  Rapat warga\n  di balai desa\n", offset=1)
+    assert late.text("judul") == "Rapat warga di balai desa" and late.line("judul") == 3
 
 
 def test_a_wrong_value_is_named_at_its_key_with_what_was_written() -> None:
@@ -181,10 +191,10 @@ def test_a_wrong_value_is_named_at_its_key_with_what_was_written() -> None:
 def test_nested_mappings_name_their_keys_in_full() -> None:
     fields, log = _fields(
         "kontak:\n  telepon: 0812\n  surel: [a]\npotensi:\n  - nama: Pantai\n    harga: x\n"
-        "  - Pantai\n  - nama: ''\nalamat: Jalan\nsk: ~\n"
+        "  - Pantai\n  - nama: ''\nalamat: Jalan\nsk: ~\n", offset=1,  # as in a front matter
     )
     kontak = fields.mapping("kontak")
-    assert kontak is not None and kontak.text("telepon") == "0812" and kontak.line("telepon") == 2
+    assert kontak is not None and kontak.text("telepon") == "0812" and kontak.line("telepon") == 3
     assert kontak.text("surel") is None
     items = list(fields.mapping_list("potensi"))
     assert [item.text("nama", required=True) for item in items] == ["Pantai", None]
@@ -193,13 +203,13 @@ def test_nested_mappings_name_their_keys_in_full() -> None:
     assert fields.mapping("sk", required=True) is None
     assert list(fields.mapping_list("tidak_ada")) == [] and fields.mapping("tidak_ada") is None
     assert _said(log) == [
-        (3, "field.type_text", {"key": "kontak.surel"}),
-        (7, "field.type_mapping_item", {"key": "potensi", "index": 2}),
-        (8, "field.required", {"key": "potensi[3].nama"}),
-        (6, "field.type_int", {"key": "potensi[1].harga", "value": "x"}),
-        (9, "field.type_mapping", {"key": "alamat"}),
-        (9, "field.type_mapping_list", {"key": "alamat"}),
-        (10, "field.required", {"key": "sk"}),
+        (4, "field.type_text", {"key": "kontak.surel"}),
+        (8, "field.type_mapping_item", {"key": "potensi", "index": 2}),
+        (9, "field.required", {"key": "potensi[3].nama"}),
+        (7, "field.type_int", {"key": "potensi[1].harga", "value": "x"}),
+        (10, "field.type_mapping", {"key": "alamat"}),
+        (10, "field.type_mapping_list", {"key": "alamat"}),
+        (11, "field.required", {"key": "sk"}),
     ]
 
 
@@ -243,3 +253,8 @@ def test_a_schema_keeps_the_loader_and_the_contract_equal() -> None:
     kontak.text("telepon")
     kontak.finish()
     fields.finish()
+    listed, _ = _fields("potensi:\n  - nama: Pantai\n", schema={"potensi": {"nama": None}})
+    [item] = list(listed.mapping_list("potensi"))
+    assert item.text("nama") == "Pantai"
+    with pytest.raises(KeyError, match=r"potensi\[1\]\.harga is not in"):
+        item.integer("harga")
