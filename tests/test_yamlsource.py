@@ -88,6 +88,12 @@ def test_what_is_not_a_mistake_reads() -> None:
     # Deep but within the limit, and many dashes that nest nothing (a Markdown rule).
     fine = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\nb: '" + "-" * 300 + "'\n"
     assert parse_yaml(fine, PATH, log) is not None and not list(log)
+    # Many lists side by side are not deep: the scan counts what closes, too.
+    siblings = "".join(f"k{i}: [a, [b, {{c: d}}]]\n" for i in range(120))
+    assert parse_yaml(siblings, PATH, log) is not None and not list(log)
+    # Deep after a closed sibling: the levels still open count, not the ones that closed.
+    after = "a:\n- [x]\n- " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n# " + "-" * 200
+    assert _refused(after) == [(3, "yaml.too_deep")]
     # A line that is only a URL has no key glued to a value: its colon is not the mistake.
     with pytest.raises(YamlUnreadable):
         parse_yaml("nama: A\nhttps://desa.id\ndesa: x\n", PATH, log)
@@ -225,6 +231,13 @@ def test_duplicate_and_unknown_keys_are_named_with_a_hint() -> None:
         (6, "field.unknown", {"key": "zzz", "known": "alamat, desa, nama"}),
     ]
     assert fields.line("nama") == 2 and fields.line("tidak_ada") == 2 and fields.line() == 2
+    # The first one's line is its key's, wherever its value begins; a key that is not text
+    # (a list used as a key) is named as "?".
+    odd, said = _fields("? [a, b]\n: 1\nnama:\n  A\nnama: B\n")
+    odd.text("nama")
+    odd.finish()
+    assert _said(said) == [(5, "field.duplicate", {"key": "nama", "first_line": 3}),
+                           (1, "field.unknown", {"key": "?", "known": "nama"})]
     kims, _ = _fields("desa-a: x\ndesa-b: y\n")
     assert list(kims.entries()) == ["desa-a", "desa-b"]
     kims.finish()  # keys that are data are all known once read
@@ -232,6 +245,7 @@ def test_duplicate_and_unknown_keys_are_named_with_a_hint() -> None:
 
 def test_what_cannot_be_a_mapping_is_named() -> None:
     for text, line, code in (("", 1, "yaml.empty"), ("~\n", 1, "yaml.empty"),
+                             ("\n\n~\n", 3, "yaml.empty"),
                              ("\n\n- a\n", 3, "yaml.not_mapping"), ("teks saja\n", 1, "yaml.not_mapping")):
         log = ProblemLog()
         assert Fields.open(parse_yaml(text, PATH, log), PATH, log, 0, "profil") is None
@@ -246,6 +260,9 @@ def test_a_schema_keeps_the_loader_and_the_contract_equal() -> None:
     fields.text("nama")
     with pytest.raises(KeyError, match=r"never read \{kontak\}"):
         fields.finish()
+    two, _ = _fields("a: 1\n", schema={"a": None, "b": None, "c": None})
+    with pytest.raises(KeyError, match=r"never read \{a, b, c\}"):
+        two.finish()
     kontak = fields.mapping("kontak")
     assert kontak is not None
     with pytest.raises(KeyError, match=r"kontak\.surel is not in"):
