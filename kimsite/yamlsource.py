@@ -78,11 +78,11 @@ def _too_deep(text: str) -> int | None:
                     return int(mark.line) if mark is not None else 0
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-    except yaml.YAMLError as exc:
-        if "nesting depth" in str(exc):  # PyYAML 6.0.4 and later stop deep nesting themselves
-            mark = getattr(exc, "problem_mark", None)
-            return int(mark.line) if mark is not None else 0
-        return None  # compose will report it, with its line
+    except yaml.YAMLError:
+        # Not YAML at all: compose reports it, with its line. (PyYAML 6.0.4 and later also
+        # stop deep nesting themselves, far below libyaml's crash and far above MAX_DEPTH:
+        # this scan always stops first.)
+        return None
     return None
 
 

@@ -63,6 +63,16 @@ def test_a_yaml_mistake_is_named_at_the_line_to_fix(text: str, line: int, code: 
 def test_the_message_carries_what_the_writer_needs() -> None:
     log = ProblemLog()
     with pytest.raises(YamlUnreadable):
+        parse_yaml("judul: Rapat: hasil\n", PATH, log)
+    assert _said(log) == [(1, "yaml.colon", {"detail": "mapping values are not allowed in this context"})]
+    log = ProblemLog()
+    with pytest.raises(YamlUnreadable):
+        parse_yaml("a: [1\n", PATH, log)
+    [(line, code, params)] = _said(log)
+    assert (line, code) == (1, "yaml.unclosed_bracket")
+    assert params["detail"].endswith("while parsing a flow sequence"), params
+    log = ProblemLog()
+    with pytest.raises(YamlUnreadable):
         parse_yaml("judul: x\nkategori:berita desa\n", PATH, log)
     assert _said(log) == [(2, "yaml.colon_space", {"key": "kategori", "value": "berita desa"})]
     log = ProblemLog()
