@@ -34,6 +34,8 @@ def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
     ("text", "line", "code"),
     [
         ("nama: KIM\n\tdesa: x\n", 2, "yaml.tab"),
+        ("- a\nb: 1\n", 2, "yaml.syntax"),
+        ("misi: [satu,\tdua\n", 1, "yaml.unclosed_bracket"),  # a tab, but not the mistake
         ("nama: KIM\nmisi: [satu, dua\ndesa: x\nkode: 1\n", 2, "yaml.unclosed_bracket"),
         ("nama: KIM\nkontak: {telepon: 1\ndesa: x\n", 2, "yaml.unclosed_brace"),
         ("nama: KIM\njudul: Rapat: hasil\n", 2, "yaml.colon"),
@@ -51,7 +53,7 @@ def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
         ("nama: KIM\n" + "a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n# " + "-" * 200 + "\n",
          2, "yaml.too_deep"),
     ],
-    ids=["tab", "bracket", "brace", "colon", "quote", "indent", "alias", "glued", "no colon",
+    ids=["tab", "syntax", "bracket and tab", "bracket", "brace", "colon", "quote", "indent", "alias", "glued", "no colon",
          "python tag", "own tag", "alias reused", "alias in list", "too deep"],
 )
 def test_a_yaml_mistake_is_named_at_the_line_to_fix(text: str, line: int, code: str) -> None:
@@ -79,6 +81,12 @@ def test_the_message_carries_what_the_writer_needs() -> None:
     with pytest.raises(YamlUnreadable):  # the glued line itself, however far the next key is
         parse_yaml("judul: x\nkategori:berita\n\n\n\nlain: y\n", PATH, log, 1)
     assert _said(log) == [(3, "yaml.colon_space", {"key": "kategori", "value": "berita"})]
+    log = ProblemLog()
+    with pytest.raises(YamlUnreadable):  # not even text: no line to name, libyaml's words
+        parse_yaml("a: \x00b\n", PATH, log)
+    [(line, code, params)] = _said(log)
+    assert (line, code) == (None, "yaml.syntax") and "#x0000" in params["detail"], params
+    assert [p.path for p in log] == [str(PATH)]
     log = ProblemLog()
     with pytest.raises(YamlUnreadable):
         parse_yaml("a: !!python/name:os.system x\n", PATH, log)
