@@ -78,11 +78,13 @@ def _too_deep(text: str) -> int | None:
                     return int(mark.line) if mark is not None else 0
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
-        # Not YAML at all: compose reports it, with its line. (PyYAML 6.0.4 and later also
-        # stop deep nesting themselves, far below libyaml's crash and far above MAX_DEPTH:
-        # this scan always stops first.)
-        return None
+    except yaml.YAMLError as exc:
+        # PyYAML 6.0.4 and later stop deep nesting themselves: its scanner reads a long run
+        # of `[` ahead of the events, so on one line of them it stops before this count.
+        if "nesting depth" in str(exc):
+            mark = getattr(exc, "problem_mark", None)
+            return int(mark.line) if mark is not None else 0
+        return None  # compose will report it, with its line
     return None
 
 

@@ -106,6 +106,10 @@ def test_what_is_not_a_mistake_reads() -> None:
     # Deep but within the limit, and many dashes that nest nothing (a Markdown rule).
     fine = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\nb: '" + "-" * 300 + "'\n"
     assert parse_yaml(fine, PATH, log) is not None and not list(log)
+    # A hundred thousand levels on one line (libyaml's composer crashed the process on it):
+    # PyYAML's scanner refuses it before the count does; the writer reads the same message.
+    assert _refused("nama: KIM\na: " + "[" * 100_000 + "\n") == [(2, "yaml.too_deep")]
+    assert _refused("a:\n" + "  - " * 1 + "{b: " * 60_000 + "\n") == [(2, "yaml.too_deep")]
     # Many lists side by side are not deep: the scan counts what closes, too.
     siblings = "".join(f"k{i}: [a, [b, {{c: d}}]]\n" for i in range(120))
     assert parse_yaml(siblings, PATH, log) is not None and not list(log)
