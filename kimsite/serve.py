@@ -448,12 +448,16 @@ def serve(
     )
     preview.on_first_build = lambda slug: watch.add(preview.root / "content" / slug)
     watch.start(preview.root / "content" / kim for kim in sorted(preview.built))
-    try:
+    def announce() -> None:  # from the loop, once serve() has bound the port: a reader (or
+        # a test) following the printed address the moment it appears is not refused
         say(ready)
         if preview.editor is not None:
             url = f"http://127.0.0.1:{port}/admin/"
             folder = preview.root / "content" / (slug or "")
             say(render_message("serve.admin_ready", {"url": url, "folder": folder}, lang))
+
+    try:
+        loop.add_callback(announce)
         server.serve(port=port, host="127.0.0.1", debug=False, restart_delay=0)
     finally:
         watch.stop()
