@@ -22,12 +22,17 @@ def _said(log: ProblemLog) -> list[tuple[int | None, str, dict[str, Any]]]:
     return [(p.line, p.code, dict(p.params)) for p in log]
 
 
-def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
+def _refusal(text: str, offset: int = 0) -> list[tuple[int | None, str, dict[str, Any]]]:
+    """What parse_yaml said of a text it refused, every problem at PATH."""
     log = ProblemLog()
     with pytest.raises(YamlUnreadable):
         parse_yaml(text, PATH, log, offset)
-    assert all(p.path == str(PATH) for p in log)
-    return [(line, code) for line, code, _ in _said(log)]
+    assert [p.path for p in log] == [str(PATH)] * len(list(log))
+    return _said(log)
+
+
+def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
+    return [(line, code) for line, code, _ in _refusal(text, offset)]
 
 
 @pytest.mark.parametrize(
@@ -63,38 +68,16 @@ def test_a_yaml_mistake_is_named_at_the_line_to_fix(text: str, line: int, code: 
 
 
 def test_the_message_carries_what_the_writer_needs() -> None:
-    log = ProblemLog()
-    with pytest.raises(YamlUnreadable):
-        parse_yaml("judul: Rapat: hasil\n", PATH, log)
-    assert _said(log) == [(1, "yaml.colon", {"detail": "mapping values are not allowed in this context"})]
-    log = ProblemLog()
-    with pytest.raises(YamlUnreadable):
-        parse_yaml("a: [1\n", PATH, log)
-    [(line, code, params)] = _said(log)
+    assert _refusal("judul: Rapat: hasil\n") == [(1, "yaml.colon", {"detail": "mapping values are not allowed in this context"})]
+    [(line, code, params)] = _refusal("a: [1\n")
     assert (line, code) == (1, "yaml.unclosed_bracket")
     assert params["detail"].endswith("while parsing a flow sequence"), params
-    log = ProblemLog()
-    with pytest.raises(YamlUnreadable):
-        parse_yaml("judul: x\nkategori:berita desa\n", PATH, log)
-    assert _said(log) == [(2, "yaml.colon_space", {"key": "kategori", "value": "berita desa"})]
-    log = ProblemLog()
-    with pytest.raises(YamlUnreadable):  # the glued line itself, however far the next key is
-        parse_yaml("judul: x\nkategori:berita\n\n\n\nlain: y\n", PATH, log, 1)
-    assert _said(log) == [(3, "yaml.colon_space", {"key": "kategori", "value": "berita"})]
-    log = ProblemLog()
-    with pytest.raises(YamlUnreadable):  # not even text: no line to name, libyaml's words
-        parse_yaml("a: \x00b\n", PATH, log)
-    [(line, code, params)] = _said(log)
+    assert _refusal("judul: x\nkategori:berita desa\n") == [(2, "yaml.colon_space", {"key": "kategori", "value": "berita desa"})]
+    assert _refusal("judul: x\nkategori:berita\n\n\n\nlain: y\n", 1) == [(3, "yaml.colon_space", {"key": "kategori", "value": "berita"})]
+    [(line, code, params)] = _refusal("a: \x00b\n")
     assert (line, code) == (None, "yaml.syntax") and "#x0000" in params["detail"], params
-    assert [p.path for p in log] == [str(PATH)]
-    log = ProblemLog()
-    with pytest.raises(YamlUnreadable):
-        parse_yaml("a: !!python/name:os.system x\n", PATH, log)
-    assert _said(log) == [(1, "yaml.tag_refused", {"tag": "tag:yaml.org,2002:python/name:os.system"})]
-    log = ProblemLog()
-    with pytest.raises(YamlUnreadable):
-        parse_yaml("x: " + "[" * 60 + "]" * 60 + "\n" + "-" * 200 + "\n", PATH, log)
-    assert _said(log) == [(1, "yaml.too_deep", {"depth": MAX_DEPTH})]
+    assert _refusal("a: !!python/name:os.system x\n") == [(1, "yaml.tag_refused", {"tag": "tag:yaml.org,2002:python/name:os.system"})]
+    assert _refusal("x: " + "[" * 60 + "]" * 60 + "\n" + "-" * 200 + "\n") == [(1, "yaml.too_deep", {"depth": MAX_DEPTH})]
 
 
 def test_what_is_not_a_mistake_reads() -> None:
