@@ -17,6 +17,8 @@ Writes `mutation-report.md` (git-ignored) for CI to upload.
 from __future__ import annotations
 
 import argparse
+import difflib
+import hashlib
 import json
 import re
 import shutil
@@ -31,17 +33,27 @@ SURVIVORS = REPO / "tests" / "mutation-survivors.txt"
 # module → the tests that speak for it (in-process ones: each mutant runs those that cover
 # it). A "-k" expression leaves out the slow ones whose examples prove nothing more per
 # mutant (the Hypothesis property test, the builds killed from a driver process).
-_BUILDS = ["tests/test_units.py", "tests/test_golden.py", "tests/test_bad_input.py",
-           "tests/test_incremental.py", "tests/test_determinism.py",
-           "-k", "not equals_clean and not killed and not separate_processes"]
+_BUILDS = [
+    "tests/test_units.py",
+    "tests/test_golden.py",
+    "tests/test_bad_input.py",
+    "tests/test_incremental.py",
+    "tests/test_determinism.py",
+    "-k",
+    "not equals_clean and not killed and not separate_processes",
+]
 TESTS = {
     "redirects": ["tests/test_units.py"],
     "compress": ["tests/test_units.py", "tests/test_golden.py"],
     "routes": ["tests/test_units.py", "tests/test_golden.py"],
     "writer": ["tests/test_writer.py", *_BUILDS],
     "yamlsource": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
-    "markup": ["tests/test_security.py", "tests/test_golden.py", "tests/test_units.py",
-               "tests/test_markup_links.py"],
+    "markup": [
+        "tests/test_security.py",
+        "tests/test_golden.py",
+        "tests/test_units.py",
+        "tests/test_markup_links.py",
+    ],
     # Not test_sample_site.py: its tests look fastest to mutmut, which leaves out the
     # session fixture's build of the sample (13 s), so every mutant would pay it first.
     "province": ["tests/test_province.py", "tests/test_index_scale.py", "tests/test_golden.py"],
@@ -50,10 +62,32 @@ TESTS = {
     "cache": ["tests/test_cache.py", *_BUILDS],
     "sitegen": [*_BUILDS[:-2], "tests/test_structured_data.py", *_BUILDS[-2:]],
 }
-STATUS = {1: "killed", 3: "killed", 0: "survived", 5: "no tests", 33: "no tests", 34: "skipped",
-          36: "timeout", 24: "timeout", -24: "timeout", 152: "timeout", 255: "timeout"}
-LEFT_OUT = {".venv", ".git", "build", ".kimsite-cache", "mutants", "work", "__pycache__",
-            ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+STATUS = {
+    1: "killed",
+    3: "killed",
+    0: "survived",
+    5: "no tests",
+    33: "no tests",
+    34: "skipped",
+    36: "timeout",
+    24: "timeout",
+    -24: "timeout",
+    152: "timeout",
+    255: "timeout",
+}
+LEFT_OUT = {
+    ".venv",
+    ".git",
+    "build",
+    ".kimsite-cache",
+    "mutants",
+    "work",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".hypothesis",
+}
 
 
 class MutationRunFailed(Exception):
@@ -64,13 +98,18 @@ class MutationRunFailed(Exception):
         self.tail = tail
 
 
-def reviewed() -> dict[str, str]:
-    """`tests/mutation-survivors.txt`: `mutant name  # why it may live`, one per line."""
+def reviewed() -> dict[str, tuple[str, str]]:
+    """`tests/mutation-survivors.txt`: `mutant-name @fingerprint  # why it may live`.
+
+    The name alone is not enough: mutmut numbers a function's mutants in order, so an edit
+    to the function can make `…__mutmut_7` another mutation, which the old reason would then
+    wrongly excuse. The fingerprint is a hash of the mutation itself (`fingerprints`)."""
     found = {}
     for line in SURVIVORS.read_text(encoding="utf-8").splitlines():
-        name, _, why = line.partition("#")
+        entry, _, why = line.partition("#")
+        name, _, mark = entry.strip().partition(" @")
         if name.strip():
-            found[name.strip()] = why.strip()
+            found[name.strip()] = (mark.strip(), why.strip())
     return found
 
 
@@ -94,8 +133,13 @@ def run_module(
     (work / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     log = scratch / f"{module}.log"
     with log.open("w", encoding="utf-8") as out:
-        done = subprocess.run([sys.executable, "-m", "mutmut", "run", *only], cwd=work,
-                              check=False, stdout=out, stderr=subprocess.STDOUT)
+        done = subprocess.run(
+            [sys.executable, "-m", "mutmut", "run", *only],
+            cwd=work,
+            check=False,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     meta = work / "mutants" / "kimsite" / f"{module}.py.meta"
     codes = {}
     if meta.exists():
@@ -108,8 +152,7 @@ def run_module(
         # test reaches the module, e.g. because it runs the code in a subprocess): a
         # table row of zeros would read as a result.
         tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:]
-        raise MutationRunFailed(f"{module}: mutmut tested no mutant (exit {done.returncode})",
-                                tail)
+        raise MutationRunFailed(f"{module}: mutmut tested no mutant (exit {done.returncode})", tail)
     survived = sorted(name for name, code in codes.items() if STATUS.get(code) == "survived")
     untested = sorted(name for name, code in codes.items() if STATUS.get(code) == "no tests")
     return counts, survived, untested
@@ -125,8 +168,13 @@ def _functions(names: list[str]) -> str:
 def _diff(work: Path, name: str) -> str:
     """The survivor's change as a diff (`mutmut show`), for the reviewer who reads the report
     after the scratch copy is gone."""
-    shown = subprocess.run([sys.executable, "-m", "mutmut", "show", name], cwd=work,
-                           capture_output=True, text=True, check=False)
+    shown = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return shown.stdout.strip() + "\n" if shown.returncode == 0 else f"# {name}: no diff\n"
 
 
@@ -134,9 +182,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("modules", nargs="*")
     parser.add_argument("--all", action="store_true")
-    parser.add_argument("--only", action="append", default=[], metavar="PATTERN",
-                        help="run only the mutants whose names match (fnmatch), e.g. to "
-                        "check survivors again after a new test; the row counts only them")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="run only the mutants whose names match (fnmatch), e.g. to "
+        "check survivors again after a new test; the row counts only them",
+    )
     args = parser.parse_args()
     modules = list(TESTS) if args.all else args.modules
     unknown = [m for m in modules if m not in TESTS]
@@ -157,12 +210,16 @@ def main() -> int:
             try:
                 counts, survived, untested = run_module(module, Path(tmp), args.only)
             except MutationRunFailed as failed:
-                print(f"{failed}; the end of its output:", *failed.tail, sep="\n  ",
-                      file=sys.stderr)
+                print(
+                    f"{failed}; the end of its output:", *failed.tail, sep="\n  ", file=sys.stderr
+                )
                 return 3
-            listed = [s for s in survived if s in accepted]
-            unexplained += [s for s in survived if s not in accepted]
-            diffs += [_diff(Path(tmp) / module, s) for s in survived if s not in accepted]
+            # A listed name counts only while it is still the mutation that was reviewed.
+            marks = fingerprints(module)
+            new = [s for s in survived if accepted.get(s, ("", ""))[0] != marks.get(s)]
+            listed = [s for s in survived if s not in new]
+            unexplained += [f"{s} @{marks.get(s, '?')}" for s in new]
+            diffs += [_diff(Path(tmp) / module, s) for s in new]
             if untested:
                 notes.append(f"- {module}: no selected test reaches {_functions(untested)}")
             tested = counts["killed"] + counts["survived"] + counts["timeout"]
@@ -183,42 +240,73 @@ def main() -> int:
         report += "\nFunctions with mutants but no test (the selected tests never call them):\n"
         report += "\n".join(notes) + "\n"
     if unexplained:
-        report += "\nSurvivors not in tests/mutation-survivors.txt:\n" + "\n".join(
-            f"- {name}" for name in unexplained
-        ) + "\n\n```diff\n" + "\n".join(diffs) + "```\n"
+        report += (
+            (
+                "\nSurvivors not in tests/mutation-survivors.txt (or listed with another "
+                "fingerprint: the name now means another mutation). Kill each with a test, "
+                "or list it with its reason:\n"
+            )
+            + "\n".join(f"    {entry}  # " for entry in unexplained)
+            + "\n\n```diff\n"
+            + "\n".join(diffs)
+            + "```\n"
+        )
     (REPO / "mutation-report.md").write_text(report, encoding="utf-8")
     print(report)
     return 1 if unexplained else 0
 
 
-def mutant_names(module: str) -> set[str]:
-    """Every mutant mutmut makes of `kimsite/<module>.py` (for the stale-survivor check)."""
+def fingerprints(module: str, source: str | None = None) -> dict[str, str]:
+    """Every mutant mutmut makes of `kimsite/<module>.py` → a short hash of its change.
+
+    The hash covers only the lines the mutation changes (as `mutmut show` prints them,
+    without context or line numbers), so editing another line of the function keeps it,
+    and a renumbering that puts another mutation under the same name changes it."""
     from mutmut.mutation.file_mutation import mutate_file_contents
 
     path = REPO / "kimsite" / f"{module}.py"
-    mutated = mutate_file_contents(str(path), path.read_text(encoding="utf-8"))
-    prefix = f"kimsite.{module}."
-    return {prefix + name for name in mutated.mutant_names}
+    text = path.read_text(encoding="utf-8") if source is None else source
+    mutated = mutate_file_contents(str(path), text)
+    lines = mutated.code.splitlines()
+    spans = mutated.line_span_by_function_name
+
+    def body(key: str) -> list[str]:
+        base = key.rsplit("__mutmut_", 1)[0]
+        return [line.replace(key, base) for line in lines[spans[key].start : spans[key].end]]
+
+    found = {}
+    for name in mutated.mutant_names:
+        original = body(name.rsplit("__mutmut_", 1)[0] + "__mutmut_orig")
+        change = [
+            line[0] + line[1:].strip()
+            for line in difflib.unified_diff(original, body(name), n=0, lineterm="")
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))
+        ]
+        digest = hashlib.sha256("\n".join(change).encode("utf-8")).hexdigest()[:8]
+        found[f"kimsite.{module}.{name}"] = digest
+    return found
 
 
 _NAME = re.compile(r"^kimsite\.([a-z_]+)\.")
 
 
-def stale(names: list[str]) -> list[str]:
-    """The names that are no mutant of today's code (the function changed or went)."""
-    made: dict[str, set[str]] = {}
+def stale(entries: dict[str, str]) -> list[str]:
+    """The entries (name → fingerprint) that are no longer the mutation they were reviewed
+    as: the name went (function changed or removed) or now names another change."""
+    made: dict[str, dict[str, str]] = {}
     gone = []
-    for name in names:
+    for name, mark in sorted(entries.items()):
         found = _NAME.match(name)
         module = found.group(1) if found else ""
         if not (REPO / "kimsite" / f"{module}.py").is_file():
             gone.append(name)
             continue
         if module not in made:
-            made[module] = mutant_names(module)
-        if name not in made[module]:
+            made[module] = fingerprints(module)
+        if made[module].get(name) != mark:
             gone.append(name)
     return gone
+
 
 if __name__ == "__main__":
     sys.exit(main())
