@@ -101,6 +101,38 @@ def _glued_colon(text: str, line: int) -> tuple[str, str] | None:
     return None
 
 
+def _unclosed_at_end(text: str, mark: Any) -> tuple[int, str] | None:
+    """`misi: [satu, dua` as the file's last line: libyaml says only "did not find expected
+    node content" at the end of the text, a line past the last one. The writer needs the
+    line where the `[` or `{` was opened: the (0-based) line and the message id.
+
+    A small scan of the text's flow brackets, skipping quoted text and comments: enough
+    because libyaml has already failed at the end of the text, which an open `[` or `{`
+    explains whatever else it noticed there first."""
+    lines = text.splitlines()
+    rest = lines[mark.line][mark.column :] if mark.line < len(lines) else ""
+    if rest.strip() or any(line.strip() for line in lines[mark.line + 1 :]):
+        return None
+    opened: list[tuple[int, str]] = []
+    for number, line in enumerate(lines):
+        quote = ""
+        for at, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"" and (at == 0 or line[at - 1] in " \t[{,"):
+                quote = char  # a quoted scalar; `Jum'at` is plain text with an apostrophe
+            elif char == "#" and (at == 0 or line[at - 1].isspace()):
+                break
+            elif char in "[{":
+                opened.append((number, char))
+            elif char in "]}" and opened:
+                opened.pop()
+    if not opened:
+        return None
+    number, char = opened[-1]  # the innermost, as libyaml names it when it says so itself
+    return number, "yaml.unclosed_bracket" if char == "[" else "yaml.unclosed_brace"
+
+
 def _refused_node(root: yaml.Node) -> tuple[int, str, str] | None:
     """The first (0-based) line, in reading order, that carries a tag asking for more than
     text, or reaches a node a second time (an alias): (line, message id, tag)."""
@@ -142,8 +174,12 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         # where it was opened. So is an unclosed [ or {: the place to fix is where it
         # opened. A line without its colon is noticed on a later line (after any blank
         # ones); the message says "this line", so it names the line without the colon.
-        opened = ("yaml.unclosed_quote", "yaml.unclosed_bracket", "yaml.unclosed_brace",
-                  "yaml.no_colon")
+        opened = (
+            "yaml.unclosed_quote",
+            "yaml.unclosed_bracket",
+            "yaml.unclosed_brace",
+            "yaml.no_colon",
+        )
         marks = (
             (exc.context_mark, exc.problem_mark)
             if code in opened
@@ -157,6 +193,10 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
                 key, value = glued
                 log.add(path, line, "yaml.colon_space", key=key, value=value)
                 raise YamlUnreadable from None
+        if code == "yaml.syntax" and mark is not None:
+            unclosed = _unclosed_at_end(text, mark)
+            if unclosed is not None:
+                line, code = unclosed[0] + 1 + line_offset, unclosed[1]
         if code == "yaml.syntax" and mark is not None:
             lines = text.splitlines()
             if mark.line < len(lines) and "\t" in lines[mark.line]:

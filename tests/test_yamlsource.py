@@ -43,9 +43,20 @@ def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
         ("misi: [satu,\tdua\n", 1, "yaml.unclosed_bracket"),  # a tab, but not the mistake
         ("nama: KIM\nmisi: [satu, dua\ndesa: x\nkode: 1\n", 2, "yaml.unclosed_bracket"),
         ("nama: KIM\nkontak: {telepon: 1\ndesa: x\n", 2, "yaml.unclosed_brace"),
+        # Cut off by the end of the text: libyaml marks the line after the last one; the
+        # line to fix is where the innermost open bracket began, as libyaml's own message
+        # names it (quotes, comments, closed pairs and apostrophes in words do not count).
+        ("nama: KIM\nmisi: [satu,\n  [dua,\n\n", 3, "yaml.unclosed_bracket"),
+        ("nama: KIM\nsk: {nomor: '1 }', tanggal: x,  # }\n", 2, "yaml.unclosed_brace"),
+        ('sk: {nomor: 1}\nhari:\n  Jum\'at: [{jam: pagi}, "sore]",', 3, "yaml.unclosed_bracket"),
+        ("misi: [satu,\n%\n", 1, "yaml.unclosed_bracket"),
+        ("misi: [\n  - satu\n", 2, "yaml.syntax"),  # not at the end: the `-` is the mistake
+        ("misi: [satu,\n  dua, @\n", 2, "yaml.syntax"),  # the last character is the mistake
         ("nama: KIM\njudul: Rapat: hasil\n", 2, "yaml.colon"),
-        ("nama: KIM\njudul: \"Rapat desa\n\ndesa: x\n", 2, "yaml.unclosed_quote"),
+        ('nama: KIM\njudul: "Rapat desa\n\ndesa: x\n', 2, "yaml.unclosed_quote"),
         ("a:\n  b: 1\n c: 2\n", 3, "yaml.indent"),
+        # Glued too, but the indent is the mistake: `c: 2` there would fail as well.
+        ("a:\n  b: 1\n c:2\n", 3, "yaml.indent"),
         ("nama: *tidak_ada\n", 1, "yaml.alias"),
         ("nama: KIM\nkategori:berita\ndesa: x\n", 2, "yaml.colon_space"),
         ("nama: KIM\ndesa\n\n\nkode: 1\n", 2, "yaml.no_colon"),  # the line without it
@@ -55,11 +66,37 @@ def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
         ("- &x [1]\n- *x\n", 1, "yaml.alias_refused"),
         # The root mapping is one level: 1 + MAX_DEPTH brackets. The comment's dashes make
         # the text worth scanning (fewer nesting characters cannot nest deep enough).
-        ("nama: KIM\n" + "a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n# " + "-" * 200 + "\n",
-         2, "yaml.too_deep"),
+        (
+            "nama: KIM\n" + "a: " + "[" * MAX_DEPTH + "]" * MAX_DEPTH + "\n# " + "-" * 200 + "\n",
+            2,
+            "yaml.too_deep",
+        ),
     ],
-    ids=["tab", "syntax", "bracket and tab", "bracket", "brace", "colon", "quote", "indent", "alias", "glued", "no colon",
-         "python tag", "own tag", "alias reused", "alias in list", "too deep"],
+    ids=[
+        "tab",
+        "syntax",
+        "bracket and tab",
+        "bracket",
+        "brace",
+        "bracket at end",
+        "brace at end",
+        "closed pair at end",
+        "directive at end",
+        "block in flow",
+        "bad last character",
+        "colon",
+        "quote",
+        "indent",
+        "indent and glued",
+        "alias",
+        "glued",
+        "no colon",
+        "python tag",
+        "own tag",
+        "alias reused",
+        "alias in list",
+        "too deep",
+    ],
 )
 def test_a_yaml_mistake_is_named_at_the_line_to_fix(text: str, line: int, code: str) -> None:
     assert _refused(text) == [(line, code)]
@@ -68,16 +105,26 @@ def test_a_yaml_mistake_is_named_at_the_line_to_fix(text: str, line: int, code: 
 
 
 def test_the_message_carries_what_the_writer_needs() -> None:
-    assert _refusal("judul: Rapat: hasil\n") == [(1, "yaml.colon", {"detail": "mapping values are not allowed in this context"})]
+    assert _refusal("judul: Rapat: hasil\n") == [
+        (1, "yaml.colon", {"detail": "mapping values are not allowed in this context"})
+    ]
     [(line, code, params)] = _refusal("a: [1\n")
     assert (line, code) == (1, "yaml.unclosed_bracket")
     assert params["detail"].endswith("while parsing a flow sequence"), params
-    assert _refusal("judul: x\nkategori:berita desa\n") == [(2, "yaml.colon_space", {"key": "kategori", "value": "berita desa"})]
-    assert _refusal("judul: x\nkategori:berita\n\n\n\nlain: y\n", 1) == [(3, "yaml.colon_space", {"key": "kategori", "value": "berita"})]
+    assert _refusal("judul: x\nkategori:berita desa\n") == [
+        (2, "yaml.colon_space", {"key": "kategori", "value": "berita desa"})
+    ]
+    assert _refusal("judul: x\nkategori:berita\n\n\n\nlain: y\n", 1) == [
+        (3, "yaml.colon_space", {"key": "kategori", "value": "berita"})
+    ]
     [(line, code, params)] = _refusal("a: \x00b\n")
     assert (line, code) == (None, "yaml.syntax") and "#x0000" in params["detail"], params
-    assert _refusal("a: !!python/name:os.system x\n") == [(1, "yaml.tag_refused", {"tag": "tag:yaml.org,2002:python/name:os.system"})]
-    assert _refusal("x: " + "[" * 60 + "]" * 60 + "\n" + "-" * 200 + "\n") == [(1, "yaml.too_deep", {"depth": MAX_DEPTH})]
+    assert _refusal("a: !!python/name:os.system x\n") == [
+        (1, "yaml.tag_refused", {"tag": "tag:yaml.org,2002:python/name:os.system"})
+    ]
+    assert _refusal("x: " + "[" * 60 + "]" * 60 + "\n" + "-" * 200 + "\n") == [
+        (1, "yaml.too_deep", {"depth": MAX_DEPTH})
+    ]
 
 
 def test_what_is_not_a_mistake_reads() -> None:
@@ -110,7 +157,11 @@ def test_front_matter_is_split_or_its_absence_named() -> None:
     fm = split_front_matter("---\njudul: A\ntanggal: 2026-05-01\n---\nIsi\n\nlagi\n", PATH, log)
     assert fm is not None and not list(log)
     assert (fm.yaml_text, fm.yaml_line, fm.body, fm.body_line) == (
-        "judul: A\ntanggal: 2026-05-01\n", 2, "Isi\n\nlagi\n", 5)
+        "judul: A\ntanggal: 2026-05-01\n",
+        2,
+        "Isi\n\nlagi\n",
+        5,
+    )
     dots = split_front_matter("---\njudul: A\n...\nIsi\n", PATH, log)
     assert dots is not None and dots.body == "Isi\n" and dots.body_line == 4
     empty = split_front_matter("---\n---\n", PATH, log)
@@ -163,7 +214,15 @@ def test_values_are_read_as_the_field_wants_them(
     assert [fields.boolean(k) for k in ("a", "b")] == [False, False]
     words, said = _fields("a: TRUE\nb: yes\nc: No\nd: FALSE\ne: YA\nf: Tidak\ng: false\nh: no\n")
     assert [words.boolean(k, default=True) for k in "abcdefgh"] == [
-        True, True, False, False, True, False, False, False]
+        True,
+        True,
+        False,
+        False,
+        True,
+        False,
+        False,
+        False,
+    ]
     assert not list(said)  # each read as written, none a mistake
     assert fields.text_list("kutip") == ()  # quoted empty: text, but nothing in it
     assert fields.line("tidak_ada") == 1
@@ -174,8 +233,8 @@ def test_values_are_read_as_the_field_wants_them(
 def test_a_wrong_value_is_named_at_its_key_with_what_was_written() -> None:
     fields, log = _fields(
         "nama: KIM\naktif: mungkin\nharga: 15.000\nluas: banyak\ntak_hingga: .inf\n"
-        "besar: 1234567890123456\njudul: [a, b]\npengurus: {a: 1}\ndaftar:\n  - [a]\n  - \"x\\x01\"\n"
-        "deskripsi: \"a\\x07b\"\n",
+        'besar: 1234567890123456\njudul: [a, b]\npengurus: {a: 1}\ndaftar:\n  - [a]\n  - "x\\x01"\n'
+        'deskripsi: "a\\x07b"\n',
         offset=1,
     )
     assert fields.boolean("aktif", default=True) is True
@@ -202,7 +261,8 @@ def test_a_wrong_value_is_named_at_its_key_with_what_was_written() -> None:
 def test_nested_mappings_name_their_keys_in_full() -> None:
     fields, log = _fields(
         "kontak:\n  telepon: 0812\n  surel: [a]\npotensi:\n  - nama: Pantai\n    harga: x\n"
-        "  - Pantai\n  - nama: ''\nalamat: Jalan\nsk: ~\n", offset=1,  # as in a front matter
+        "  - Pantai\n  - nama: ''\nalamat: Jalan\nsk: ~\n",
+        offset=1,  # as in a front matter
     )
     kontak = fields.mapping("kontak")
     assert kontak is not None and kontak.text("telepon") == "0812" and kontak.line("telepon") == 3
@@ -241,25 +301,32 @@ def test_duplicate_and_unknown_keys_are_named_with_a_hint() -> None:
     odd, said = _fields("? [a, b]\n: 1\nnama:\n  A\nnama: B\n")
     odd.text("nama")
     odd.finish()
-    assert _said(said) == [(5, "field.duplicate", {"key": "nama", "first_line": 3}),
-                           (1, "field.unknown", {"key": "?", "known": "nama"})]
+    assert _said(said) == [
+        (5, "field.duplicate", {"key": "nama", "first_line": 3}),
+        (1, "field.unknown", {"key": "?", "known": "nama"}),
+    ]
     kims, _ = _fields("desa-a: x\ndesa-b: y\n")
     assert list(kims.entries()) == ["desa-a", "desa-b"]
     kims.finish()  # keys that are data are all known once read
 
 
 def test_what_cannot_be_a_mapping_is_named() -> None:
-    for text, line, code in (("", 1, "yaml.empty"), ("~\n", 1, "yaml.empty"),
-                             ("\n\n~\n", 3, "yaml.empty"),
-                             ("\n\n- a\n", 3, "yaml.not_mapping"), ("teks saja\n", 1, "yaml.not_mapping")):
+    for text, line, code in (
+        ("", 1, "yaml.empty"),
+        ("~\n", 1, "yaml.empty"),
+        ("\n\n~\n", 3, "yaml.empty"),
+        ("\n\n- a\n", 3, "yaml.not_mapping"),
+        ("teks saja\n", 1, "yaml.not_mapping"),
+    ):
         log = ProblemLog()
         assert Fields.open(parse_yaml(text, PATH, log), PATH, log, 0, "profil") is None
         assert _said(log) == [(line, code, {"what": "profil"})], text
 
 
 def test_a_schema_keeps_the_loader_and_the_contract_equal() -> None:
-    fields, _ = _fields("nama: A\nkontak:\n  telepon: 1\n",
-                        schema={"nama": None, "kontak": {"telepon": None}})
+    fields, _ = _fields(
+        "nama: A\nkontak:\n  telepon: 1\n", schema={"nama": None, "kontak": {"telepon": None}}
+    )
     with pytest.raises(KeyError, match="alamat is not in the content contract"):
         fields.text("alamat")
     fields.text("nama")
