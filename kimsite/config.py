@@ -19,7 +19,8 @@ from kimsite.indonesian import (
 )
 from kimsite.problems import KimsiteError, ProblemLog
 from kimsite.regions import province_name
-from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
+from kimsite.yamlparse import YamlUnreadable, parse_yaml
+from kimsite.yamlsource import Fields
 
 CONFIG_NAME = "config.yaml"
 

@@ -42,12 +42,8 @@ from kimsite.model import (
 from kimsite.problems import Problem, ProblemLog, Severity, problem
 from kimsite.profiles import asset_field, load_profile
 from kimsite.redirects import load_redirects
-from kimsite.yamlsource import (
-    Fields,
-    YamlUnreadable,
-    parse_yaml,
-    split_front_matter,
-)
+from kimsite.yamlparse import YamlUnreadable, parse_yaml, split_front_matter
+from kimsite.yamlsource import Fields
 
 __all__ = [
     "ARTICLES_DIR",

@@ -29,7 +29,8 @@ from kimsite.model import (
 )
 from kimsite.problems import ProblemLog, Severity
 from kimsite.regions import DESA_CODE, Region, lookup, normalize_code, suggest
-from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
+from kimsite.yamlparse import YamlUnreadable, parse_yaml
+from kimsite.yamlsource import Fields
 
 _PROFILE = shape(PROFILE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)

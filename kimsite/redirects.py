@@ -26,7 +26,8 @@ from kimsite.kimfiles import read_text
 from kimsite.model import Redirect
 from kimsite.problems import ProblemLog, Severity
 from kimsite.routes import output_path
-from kimsite.yamlsource import Fields, YamlUnreadable, node_line, parse_yaml
+from kimsite.yamlparse import YamlUnreadable, parse_yaml
+from kimsite.yamlsource import Fields, node_line
 
 MAX_REDIRECT_BYTES = 8_000_000  # a 5,000-post WordPress site with its ?p= forms and tags
 MAX_URL_CHARS = 1000

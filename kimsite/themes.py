@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from kimsite import indonesian, routes
 from kimsite.problems import ProblemLog
-from kimsite.yamlsource import Fields, YamlUnreadable, parse_yaml
+from kimsite.yamlparse import YamlUnreadable, parse_yaml
+from kimsite.yamlsource import Fields
 
 if TYPE_CHECKING:  # Jinja is imported when a template is first needed: a build that renders
     import jinja2  # nothing (nothing changed) should not pay for it.

@@ -48,6 +48,7 @@ TESTS = {
     "routes": ["tests/test_units.py", "tests/test_golden.py"],
     "writer": ["tests/test_writer.py", *_BUILDS],
     "yamlsource": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
+    "yamlparse": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
     "markup": [
         "tests/test_security.py",
         "tests/test_golden.py",

@@ -33,7 +33,8 @@ from kimsite.contract import ARTICLE, PAGE, PROFILE, Field, paths, shape
 from kimsite.liveserver import free_port
 from kimsite.model import KATEGORI
 from kimsite.problems import ProblemLog
-from kimsite.yamlsource import Fields, parse_yaml
+from kimsite.yamlparse import parse_yaml
+from kimsite.yamlsource import Fields
 from tests.conftest import SAMPLE_NOW
 from tests.helpers import REPO, serving, snapshot, write_project
 from tests.test_serve import running
