@@ -23,12 +23,12 @@ from kimsite.cache import (
     BuildState,
     Cache,
     KimState,
-    bytes_digest,
     same_inputs,
     scan,
 )
 from kimsite.config import SiteConfig, load_config
 from kimsite.content import host_problems, list_kim_folders
+from kimsite.digest import bytes_digest
 from kimsite.indexbuild import IndexOutcome, build_index_site
 from kimsite.kimbuild import (
     MACHINE_ERRNOS,

@@ -17,7 +17,6 @@ by another cache version, is treated as absent: the cache is never trusted, only
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from kimsite import __version__
 from kimsite.atomic import TEMP_PREFIX, write_atomic
+from kimsite.digest import bytes_digest, file_hash
 from kimsite.problems import Problem, Severity
 
 if TYPE_CHECKING:
@@ -65,14 +65,6 @@ def read_json(path: Path) -> Any:
     return raw.get("data")
 
 
-def file_hash(path: Path) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def entry_hash(path: Path) -> str:
     """What a scanned entry holds: a file's bytes, a link's target (never followed: it may
     lead to a folder, or nowhere), or a marker for what cannot be read."""
@@ -82,10 +74,6 @@ def entry_hash(path: Path) -> str:
         return file_hash(path)
     except OSError as exc:
         return f"unreadable:{exc.errno}"
-
-
-def bytes_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def scan(folder: Path) -> dict[str, tuple[int, int]]:
@@ -116,7 +104,7 @@ def scan(folder: Path) -> dict[str, tuple[int, int]]:
 def inputs_fingerprint(now: dict[str, tuple[int, int]]) -> str:
     """One digest of every file's path, size and mtime: equal digests, same folder."""
     text = "\n".join(f"{rel}\t{size}\t{mtime}" for rel, (size, mtime) in sorted(now.items()))
-    return hashlib.blake2b(text.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
+    return bytes_digest(text.encode("utf-8", "surrogateescape"))
 
 
 def racy_hashes(folder: Path, now: dict[str, tuple[int, int]], at_ns: int) -> dict[str, str]:

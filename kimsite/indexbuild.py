@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kimsite.admin.site import add_bundle, editor_key
-from kimsite.cache import BuildState, KimDetail, KimState, bytes_digest, read_json
+from kimsite.cache import BuildState, KimDetail, KimState, read_json
+from kimsite.digest import bytes_digest
 from kimsite.kimbuild import MACHINE_ERRNOS, PROBES, Run, add_search, theme_fp
 from kimsite.model import KimSummary
 from kimsite.problems import Problem, ProblemLog, problem

@@ -21,13 +21,13 @@ from kimsite.cache import (
     Cache,
     KimDetail,
     KimState,
-    bytes_digest,
     inputs_fingerprint,
     racy_hashes,
     write_json,
 )
 from kimsite.config import SiteConfig
 from kimsite.content import OVERRIDES_DIR, load_kim
+from kimsite.digest import bytes_digest
 from kimsite.model import BuildOptions, Kim
 from kimsite.problems import Problem, ProblemLog, problem
 from kimsite.themes import Theme, load_theme, template_frame

@@ -9,7 +9,6 @@ files the new build no longer produces are removed.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 import os
 import shutil
@@ -18,6 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from kimsite.atomic import write_atomic
 from kimsite.compress import suffixes, variants
+from kimsite.digest import bytes_digest, file_hash
 from kimsite.routes import output_path
 
 
@@ -182,7 +182,7 @@ def _stage(
     for rel, data in sorted(site.texts.items()):
         key = rel.as_posix()
         target = _inside(real_root, rel)
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = bytes_digest(data)
         record = old.get(key)
         if record is not None and record[2] == digest and _stat_matches(target, record):
             manifest[key] = record
@@ -343,15 +343,7 @@ def _same_file(source: Path, target: Path) -> bool:
         return False
     if s.st_mtime_ns == t.st_mtime_ns:
         return True
-    return _digest(source) == _digest(target)
-
-
-def _digest(path: Path) -> str:
-    h = hashlib.blake2b(digest_size=16)
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    return file_hash(source) == file_hash(target)
 
 
 STAGING = ".kimsite-tmp"  # beside the site folders; emptied at the start of every build

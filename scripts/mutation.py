@@ -3,6 +3,7 @@
     bash scripts/mutation.sh redirects compress        # these modules
     bash scripts/mutation.sh --all                     # every module listed in TESTS
     bash scripts/mutation.sh markup --only 'kimsite.markup.x_slug*'   # some of its mutants
+    bash scripts/mutation.sh --renumber      # survivors file after an edit renumbered mutants
 
 For each module, a scratch copy of the repository gets a `[tool.mutmut]` naming only that
 module and the tests that speak for it (so each mutant runs the tests that can kill it, in
@@ -49,6 +50,7 @@ TESTS = {
     "writer": ["tests/test_writer.py", *_BUILDS],
     "yamlsource": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
     "yamlparse": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
+    "digest": ["tests/test_cache.py", "tests/test_writer.py"],
     "markup": [
         "tests/test_security.py",
         "tests/test_golden.py",
@@ -62,9 +64,13 @@ TESTS = {
     "build": _BUILDS,
     # The model cache is only read after a template-only change: its promises (the model
     # reads back as it was, never from outside its KIM, planted files never run) are here.
-    "cache": ["tests/test_cache.py", "tests/test_hardening.py::test_cache_models_round_trip",
-              "tests/test_hardening.py::test_a_cached_model_cannot_point_outside_its_kim",
-              "tests/test_hardening.py::test_planted_cache_files_never_run", *_BUILDS],
+    "cache": [
+        "tests/test_cache.py",
+        "tests/test_hardening.py::test_cache_models_round_trip",
+        "tests/test_hardening.py::test_a_cached_model_cannot_point_outside_its_kim",
+        "tests/test_hardening.py::test_planted_cache_files_never_run",
+        *_BUILDS,
+    ],
     "sitegen": [*_BUILDS[:-2], "tests/test_structured_data.py", *_BUILDS[-2:]],
 }
 STATUS = {
@@ -195,7 +201,18 @@ def main() -> int:
         help="run only the mutants whose names match (fnmatch), e.g. to "
         "check survivors again after a new test; the row counts only them",
     )
+    parser.add_argument(
+        "--renumber",
+        action="store_true",
+        help="after an edit renumbered mutants: give each listed survivor the name its very "
+        "mutation (same fingerprint, same function) now has, and name those it cannot place",
+    )
     args = parser.parse_args()
+    if args.renumber:
+        moved, lost = renumber()
+        print(*(f"{old} -> {new}" for old, new in moved), sep="\n")
+        print(*(f"review again (no longer made as it was): {name}" for name in lost), sep="\n")
+        return 1 if lost else 0
     modules = list(TESTS) if args.all else args.modules
     unknown = [m for m in modules if m not in TESTS]
     if not modules or unknown:
@@ -281,12 +298,19 @@ def fingerprints(module: str, source: str | None = None) -> dict[str, str]:
 
     found = {}
     for name in mutated.mutant_names:
-        original = body(name.rsplit("__mutmut_", 1)[0] + "__mutmut_orig")
+        original, mutant = body(name.rsplit("__mutmut_", 1)[0] + "__mutmut_orig"), body(name)
         change = [
             line[0] + line[1:].strip()
-            for line in difflib.unified_diff(original, body(name), n=0, lineterm="")
+            for line in difflib.unified_diff(original, mutant, n=0, lineterm="")
             if line[:1] in "+-" and not line.startswith(("+++", "---"))
         ]
+        # The same line written twice in a function (`record = old.get(key)` for texts,
+        # then for copies) makes the same change twice: which one it is counts too.
+        matcher = difflib.SequenceMatcher(None, original, mutant, autojunk=False)
+        first = next(i for tag, i, *_ in matcher.get_opcodes() if tag != "equal")
+        earlier = original[:first].count(original[first]) if first < len(original) else 0
+        if earlier:
+            change.append(f"@{earlier}")
         digest = hashlib.sha256("\n".join(change).encode("utf-8")).hexdigest()[:8]
         found[f"kimsite.{module}.{name}"] = digest
     return found
@@ -311,6 +335,39 @@ def stale(entries: dict[str, str]) -> list[str]:
         if made[module].get(name) != mark:
             gone.append(name)
     return gone
+
+
+def renumber() -> tuple[list[tuple[str, str]], list[str]]:
+    """Rename the survivors file's entries that now carry another number: the same change
+    (fingerprint) in the same function, found once. An entry whose change is made no more,
+    or twice, is left for a person: its reason may not hold."""
+    entries = reviewed()
+    lost = set(stale({name: mark for name, (mark, _why) in entries.items()}))
+    made: dict[str, dict[str, str]] = {}
+    moved: list[tuple[str, str]] = []
+    for name in sorted(lost):
+        found = _NAME.match(name)
+        module = found.group(1) if found else ""
+        if not (REPO / "kimsite" / f"{module}.py").is_file():
+            continue
+        made.setdefault(module, fingerprints(module))
+        function = name.rsplit("__mutmut_", 1)[0] + "__mutmut_"
+        same = [
+            other
+            for other, mark in made[module].items()
+            if other.startswith(function) and mark == entries[name][0] and other not in entries
+        ]
+        if len(same) == 1:
+            moved.append((name, same[0]))
+    if moved:
+        renamed = dict(moved)
+        lines = SURVIVORS.read_text(encoding="utf-8").splitlines()
+        for at, line in enumerate(lines):
+            name = line.partition(" @")[0].strip()
+            if name in renamed:
+                lines[at] = renamed[name] + line[len(name) :]
+        SURVIVORS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return moved, sorted(lost - dict(moved).keys())
 
 
 if __name__ == "__main__":

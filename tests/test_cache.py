@@ -19,9 +19,7 @@ from kimsite.cache import (
     KimState,
     body_from_json,
     body_to_json,
-    bytes_digest,
     entry_hash,
-    file_hash,
     inputs_fingerprint,
     problem_from_json,
     problem_to_json,
@@ -31,6 +29,7 @@ from kimsite.cache import (
     scan,
     write_json,
 )
+from kimsite.digest import bytes_digest, file_hash
 from kimsite.markup import RenderedBody
 from kimsite.problems import Problem, Severity
 

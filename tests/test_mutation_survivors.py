@@ -4,6 +4,10 @@ once explained survivors can neither silently explain nothing nor excuse another
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from scripts.mutation import SURVIVORS, fingerprints, reviewed, stale
 
 
@@ -60,3 +64,48 @@ def test_the_weekly_job_runs_every_module_the_script_knows() -> None:
 
     workflow = yaml.safe_load((REPO / ".github/workflows/mutation.yml").read_text("utf-8"))
     assert sorted(workflow["jobs"]["module"]["strategy"]["matrix"]["module"]) == sorted(TESTS)
+
+
+def test_renumbering_moves_an_entry_to_its_mutation_and_names_what_it_cannot_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit, `--renumber` gives each entry the name its very mutation now has (a
+    line added above it shifts its number), and leaves an entry whose mutation is no longer
+    made for a person to review."""
+    import scripts.mutation as mutation
+
+    text = (mutation.REPO / "kimsite" / "compress.py").read_text(encoding="utf-8")
+    made = fingerprints("compress")
+    shifted = "kimsite.compress.x_worth_compressing__mutmut_5"  # `and` → `or`, in the return
+    first = "kimsite.compress.x_worth_compressing__mutmut_3"  # rfind → find
+    (tmp_path / "kimsite").mkdir()
+    (tmp_path / "tests").mkdir()
+    line = '    dot = name.rfind(".")\n'
+    edited = text.replace(line, '    dot = name.rfind(".", 0)\n    size = size + 0\n')
+    # The same line in another function makes the same change there: not this entry's.
+    twin = edited[edited.index("def worth_compressing") :].split("\n\n\n")[0]
+    edited += "\n\n" + twin.replace("def worth_compressing", "def kembar") + "\n"
+    (tmp_path / "kimsite" / "compress.py").write_text(edited, encoding="utf-8")
+    survivors = tmp_path / "tests" / "mutation-survivors.txt"
+    survivors.write_text(
+        f"# reviewed\n{shifted} @{made[shifted]}  # alasan satu\n{first} @{made[first]}  # dua\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(mutation, "REPO", tmp_path)
+    monkeypatch.setattr(mutation, "SURVIVORS", survivors)
+    moved, lost = mutation.renumber()
+    [(old, new)] = moved
+    assert old == shifted and new != shifted and new.startswith(shifted[: -len("5")])
+    assert fingerprints("compress")[new] == made[shifted]
+    assert lost == [first]  # `rfind(".")` is written otherwise now: its mutant is not made
+    assert survivors.read_text(encoding="utf-8").splitlines() == [
+        "# reviewed", f"{new} @{made[shifted]}  # alasan satu", f"{first} @{made[first]}  # dua"
+    ]
+
+
+def test_the_same_change_on_a_repeated_line_is_told_apart() -> None:
+    """`return "render"` is written several times in build._what_to_do: the same mutation of
+    each is a different mutant, whose review may not carry over to the others."""
+    made = fingerprints("build")
+    renders = [name for name in made if name.startswith("kimsite.build.x__what_to_do__")]
+    assert len({made[name] for name in renders}) == len(renders)
