@@ -41,6 +41,9 @@ OVERRIDES_DIR = "templat"
 MAX_TEXT_BYTES = 1_000_000  # one Markdown, YAML or template file
 MAX_MEDIA_BYTES = 25 * 1024 * 1024  # what common static hosts accept for one file
 MAX_NAME_BYTES = 200  # one file or folder name (file systems allow 255)
+# Folders below a KIM's folder (artikel/2026/05/ is three). Far more than any writer needs;
+# a folder thousands deep would exhaust the walk's recursion before it said anything.
+MAX_FOLDER_DEPTH = 16
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
@@ -121,6 +124,9 @@ def list_files(folder: Path, log: ProblemLog) -> KimFiles:
         here = Path(dirpath)
         rel_dir = here.relative_to(folder)
         hidden = not all(is_content_file(part) for part in rel_dir.parts)
+        if len(rel_dir.parts) >= MAX_FOLDER_DEPTH and dirnames:
+            log.add(here, None, "file.folder_too_deep", limit=MAX_FOLDER_DEPTH)
+            dirnames[:] = []  # nothing below is read: the KIM fails, its last site stands
         keep_dirs = []
         for name in sorted(dirnames):
             path = here / name

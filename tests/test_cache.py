@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from pathlib import Path
 
 from kimsite.atomic import TEMP_PREFIX
@@ -109,6 +110,30 @@ def test_a_scan_lists_every_file_below_by_size_and_time(tmp_path: Path) -> None:
     assert found["media"] == (link.st_size, link.st_mtime_ns)
     assert scan(tmp_path / "tidak-ada") == {}
     assert scan(kim / "kim.yaml") == {}
+
+
+def _too_deep_to_open(top: Path) -> None:
+    """Folders nested past PATH_MAX (4096 bytes): made one by one relative to the last,
+    they exist, but none below the limit can be opened by its path (ENAMETOOLONG). As root,
+    no permission can make a folder unreadable; this can."""
+    fd = os.open(top, os.O_RDONLY)
+    for level in range(17):
+        name = f"d{level:02d}" + "x" * 250
+        os.mkdir(name, dir_fd=fd)
+        deeper = os.open(name, os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+    os.close(fd)
+
+
+def test_a_folder_that_cannot_be_listed_does_not_end_the_scan(tmp_path: Path) -> None:
+    """Whichever of the two folders the scan enters first, the other is still waiting when
+    the first one's deep folder fails to open: both files are found."""
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "berkas.md").write_text("isi", encoding="utf-8")
+        _too_deep_to_open(tmp_path / name)
+    assert sorted(scan(tmp_path)) == ["a/berkas.md", "b/berkas.md"]
 
 
 def test_the_fingerprint_changes_with_any_name_size_or_time() -> None:
@@ -247,3 +272,9 @@ def test_forgetting_a_kim_leaves_the_others_and_temporaries_go(tmp_path: Path) -
     assert not [p for p in tmp_path.rglob(f"{TEMP_PREFIX}*")]
     assert (tmp_path / "kims" / "keep.tmp").is_file()
     Cache(tmp_path / "belum-ada").clear_temporaries()  # no cache yet: nothing to do
+    # A cache with some folders only (an older one, or one whose build stopped early):
+    # a missing folder is passed over, the temporaries of the others still go.
+    shutil.rmtree(tmp_path / "renders")
+    (tmp_path / "models" / f"{TEMP_PREFIX}y").write_bytes(b"setengah")
+    cache.clear_temporaries()
+    assert not (tmp_path / "models" / f"{TEMP_PREFIX}y").exists()

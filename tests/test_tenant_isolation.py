@@ -308,6 +308,46 @@ ATTACKS = [
         "tidak diizinkan",
     ),
 ]
+def _deep_folders(root: Path) -> None:
+    """Two thousand folders, one in another, below artikel/ (os.walk recurses per level),
+    with an article a thousand deep: empty folders alone change nothing to build."""
+    fd = os.open(root / "content/jahat/artikel", os.O_RDONLY)
+    for level in range(2000):
+        os.mkdir("a", dir_fd=fd)
+        deeper = os.open("a", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = deeper
+        if level == 1000:
+            made = os.open("berita.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=fd)
+            os.write(made, b"---\njudul: Dalam\ntanggal: 2026-05-01\n---\nIsi.\n")
+            os.close(made)
+    os.close(fd)
+
+
+def _unnest(top: Path) -> None:
+    """Remove _deep_folders' chain one level at a time (its paths pass PATH_MAX, and
+    Python 3.11's rmtree recurses per level): each step moves the level below up."""
+    spare = top.with_name("a-naik")
+    while top.is_dir():
+        for child in top.iterdir():
+            if child.name == "a":
+                child.rename(spare)
+            else:
+                child.unlink()
+        top.rmdir()
+        if spare.is_dir():
+            spare.rename(top)
+
+
+ATTACKS.append(
+    Attack(
+        "folders nested two thousand deep",
+        _deep_folders,
+        "content/jahat/artikel" + "/a" * 15,  # the sixteenth level, where reading stops
+        None,
+        "lebih dari 16 tingkat",
+    )
+)
 # Python-Markdown recursion: a few hundred levels of quotes. It may build (then nothing to
 # report) or be refused with a location; it must never be a traceback.
 DEEP_MARKDOWN = Attack(
@@ -349,8 +389,11 @@ def test_hostile_kim_is_contained(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
     root = _project(tmp_path / "p", with_attacker=True)
+    # pytest cannot remove a tree deeper than PATH_MAX: the deep-folders attack's goes here.
+    request.addfinalizer(lambda: _unnest(root / "content/jahat/artikel/a"))
     first = build(root / "config.yaml", now=NOW)
     assert first.ok, [p.format() for p in first.problems]
     attacker_before = snapshot(root / "build/jahat.kim.id")

@@ -191,6 +191,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nama berkas ini memuat huruf yang tidak bisa dibaca (bukan UTF-8). Ganti namanya, misalnya menjadi {hint}.",
         "This file name holds characters that cannot be read (not UTF-8). Rename it, e.g. to {hint}.",
     ),
+    "file.folder_too_deep": (
+        "Folder di dalam folder ini sudah lebih dari {limit} tingkat; isinya tidak dibaca. Pindahkan berkasnya ke folder yang dangkal, misalnya artikel/2026/.",
+        "The folders in this folder go more than {limit} levels deep; what is inside is not read. Move the files to a shallow folder, e.g. artikel/2026/.",
+    ),
     "file.name_too_long": (
         "Nama berkas ini terlalu panjang (lebih dari {limit} byte). Pakai nama pendek, misalnya {hint}.",
         "This file name is too long (over {limit} bytes). Use a short name, e.g. {hint}.",
