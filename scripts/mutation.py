@@ -210,8 +210,10 @@ def main() -> int:
     args = parser.parse_args()
     if args.renumber:
         moved, lost = renumber()
-        print(*(f"{old} -> {new}" for old, new in moved), sep="\n")
-        print(*(f"review again (no longer made as it was): {name}" for name in lost), sep="\n")
+        for old, new in moved:
+            print(f"{old} -> {new}")
+        for name in lost:
+            print(f"review again (no longer made as it was): {name}")
         return 1 if lost else 0
     modules = list(TESTS) if args.all else args.modules
     unknown = [m for m in modules if m not in TESTS]
