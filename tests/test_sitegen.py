@@ -1,0 +1,177 @@
+"""One KIM's site as sitegen lays it out, read on a small project built in preview: which
+pages exist and what each one's title, canonical address, pager and neighbours say, what
+a preview marks, and how links to pages and media resolve. Small on purpose: these are
+the tests that speak first for sitegen's mutants (scripts/mutation.py)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from kimsite.build import build
+from tests.helpers import BASE_CONFIG, _pixel, article, profile, write_project
+
+# 08.00 WITA (the KIM's zone): an article dated exactly then is live, not scheduled.
+NOW = datetime(2026, 6, 1, 0, 0, tzinfo=UTC)
+HOST = "uji.kim.id"
+BASE = f"https://{HOST}"
+PROFILE = profile("KIM Uji", "52.01.14.2006") + (
+    "potensi:\n  - nama: Sawah Organik\n    jenis: pertanian\n    deskripsi: Padi tanpa pestisida.\n"
+    "produk:\n  - nama: Beras Merah\n    harga: 15000\n    satuan: per kg\n"
+)
+# Seven live articles, newest first by date: a, b, c | d, e, f | g (3 per page).
+LIVE = {
+    "a": ("2026-05-31", "kegiatan", "[padi, panen]"),
+    "b": ("2026-05-30", "pertanian", "[padi]"),
+    "c": ("2026-05-29", "kegiatan", "[rapat]"),
+    "d": ("2026-05-28", "kegiatan", "[rapat]"),
+    "e": ("2026-05-27", "pertanian", "[panen]"),
+    "f": ("2026-05-26", "kegiatan", "[rapat]"),
+    "g": ("2026-05-25", "pertanian", "[padi]"),
+}
+
+
+def _files() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {
+        "content/uji/kim.yaml": PROFILE,
+        "content/uji/media/foto.png": _pixel(),
+        "content/uji/media/.rahasia.png": _pixel(),  # hidden: never published
+        "content/uji/halaman/jadwal.md": "---\njudul: Jadwal Posyandu\n---\nSetiap Senin.\n",
+    }
+    for slug, (day, kategori, tags) in LIVE.items():
+        files[f"content/uji/artikel/{slug}.md"] = article(
+            f"Berita {slug.upper()}", day, kategori=kategori, tag=tags, slug=slug
+        )
+    files["content/uji/artikel/a.md"] = article(
+        "Berita A", "2026-05-31", body="Lihat [jadwal](../halaman/jadwal.md).",
+        kategori="kegiatan", tag="[padi, panen]", slug="a"
+    )
+    files["content/uji/artikel/tepat.md"] = article("Tepat Waktu", "2026-06-01 08:00", slug="tepat")
+    files["content/uji/artikel/nanti.md"] = article("Nanti Saja", "2026-06-01 08:01", slug="nanti")
+    files["content/uji/artikel/draf.md"] = article("Masih Draf", "2026-05-01", slug="draf",
+                                                  draf="true")
+    return files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = write_project(tmp_path_factory.mktemp("sitegen") / "p", _files(), config=BASE_CONFIG)
+    report = build(root / "config.yaml", drafts=True, future=True, now=NOW, with_index=False)
+    assert report.ok, [p.format() for p in report.problems]
+    return root / "build" / HOST
+
+
+def _page(site: Path, url: str) -> lxml.html.HtmlElement:
+    return lxml.html.parse(str(site / url.strip("/") / "index.html")).getroot()
+
+
+def _head(doc: lxml.html.HtmlElement) -> tuple[str, str, str | None, bool]:
+    """Title, canonical address, og:type, and whether robots are told noindex."""
+    canonical = doc.xpath("//link[@rel='canonical']/@href")[0]
+    og_type = (doc.xpath("//meta[@property='og:type']/@content") or [None])[0]
+    noindex = bool(doc.xpath("//meta[@name='robots'][@content='noindex']"))
+    return doc.findtext(".//title"), canonical, og_type, noindex
+
+
+def _pager(doc: lxml.html.HtmlElement) -> tuple[str | None, str | None, str]:
+    nav = doc.xpath("//nav[@aria-label='Halaman']")
+    if not nav:
+        return None, None, ""
+    prev = (nav[0].xpath(".//a[@rel='prev']/@href") or [None])[0]
+    nxt = (nav[0].xpath(".//a[@rel='next']/@href") or [None])[0]
+    return prev, nxt, " ".join(nav[0].xpath(".//span/text()"))
+
+
+def _cards(doc: lxml.html.HtmlElement) -> list[str]:
+    """The articles a list page shows, by address, in order."""
+    return [h for h in doc.xpath("//main//a/@href") if h.startswith("/artikel/") and h != "/artikel/"
+            and "/hal/" not in h]
+
+
+def test_the_home_and_the_list_are_cut_into_pages_with_their_neighbours(site: Path) -> None:
+    # Preview: ten articles (seven live, one exactly due, one scheduled, one draft).
+    home = _page(site, "/")
+    assert _head(home) == ("KIM Uji", f"{BASE}/", "website", False)
+    assert _pager(home) == (None, "/hal/2/", "Halaman 1 dari 4")
+    assert _head(_page(site, "/hal/2/"))[:2] == ("KIM Uji — Halaman 2 | KIM Uji", f"{BASE}/hal/2/")
+    assert _pager(_page(site, "/hal/2/")) == ("/", "/hal/3/", "Halaman 2 dari 4")
+    assert _pager(_page(site, "/hal/4/")) == ("/hal/3/", None, "Halaman 4 dari 4")
+    assert not (site / "hal/5").exists() and not (site / "hal/1").exists()
+
+    first = _page(site, "/artikel/")
+    assert _head(first)[:2] == ("Semua Berita | KIM Uji", f"{BASE}/artikel/")
+    assert _pager(first) == (None, "/artikel/hal/2/", "Halaman 1 dari 4")
+    second = _page(site, "/artikel/hal/2/")
+    assert _head(second)[0] == "Semua Berita — Halaman 2 | KIM Uji"
+    order = [_cards(_page(site, url)) for url in
+             ("/artikel/", "/artikel/hal/2/", "/artikel/hal/3/", "/artikel/hal/4/")]
+    assert [len(set(chunk)) for chunk in order] == [3, 3, 3, 1]
+    assert order[0][0] == "/artikel/nanti/" and order[3] == ["/artikel/draf/"]
+
+
+def test_an_article_page_names_itself_and_its_neighbours(site: Path) -> None:
+    doc = _page(site, "/artikel/c/")
+    assert _head(doc) == ("Berita C | KIM Uji", f"{BASE}/artikel/c/", "article", False)
+    neighbours = doc.xpath("//nav[@aria-label='Artikel lain']")[0]
+    assert neighbours.xpath(".//a[@rel='next']/@href") == ["/artikel/b/"]  # newer
+    assert neighbours.xpath(".//a[@rel='prev']/@href") == ["/artikel/d/"]  # older
+    related = doc.xpath("//section[@aria-labelledby='judul-terkait']//a/@href")
+    assert "/artikel/a/" in related and "/artikel/b/" not in related  # same category only
+    assert "/artikel/c/" not in related
+    newest = _page(site, "/artikel/nanti/").xpath("//nav[@aria-label='Artikel lain']//a/@rel")
+    assert newest == ["prev"]
+    oldest = _page(site, "/artikel/draf/").xpath("//nav[@aria-label='Artikel lain']//a/@rel")
+    assert oldest == ["next"]
+    before_last = _page(site, "/artikel/g/").xpath("//nav[@aria-label='Artikel lain']//a/@href")
+    assert before_last == ["/artikel/f/", "/artikel/draf/"]
+
+
+def test_every_category_and_tag_has_its_pages(site: Path) -> None:
+    kegiatan = _page(site, "/kategori/kegiatan/")
+    assert set(_cards(kegiatan)) == {"/artikel/a/", "/artikel/c/", "/artikel/d/"}
+    assert _pager(kegiatan)[1] == "/kategori/kegiatan/hal/2/"
+    assert set(_cards(_page(site, "/kategori/kegiatan/hal/2/"))) == {"/artikel/f/"}
+    assert set(_cards(_page(site, "/tag/padi/"))) == {"/artikel/a/", "/artikel/b/", "/artikel/g/"}
+    assert set(_cards(_page(site, "/tag/panen/"))) == {"/artikel/a/", "/artikel/e/"}
+
+
+def test_the_fixed_pages_are_there_with_their_titles(site: Path) -> None:
+    assert _head(_page(site, "/profil/"))[:2] == ("Profil KIM Uji | KIM Uji", f"{BASE}/profil/")
+    potensi = _head(_page(site, "/potensi/"))
+    assert potensi[0].startswith("Potensi Desa ") and potensi[1] == f"{BASE}/potensi/"
+    assert "Sawah Organik" in _page(site, "/potensi/").text_content()
+    produk = _head(_page(site, "/produk/"))
+    assert produk[0].startswith("Produk UMKM ") and "Beras Merah" in _page(site, "/produk/").text_content()
+    assert _head(_page(site, "/cari/")) == ("Cari | KIM Uji", f"{BASE}/cari/", "website", True)
+    missing = lxml.html.parse(str(site / "404.html")).getroot()
+    assert _head(missing)[0] == "Halaman tidak ditemukan | KIM Uji" and _head(missing)[3]
+    jadwal = _page(site, "/jadwal/")
+    assert _head(jadwal)[:2] == ("Jadwal Posyandu | KIM Uji", f"{BASE}/jadwal/")
+
+
+def test_a_link_to_a_page_reaches_the_page(site: Path) -> None:
+    body = _page(site, "/artikel/a/").xpath("//div[@class='isi']//a/@href")
+    assert body == ["/jadwal/"]
+
+
+def test_a_preview_marks_drafts_and_scheduled_articles_only(site: Path) -> None:
+    def mark(slug: str) -> str:
+        return " ".join(_page(site, f"/artikel/{slug}/").xpath("//p[@class='status']//text()"))
+
+    assert mark("draf").startswith("Draf: belum diterbitkan.")
+    assert mark("nanti").startswith("Terjadwal: terbit sendiri")
+    assert mark("tepat") == "" and mark("a") == ""
+
+
+def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path: Path) -> None:
+    files = _files()
+    files["content/uji/artikel/b.md"] = article(
+        "Berita B", "2026-05-30", body="Lihat\n\n![foto](../media/.rahasia.png)", slug="b"
+    )
+    root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
+    report = build(root / "config.yaml", now=NOW, with_index=False)
+    said = [(Path(p.path).name, p.line, p.code) for p in report.problems if p.severity.value == "error"]
+    assert ("b.md", 8, "ref.refused_media") in said, said
