@@ -275,16 +275,13 @@ def _prepare(
 
 
 def _check_out_dir(out: Path, config: SiteConfig, config_path: Path) -> None:
-    """The output folder is emptied of stale files: it must not hold the project itself."""
-    for protected in (config.root, config.content_dir, config.themes_dir):
-        if (
-            out == protected
-            or protected.is_relative_to(out)
-            or out.is_relative_to(config.content_dir)
-        ):
-            log = ProblemLog()
-            log.add(config_path, None, "build.bad_out", out=str(out))
-            raise KimsiteError(log)
+    """The output folder is emptied of stale files: it must not hold the project itself,
+    nor lie inside content or a theme (the next build would read its own output back)."""
+    inside = any(out.is_relative_to(p) for p in (config.content_dir, config.themes_dir))
+    if config.root.is_relative_to(out) or inside:  # content/ and themes/ are in the root
+        log = ProblemLog()
+        log.add(config_path, None, "build.bad_out", out=str(out))
+        raise KimsiteError(log)
 
 
 def _select(

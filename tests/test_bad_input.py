@@ -436,7 +436,17 @@ def test_output_folder_inside_the_project_is_refused(project: Callable[..., Path
     assert info.value.problems[0].code == "build.bad_out"
     with pytest.raises(KimsiteError):
         build(root / "config.yaml", out_dir=root)
+    # A folder holding the project, the themes, or content itself: each would be emptied.
+    for out in (root.parent, root / "themes", root / "content", root / "themes" / "default"):
+        with pytest.raises(KimsiteError) as info:
+            build(root / "config.yaml", out_dir=out)
+        assert [(p.code, p.params) for p in info.value.problems] == [
+            ("build.bad_out", (("out", str(out)),))
+        ], out
     assert (root / "content/baik/kim.yaml").is_file()
+    assert (root / "themes/default/templates/base.html").is_file()
+    # Beside them is fine, inside the project too (build/ is the default).
+    assert build(root / "config.yaml", out_dir=root / "keluaran", with_index=False).ok
 
 
 def test_unknown_kim_on_the_command_line(project: Callable[..., Path]) -> None:

@@ -114,8 +114,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kimsite failed while building the province index ({detail}); the old index is untouched. Report this message to kimsite's maintainers.",
     ),
     "build.bad_out": (
-        "Folder keluaran {out} berisi atau sama dengan folder proyek; kimsite menghapus berkas lama di sana. Pilih folder lain, misalnya build/.",
-        "The output folder {out} contains or is the project folder; kimsite removes stale files there. Choose another folder, e.g. build/.",
+        "Folder keluaran {out} berisi folder proyek, atau ada di dalam folder content/ atau themes/; kimsite menghapus berkas lama di sana, dan build berikutnya akan membaca keluarannya sendiri. Pilih folder lain, misalnya build/.",
+        "The output folder {out} contains the project folder, or lies inside content/ or themes/; kimsite removes stale files there, and the next build would read its own output. Choose another folder, e.g. build/.",
     ),
     "build.unknown_kim": (
         "Tidak ada KIM bernama '{slug}' di content/. KIM yang ada: {known}.",
