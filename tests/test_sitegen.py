@@ -168,6 +168,21 @@ def test_a_preview_marks_drafts_and_scheduled_articles_only(site: Path) -> None:
     assert mark("tepat") == "" and mark("a") == ""
 
 
+def test_a_theme_sees_the_status_words_its_guide_names(tmp_path: Path) -> None:
+    """docs/tema.md promises `"draf"` or `"terjadwal"`: a theme may compare them itself."""
+    files = _files()
+    files["content/uji/templat/article.html"] = (
+        '{% extends "base.html" %}{% block content %}'
+        '<p id="status">{{ article.status or "terbit" }}</p>{% endblock %}'
+    )
+    root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
+    assert build(root / "config.yaml", drafts=True, future=True, now=NOW, with_index=False).ok
+    site = root / "build" / HOST
+    said = {slug: _page(site, f"/artikel/{slug}/").findtext(".//p[@id='status']")
+            for slug in ("draf", "nanti", "tepat")}
+    assert said == {"draf": "draf", "nanti": "terjadwal", "tepat": "terbit"}
+
+
 def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path: Path) -> None:
     files = _files()
     files["content/uji/artikel/b.md"] = article(
