@@ -192,3 +192,28 @@ def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path:
     report = build(root / "config.yaml", now=NOW, with_index=False)
     said = [(Path(p.path).name, p.line, p.code) for p in report.problems if p.severity.value == "error"]
     assert ("b.md", 8, "ref.refused_media") in said, said
+
+
+@pytest.mark.parametrize(
+    ("slug", "other"),
+    [
+        ("artikel", "daftar artikel"),
+        ("profil", "halaman profil bawaan kimsite"),
+        ("potensi", "halaman potensi bawaan kimsite"),
+        ("produk", "halaman produk bawaan kimsite"),
+        ("cari", "halaman pencarian bawaan kimsite"),
+    ],
+)
+def test_a_page_that_takes_an_address_of_the_site_is_named_with_what_it_hides(
+    tmp_path: Path, slug: str, other: str
+) -> None:
+    files = _files()
+    files[f"content/uji/halaman/{slug}.md"] = f"---\njudul: Halaman {slug}\n---\nIsi.\n"
+    root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
+    report = build(root / "config.yaml", now=NOW, with_index=False)
+    [problem] = [p for p in report.problems if p.severity.value == "error"]
+    assert problem.path == str(root / f"content/uji/halaman/{slug}.md")
+    assert problem.code == "output.conflict"
+    claimants = {dict(problem.params)["first"], dict(problem.params)["second"]}
+    assert claimants == {f"halaman {slug}", other}
+    assert dict(problem.params)["output"] == f"{slug}/index.html"
