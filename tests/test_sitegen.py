@@ -20,7 +20,9 @@ HOST = "uji.kim.id"
 BASE = f"https://{HOST}"
 PROFILE = profile("KIM Uji", "52.01.14.2006") + (
     "potensi:\n  - nama: Sawah Organik\n    jenis: pertanian\n    deskripsi: Padi tanpa pestisida.\n"
+    "  - nama: Kebun Kopi\n    jenis: pertanian\n    deskripsi: Kopi robusta.\n"
     "produk:\n  - nama: Beras Merah\n    harga: 15000\n    satuan: per kg\n"
+    "  - nama: Kopi Bubuk\n    harga: 30000\n    satuan: per bungkus\n"
 )
 # Seven live articles, newest first by date: a, b, c | d, e, f | g (3 per page).
 LIVE = {
@@ -145,6 +147,10 @@ def test_the_fixed_pages_are_there_with_their_titles(site: Path) -> None:
     potensi = _head(_page(site, "/potensi/"))
     assert potensi[0].startswith("Potensi Desa ") and potensi[1] == f"{BASE}/potensi/"
     assert "Sawah Organik" in _page(site, "/potensi/").text_content()
+    described = {url: _page(site, url).xpath("//meta[@name='description']/@content")[0]
+                 for url in ("/potensi/", "/produk/")}
+    assert described["/potensi/"].endswith(": Sawah Organik, Kebun Kopi")
+    assert described["/produk/"] == "Produk UMKM: Beras Merah, Kopi Bubuk"
     produk = _head(_page(site, "/produk/"))
     assert produk[0].startswith("Produk UMKM ") and "Beras Merah" in _page(site, "/produk/").text_content()
     assert _head(_page(site, "/cari/")) == ("Cari | KIM Uji", f"{BASE}/cari/", "website", True)
