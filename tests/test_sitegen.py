@@ -175,11 +175,16 @@ def test_a_preview_marks_drafts_and_scheduled_articles_only(site: Path) -> None:
 
 
 def test_a_theme_sees_the_status_words_its_guide_names(tmp_path: Path) -> None:
-    """docs/tema.md promises `"draf"` or `"terjadwal"`: a theme may compare them itself."""
+    """docs/tema.md promises `"draf"` or `"terjadwal"`, and a `term` (or none) to every
+    list: a theme may read them itself (templates see an absent name as an error)."""
     files = _files()
     files["content/uji/templat/article.html"] = (
         '{% extends "base.html" %}{% block content %}'
         '<p id="status">{{ article.status or "terbit" }}</p>{% endblock %}'
+    )
+    files["content/uji/templat/list.html"] = (
+        '{% extends "base.html" %}{% block content %}'
+        '<p id="term">{{ term.label if term else "semua" }}</p>{% endblock %}'
     )
     root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
     assert build(root / "config.yaml", drafts=True, future=True, now=NOW, with_index=False).ok
@@ -187,6 +192,8 @@ def test_a_theme_sees_the_status_words_its_guide_names(tmp_path: Path) -> None:
     said = {slug: _page(site, f"/artikel/{slug}/").findtext(".//p[@id='status']")
             for slug in ("draf", "nanti", "tepat")}
     assert said == {"draf": "draf", "nanti": "terjadwal", "tepat": "terbit"}
+    assert _page(site, "/artikel/").findtext(".//p[@id='term']") == "semua"
+    assert _page(site, "/kategori/kegiatan/").findtext(".//p[@id='term']") == "Kegiatan"
 
 
 def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path: Path) -> None:
