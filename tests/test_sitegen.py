@@ -215,6 +215,8 @@ def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path:
         ("potensi", "halaman potensi bawaan kimsite"),
         ("produk", "halaman produk bawaan kimsite"),
         ("cari", "halaman pencarian bawaan kimsite"),
+        ("kategori", "daftar kategori"),
+        ("tag", "daftar tag"),
     ],
 )
 def test_a_page_that_takes_an_address_of_the_site_is_named_with_what_it_hides(
