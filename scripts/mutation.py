@@ -71,8 +71,12 @@ TESTS = {
         "tests/test_hardening.py::test_planted_cache_files_never_run",
         *_BUILDS,
     ],
-    "sitegen": ["tests/test_sitegen.py", *_BUILDS[:-2], "tests/test_structured_data.py",
-                *_BUILDS[-2:]],
+    "sitegen": [
+        "tests/test_sitegen.py",
+        *_BUILDS[:-2],
+        "tests/test_structured_data.py",
+        *_BUILDS[-2:],
+    ],
 }
 STATUS = {
     1: "killed",
@@ -241,10 +245,10 @@ def main() -> int:
                 return 3
             # A listed name counts only while it is still the mutation that was reviewed.
             marks = fingerprints(module)
-            new = [s for s in survived if accepted.get(s, ("", ""))[0] != marks.get(s)]
-            listed = [s for s in survived if s not in new]
-            unexplained += [f"{s} @{marks.get(s, '?')}" for s in new]
-            diffs += [_diff(Path(tmp) / module, s) for s in new]
+            fresh = [s for s in survived if accepted.get(s, ("", ""))[0] != marks.get(s)]
+            listed = [s for s in survived if s not in fresh]
+            unexplained += [f"{s} @{marks.get(s, '?')}" for s in fresh]
+            diffs += [_diff(Path(tmp) / module, s) for s in fresh]
             if untested:
                 notes.append(f"- {module}: no selected test reaches {_functions(untested)}")
             tested = counts["killed"] + counts["survived"] + counts["timeout"]
@@ -322,10 +326,11 @@ def fingerprints(module: str, source: str | None = None) -> dict[str, str]:
 _NAME = re.compile(r"^kimsite\.([a-z_]+)\.")
 
 
-def stale(entries: dict[str, str]) -> list[str]:
+def stale(entries: dict[str, str], made: dict[str, dict[str, str]] | None = None) -> list[str]:
     """The entries (name → fingerprint) that are no longer the mutation they were reviewed
     as: the name went (function changed or removed) or now names another change."""
-    made: dict[str, dict[str, str]] = {}
+    if made is None:
+        made = {}  # fingerprints by module, filled as needed
     gone = []
     for name, mark in sorted(entries.items()):
         found = _NAME.match(name)
@@ -345,15 +350,16 @@ def renumber() -> tuple[list[tuple[str, str]], list[str]]:
     (fingerprint) in the same function, found once. An entry whose change is made no more,
     or twice, is left for a person: its reason may not hold."""
     entries = reviewed()
-    lost = set(stale({name: mark for name, (mark, _why) in entries.items()}))
-    made: dict[str, dict[str, str]] = {}
+    made: dict[str, dict[str, str]] = {}  # shared with stale: each module mutated once
+    lost = set(stale({name: mark for name, (mark, _why) in entries.items()}, made))
     moved: list[tuple[str, str]] = []
     for name in sorted(lost):
         found = _NAME.match(name)
         module = found.group(1) if found else ""
         if not (REPO / "kimsite" / f"{module}.py").is_file():
             continue
-        made.setdefault(module, fingerprints(module))
+        if module not in made:
+            made[module] = fingerprints(module)
         function = name.rsplit("__mutmut_", 1)[0] + "__mutmut_"
         same = [
             other
