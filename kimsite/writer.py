@@ -155,9 +155,18 @@ def _read_journal(root: Path) -> set[str]:
 
 
 def _write_journal(root: Path, keys: list[str]) -> None:
+    """The journal folder is shared by every site and removed by whichever finishes last
+    (`forget_journal`), so another KIM's process may remove it between our mkdir and our
+    write: then it is made again. Once our file is in it, no rmdir can take it away."""
     path = _journal_path(root)
-    path.parent.mkdir(exist_ok=True)
-    write_atomic(path, "".join(f"{k}\n" for k in keys))
+    text = "".join(f"{k}\n" for k in keys)
+    for attempt in range(100):
+        try:
+            write_atomic(path, text)
+            return
+        except (FileNotFoundError, FileExistsError):
+            if attempt == 99:
+                raise
 
 
 def forget_journal(root: Path) -> None:

@@ -7,6 +7,7 @@ The rest (claims, stale files, journal, planted links) is in test_units.py."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -220,6 +221,32 @@ def test_one_sites_journal_going_leaves_the_others(tmp_path: Path) -> None:
     assert [p.name for p in journals.iterdir()] == ["b.kim.id.txt"]
     forget_journal(tmp_path / "b.kim.id")
     assert not journals.exists()
+
+
+def test_sites_committing_while_others_forget_their_journals(tmp_path: Path) -> None:
+    """The journal folder is shared: one KIM's worker removing it (its journal was the last)
+    while another's is about to write into it must not fail that other KIM (seen in CI as a
+    FileNotFoundError on a journal's temporary file)."""
+    failures: list[str] = []
+
+    def publish_often(name: str) -> None:
+        out = tmp_path / name
+        try:
+            for n in range(400):
+                site = SiteOutput()
+                site.add_text("/", f"beranda {n}", Owner("beranda"))
+                commit(site, out)
+                forget_journal(out)
+        except Exception as err:  # any failure is the finding
+            failures.append(f"{name}: {err!r}")
+
+    workers = [threading.Thread(target=publish_often, args=(f"{c}.kim.id",)) for c in "abc"]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert failures == []
+    assert not (tmp_path / JOURNAL).exists()
 
 
 def test_with_the_manifest_a_replaced_photo_is_copied_and_the_rest_kept(tmp_path: Path) -> None:
