@@ -15,7 +15,6 @@ import io
 import os
 import re
 import tarfile
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,6 +92,10 @@ def _fetch(path: Path) -> tuple[str, dict[str, str]] | None:
         or DEFAULT_REGISTRY
     )
     url = f"{registry.rstrip('/')}/decap-cms/-/decap-cms-{DECAP_VERSION}.tgz"
+    # Imported here: urllib.request brings http.client and email (30 ms), which every
+    # no-change build would otherwise pay for a fetch that happens once per cache.
+    import urllib.request
+
     try:
         with urllib.request.urlopen(url, timeout=FETCH_TIMEOUT) as answer:
             data = answer.read(MAX_TARBALL + 1)
