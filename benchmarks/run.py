@@ -109,9 +109,14 @@ def timed(command: list[str], cwd: Path | None = None, source: Path | None = Non
 @dataclass
 class Results:
     samples: dict[str, list[Sample]] = field(default_factory=dict)
+    files: dict[str, int] = field(default_factory=dict)  # files in a cold run's output
 
-    def add(self, name: str, sample: Sample) -> None:
+    def add(self, name: str, sample: Sample, out: Path | None = None) -> None:
+        """`out`: the run's output folder, whose files are counted (on a disk where each new
+        file costs about a millisecond, the count explains much of a cold build's time)."""
         self.samples.setdefault(name, []).append(sample)
+        if out is not None:
+            self.files[name] = sum(len(files) for _d, _s, files in os.walk(out))
         print(f"  {name:<28} {sample.seconds:8.2f} s {sample.peak_mb:8.0f} MB", flush=True)
 
     def median(self, name: str) -> float:
@@ -160,6 +165,19 @@ class Scale:
             (project / "content").symlink_to(self.root / "kimsite" / "content")
         shutil.rmtree(project / "themes", ignore_errors=True)
         shutil.copytree(checkout / "themes", project / "themes")
+        return project
+
+    def without_copies(self) -> Path:
+        """The same project with `kompresi: []`: no .gz/.br copies, so its output holds the
+        same kind of files as Hugo's and Pelican's (neither compresses ahead of time)."""
+        project = self.root / "kimsite-plain"
+        if not project.exists():
+            project.mkdir()
+            (project / "content").symlink_to(self.root / "kimsite" / "content")
+        config = (self.root / "kimsite" / "config.yaml").read_text(encoding="utf-8")
+        (project / "config.yaml").write_text(config + "kompresi: []\n", encoding="utf-8")
+        shutil.rmtree(project / "themes", ignore_errors=True)
+        shutil.copytree(self.root / "kimsite" / "themes", project / "themes")
         return project
 
     def kimsite(
@@ -244,11 +262,17 @@ def run_scale(
     if baseline:
         versions.append((f"kimsite@{baseline}", baseline_checkout(baseline)))
     projects = {label: scale.project_for(source) for label, source in versions}
+    plain = scale.without_copies()
     for n in range(repeat):
         print(f"[{scale.name}] round {n + 1}/{repeat}", flush=True)
-        results.add("hugo cold", timed(scale.hugo(scale.fresh("hugo"))))
+        out = scale.fresh("hugo")
+        results.add("hugo cold", timed(scale.hugo(out)), out)
         if pelican:
-            results.add("pelican cold", timed(scale.pelican(scale.fresh("pelican"))))
+            out = scale.fresh("pelican")
+            results.add("pelican cold", timed(scale.pelican(out)), out)
+        out = scale.fresh("plain")
+        command = scale.kimsite(out, scale.fresh("plain-cache"), project=plain)
+        results.add("kimsite cold, kompresi: []", timed(command), out)
         places = {}
         for label, source in versions:
             out, cache = scale.fresh(label), scale.fresh(label + "-cache")
@@ -256,7 +280,7 @@ def run_scale(
             places[label] = (out, cache, source, project)
             cold = "kimsite cold (--jobs 2)".replace("kimsite", label)
             command = scale.kimsite(out, cache, project=project)
-            results.add(cold, timed(command, source=source))
+            results.add(cold, timed(command, source=source), out)
             results.add(f"{label} no change", timed(command, source=source))
         for what in ("article", "template", "profile"):
             scale.edit(what, n)
@@ -290,12 +314,19 @@ def report(scale: Scale, r: Results) -> None:
         f"\n### {scale.articles:,} articles ({scale.kims} KIMs), medians of "
         f"{len(r.samples['hugo cold'])} runs\n"
     )
-    print("| run | median s | peak MB (all processes) |\n| --- | ---: | ---: |")
+    print("| run | median s | peak MB (all processes) | files written |")
+    print("| --- | ---: | ---: | ---: |")
     for name in r.samples:
-        print(f"| {name} | {r.median(name):.2f} | {r.peak(name):.0f} |")
+        files = f"{r.files[name]:,}" if name in r.files else ""
+        print(f"| {name} | {r.median(name):.2f} | {r.peak(name):.0f} | {files} |")
     hugo = r.median("hugo cold")
     targets = [
         Target("cold build / Hugo", lambda x: x.median("kimsite cold (--jobs 2)") / hugo, 1.6),
+        Target(
+            "cold build, kompresi: [] / Hugo",
+            lambda x: x.median("kimsite cold, kompresi: []") / hugo,
+            1.6,
+        ),
         Target("no change / Hugo full build", lambda x: x.median("kimsite no change") / hugo, 0.05),
         Target(
             "one article edited / Hugo",
