@@ -40,8 +40,9 @@ from kimsite.kimbuild import (
     theme_fp,
     theme_stamps,
 )
+from kimsite.lock import Busy, exclusive
 from kimsite.model import BuildOptions
-from kimsite.problems import KimsiteError, Problem, ProblemLog, problem
+from kimsite.problems import KimsiteError, Problem, ProblemLog, display_path, problem
 from kimsite.themes import forget_environments
 from kimsite.writer import WriteStats, clear_staging, outputs_intact, remove_files
 
@@ -192,9 +193,22 @@ def build(
 def _machine_boundary(run: Run) -> Iterator[None]:
     """A full disk or a read-only output stops the build with one clear message. Nothing
     is half done: every site was committed whole or not at all, and the cache's state
-    file is the last build's, so the next build redoes what this one could not."""
+    file is the last build's, so the next build redoes what this one could not.
+
+    Only one build at a time uses an output folder or a cache: what a killed build left
+    half-written is cleared once the folders are this build's alone."""
     try:
-        yield
+        with exclusive(run.out, run.cache.root):
+            clear_staging(run.out)
+            run.cache.clear_temporaries()
+            try:
+                yield
+            finally:
+                clear_staging(run.out)
+    except Busy as exc:
+        raise KimsiteError(
+            [problem(exc.folder, None, "build.busy", folder=display_path(exc.folder))]
+        ) from None
     except MachineFailure as exc:
         raise KimsiteError(
             [problem(run.out, None, "build.machine", detail=exc.text, code=exc.code)]
@@ -205,8 +219,6 @@ def _machine_boundary(run: Run) -> Iterator[None]:
         raise KimsiteError(
             [problem(run.out, None, "build.machine", detail=exc.strerror or "", code=exc.errno)]
         ) from None
-    finally:
-        clear_staging(run.out)
 
 
 def _add_index(report: BuildReport, index: IndexOutcome) -> None:
@@ -242,7 +254,6 @@ def _finish(
         state.themes = run.themes
         state.built_at_ns = run.started_ns
         run.cache.save_state(state)
-    clear_staging(run.out)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -261,7 +272,6 @@ def _prepare(
     out = (out_dir or config.root / "build").resolve()
     cache_root = (cache_dir or config.root / ".kimsite-cache").resolve()
     _check_out_dir(out, config, config_path)
-    clear_staging(out)
     options = BuildOptions(now=now or current_time(), drafts=drafts, future=future)
     config_fp = bytes_digest(
         config_path.read_bytes() + f"|{drafts}|{future}|{config.root}".encode()
@@ -270,7 +280,6 @@ def _prepare(
     if config.themes_dir.is_dir():
         themes = {t.name: scan(t) for t in sorted(config.themes_dir.iterdir()) if t.is_dir()}
     cache = Cache(cache_root)
-    cache.clear_temporaries()
     return Run(config, config_path, out, cache, options, started_ns, config_fp, themes)
 
 

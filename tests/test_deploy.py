@@ -327,6 +327,10 @@ def test_second_release_sends_only_what_changed_and_never_mixes(
                 answer = fetch(port, KIM, path)
                 seen.append((path, answer.status, answer.body))
 
+    # What a build keeps beside the sites (its lock, a killed build's journal) is not a site.
+    assert (root / "build" / ".kimsite-kunci").is_file()
+    (root / "build" / ".kimsite-jurnal").mkdir(exist_ok=True)
+    (root / "build" / ".kimsite-jurnal" / f"{KIM}.txt").write_text("artikel/x/index.html\n")
     with nginx.serving(conf):
         reader = threading.Thread(target=read_in_a_loop)
         reader.start()
@@ -338,6 +342,7 @@ def test_second_release_sends_only_what_changed_and_never_mixes(
         served_after = fetch(port, KIM, url).body
     second = release_of(target)
     assert second != first and served_after == new_page
+    assert sorted(p.name for p in second.iterdir() if p.name.startswith(".")) == []
     assert seen and all(status == 200 for _path, status, _body in seen)
     assert all(body in pages[path] for path, _status, body in seen), "a mix of releases"
 

@@ -12,6 +12,7 @@ import os
 import pickle
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -270,6 +271,54 @@ def test_full_disk_stops_cleanly_and_loses_nothing(
     clean_out = tmp_path / "clean"
     assert main([*args[:3], "--out", str(clean_out), "--cache", str(tmp_path / "c2")]) == 0
     assert snapshot(out) == snapshot(clean_out)
+
+
+_HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from kimsite.lock import exclusive
+with exclusive(Path(sys.argv[1])):
+    print("dipegang", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_second_build_of_the_same_folders_stops_and_harms_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two builds sharing an output folder or a cache (a CI job started twice, a second
+    terminal) would clear each other's half-written files and save each other's state away:
+    while another process holds either folder, a build stops at once, names the folder, and
+    touches nothing. The lock ends with its process: a killed holder blocks no later build."""
+    root = _project(tmp_path / "p")
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    args = ["build", "--config", str(root / "config.yaml"), "--out", str(out), "--cache", str(cache)]
+    assert main(args) == 0
+    _edit_every_kim(root, 3)
+    # What the holder (a build) is half-way through writing, in both folders.
+    (out / ".kimsite-tmp").mkdir()
+    (out / ".kimsite-tmp" / "4242-1").write_bytes(b"setengah ditulis")
+    (cache / ".tmp-4242-1-state.json").write_bytes(b"setengah ditulis")
+    before, cached = snapshot(out), snapshot(cache)
+    for held in (out, cache):
+        holder = subprocess.Popen(
+            [sys.executable, "-c", _HOLD_LOCK, str(held)], stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "dipegang\n"
+            capsys.readouterr()
+            assert main(args) == 1
+            printed = capsys.readouterr().err
+            assert "Build lain sedang memakai folder" in printed and held.name in printed
+            assert "Traceback" not in printed
+            assert snapshot(out) == before and snapshot(cache) == cached
+        finally:
+            holder.kill()
+            holder.wait()
+            holder.stdout.close()
+    assert main(args) == 0
+    assert "artikel/kabar-3/index.html" in snapshot(out / "baik.kim.id")
+    assert not (out / ".kimsite-tmp").exists() and not (cache / ".tmp-4242-1-state.json").exists()
 
 
 def test_read_only_output_stops_cleanly(

@@ -113,6 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kimsite gagal membangun situs indeks provinsi ({detail}); situs indeks lama tidak diubah. Laporkan pesan ini kepada pengelola kimsite.",
         "kimsite failed while building the province index ({detail}); the old index is untouched. Report this message to kimsite's maintainers.",
     ),
+    "build.busy": (
+        "Build lain sedang memakai folder {folder} (folder keluaran atau cache yang sama). Tunggu sampai build itu selesai, lalu jalankan lagi; atau beri build ini folder sendiri dengan --out dan --cache.",
+        "Another build is using the folder {folder} (the same output or cache folder). Wait until that build has finished, then run this one again; or give this build folders of its own with --out and --cache.",
+    ),
     "build.bad_out": (
         "Folder keluaran {out} berisi folder proyek, atau ada di dalam folder content/ atau themes/; kimsite menghapus berkas lama di sana, dan build berikutnya akan membaca keluarannya sendiri. Pilih folder lain, misalnya build/.",
         "The output folder {out} contains the project folder, or lies inside content/ or themes/; kimsite removes stale files there, and the next build would read its own output. Choose another folder, e.g. build/.",

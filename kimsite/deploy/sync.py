@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kimsite.writer import STAGING
+from kimsite.lock import LOCK_NAME
+from kimsite.writer import JOURNAL, STAGING
 
 RELEASE = re.compile(r"^\d{8}T\d{12}Z$")  # sorts in time order
 
@@ -92,6 +93,10 @@ def releases(shell: Shell) -> Releases:
     return Releases(names, name if name in names else None)
 
 
+# The build's own files beside the sites (staging, journal, lock): never published.
+BUILD_OWN = (STAGING, JOURNAL, LOCK_NAME)
+
+
 def new_release_name(now: datetime | None = None) -> str:
     return (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
 
@@ -104,7 +109,7 @@ def sync(
     rsync: tuple[str, ...] = ("rsync",),
 ) -> str:
     """Publish `build` as a new release and switch to it; returns the release's name."""
-    if not build.is_dir() or not any(p.name != STAGING for p in build.iterdir()):
+    if not build.is_dir() or not any(p.name not in BUILD_OWN for p in build.iterdir()):
         raise DeployFailure(f"{build}: tidak ada situs yang dibangun (jalankan kimsite build)")
     shell = Shell(target, ssh)
     root = shlex.quote(target.path)
@@ -121,7 +126,7 @@ def sync(
         "--checksum",  # a CI build's files are new copies: compare what they hold
         "--delete",
         "--chmod=D755,F644",
-        f"--exclude=/{STAGING}/",
+        *(f"--exclude=/{name}" for name in BUILD_OWN),
     ]
     if known.current:
         command.append(f"--link-dest=../{known.current}")
