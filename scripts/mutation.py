@@ -73,6 +73,7 @@ TESTS = {
     ],
     "sitegen": [
         "tests/test_sitegen.py",
+        "tests/test_images.py::test_broken_images_are_the_kims_error",
         *_BUILDS[:-2],
         "tests/test_structured_data.py",
         *_BUILDS[-2:],

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import pytest
 
 from kimsite.build import build
+from kimsite.markup import MarkdownRenderer
 from tests.helpers import BASE_CONFIG, _pixel, article, profile, write_project
 
 # 08.00 WITA (the KIM's zone): an article dated exactly then is live, not scheduled.
@@ -140,6 +142,39 @@ def test_every_category_and_tag_has_its_pages(site: Path) -> None:
     assert set(_cards(_page(site, "/kategori/kegiatan/hal/2/"))) == {"/artikel/f/"}
     assert set(_cards(_page(site, "/tag/padi/"))) == {"/artikel/a/", "/artikel/b/", "/artikel/g/"}
     assert set(_cards(_page(site, "/tag/panen/"))) == {"/artikel/a/", "/artikel/e/"}
+    titles = {url: _page(site, url).findtext(".//title") for url in
+              ("/kategori/", "/kategori/kegiatan/", "/kategori/kegiatan/hal/2/", "/tag/padi/")}
+    assert titles == {
+        "/kategori/": "Kategori | KIM Uji",
+        "/kategori/kegiatan/": "Kategori: Kegiatan | KIM Uji",
+        "/kategori/kegiatan/hal/2/": "Kategori: Kegiatan — Halaman 2 | KIM Uji",
+        "/tag/padi/": "Tag: #padi | KIM Uji",
+    }
+
+
+def test_only_markdown_that_changed_is_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The render cache: an article or page whose text (and the links and media it looked
+    up) did not change is taken from the last build; only the edited one is rendered again.
+    The real renderer runs; the test only notes which documents it was given."""
+    root = write_project(tmp_path / "p", _files(), config=BASE_CONFIG)
+    options = {"drafts": True, "future": True, "now": NOW, "with_index": False}
+    assert build(root / "config.yaml", **options).ok
+    rendered: list[str] = []
+    real = MarkdownRenderer.render
+
+    def noting(self: MarkdownRenderer, doc: Any, *args: Any) -> Any:
+        rendered.append(doc.source.name)
+        return real(self, doc, *args)
+
+    monkeypatch.setattr(MarkdownRenderer, "render", noting)
+    edited = root / "content/uji/artikel/b.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    assert build(root / "config.yaml", **options).ok
+    assert rendered == ["b.md"]
+    page = (root / "build" / HOST / "artikel/b/index.html").read_text(encoding="utf-8")
+    assert "Tambahan." in page
 
 
 def test_the_fixed_pages_are_there_with_their_titles(site: Path) -> None:
