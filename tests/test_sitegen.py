@@ -43,7 +43,9 @@ def _files() -> dict[str, str | bytes]:
         "content/uji/kim.yaml": PROFILE,
         "content/uji/media/foto.png": _pixel(),
         "content/uji/media/.rahasia.png": _pixel(),  # hidden: never published
-        "content/uji/halaman/jadwal.md": "---\njudul: Jadwal Posyandu\n---\nSetiap Senin.\n",
+        "content/uji/halaman/jadwal.md": (
+            "---\njudul: Jadwal Posyandu\n---\nSetiap Senin.\n\n![Balai desa](../media/foto.png)\n"
+        ),
     }
     for slug, (day, kategori, tags) in LIVE.items():
         files[f"content/uji/artikel/{slug}.md"] = article(
@@ -175,6 +177,13 @@ def test_only_markdown_that_changed_is_rendered_again(
     assert rendered == ["b.md"]
     page = (root / "build" / HOST / "artikel/b/index.html").read_text(encoding="utf-8")
     assert "Tambahan." in page
+    # Article a did not change, but the page it links to went away: it is rendered again,
+    # and its link is reported, not taken from the last build.
+    rendered.clear()
+    (root / "content/uji/halaman/jadwal.md").unlink()
+    report = build(root / "config.yaml", **options)
+    assert rendered == ["a.md"]
+    assert [(Path(p.path).name, p.code) for p in report.problems] == [("a.md", "markup.link_missing")]
 
 
 def test_the_fixed_pages_are_there_with_their_titles(site: Path) -> None:
@@ -193,6 +202,10 @@ def test_the_fixed_pages_are_there_with_their_titles(site: Path) -> None:
     assert _head(missing)[0] == "Halaman tidak ditemukan | KIM Uji" and _head(missing)[3]
     jadwal = _page(site, "/jadwal/")
     assert _head(jadwal)[:2] == ("Jadwal Posyandu | KIM Uji", f"{BASE}/jadwal/")
+    # A photo in a page gets its size and smaller copies, as in an article.
+    [photo] = jadwal.xpath("//main//img[@alt='Balai desa']")
+    assert (photo.get("width"), photo.get("height")) == ("8", "8")
+    assert photo.get("srcset") == "/media/foto-8w.webp 8w"
 
 
 def test_a_link_to_a_page_reaches_the_page(site: Path) -> None:
@@ -240,6 +253,23 @@ def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path:
     report = build(root / "config.yaml", now=NOW, with_index=False)
     said = [(Path(p.path).name, p.line, p.code) for p in report.problems if p.severity.value == "error"]
     assert ("b.md", 8, "ref.refused_media") in said, said
+
+
+@pytest.mark.parametrize("slug", ["hal", "media", "pagefind"])
+def test_a_page_named_like_kimsites_own_folders_is_refused(tmp_path: Path, slug: str) -> None:
+    """/hal/2/ (the home's pager), /media/ and /pagefind/ are kimsite's: a page there would
+    be mixed with them, so it is refused with its file and the name to choose instead, and
+    the KIM keeps its last good site."""
+    files = _files()
+    files[f"content/uji/halaman/{slug}.md"] = f"---\njudul: Halaman {slug}\n---\nIsi.\n"
+    root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
+    report = build(root / "config.yaml", now=NOW, with_index=False)
+    errors = [p for p in report.problems if p.severity.value == "error"]
+    assert [(p.path, p.line, p.code, dict(p.params)) for p in errors] == [
+        (str(root / f"content/uji/halaman/{slug}.md"), None, "page.reserved_slug", {"slug": slug})
+    ]
+    assert f"tentang-{slug}.md" in errors[0].format()
+    assert not (root / "build" / HOST).exists()
 
 
 @pytest.mark.parametrize(
