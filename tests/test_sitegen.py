@@ -12,9 +12,10 @@ from typing import Any
 import lxml.html
 import pytest
 
+from kimsite import sitegen
 from kimsite.build import build
 from kimsite.markup import MarkdownRenderer
-from tests.helpers import BASE_CONFIG, _pixel, article, profile, write_project
+from tests.helpers import BASE_CONFIG, _pixel, article, profile, snapshot, write_project
 
 # 08.00 WITA (the KIM's zone): an article dated exactly then is live, not scheduled.
 NOW = datetime(2026, 6, 1, 0, 0, tzinfo=UTC)
@@ -242,6 +243,50 @@ def test_a_theme_sees_the_status_words_its_guide_names(tmp_path: Path) -> None:
     assert said == {"draf": "draf", "nanti": "terjadwal", "tepat": "terbit"}
     assert _page(site, "/artikel/").findtext(".//p[@id='term']") == "semua"
     assert _page(site, "/kategori/kegiatan/").findtext(".//p[@id='term']") == "Kegiatan"
+
+
+def test_a_template_change_renders_only_the_pages_that_use_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When only a theme's template changed, the pages made with other templates (and the
+    feed, sitemap and robots.txt, which use none) are kept from the last build, not
+    rendered again; the result equals a clean build. The real templates render; the test
+    only notes which ones were asked for."""
+    root = write_project(tmp_path / "p", _files(), config=BASE_CONFIG)
+    options = {"drafts": True, "future": True, "now": NOW, "with_index": False}
+    assert build(root / "config.yaml", **options).ok
+    rendered: list[str] = []
+    real = sitegen.render_bounded
+
+    def noting(template: Any, context: dict[str, Any]) -> str:
+        rendered.append(Path(template.filename).name)
+        return real(template, context)
+
+    monkeypatch.setattr(sitegen, "render_bounded", noting)
+    template = root / "themes/default/templates/page.html"
+    template.write_text(template.read_text().replace("<h1>", '<h1 class="diubah">'))
+    assert build(root / "config.yaml", **options).ok
+    assert rendered == ["page.html"]  # the one page, jadwal
+    monkeypatch.undo()
+    clean = tmp_path / "bersih"
+    assert build(root / "config.yaml", out_dir=clean, cache_dir=tmp_path / "c2", **options).ok
+    assert snapshot(root / "build" / HOST) == snapshot(clean / HOST)
+    assert '<h1 class="diubah">' in (clean / HOST / "jadwal/index.html").read_text()
+
+
+def test_an_unknown_theme_file_names_the_theme_and_what_it_has(tmp_path: Path) -> None:
+    files = _files()
+    files["content/uji/templat/page.html"] = (
+        '{% extends "base.html" %}\n{% block content %}\n'
+        '<link rel="stylesheet" href="{{ aset(\'tidak-ada.css\') }}">\n{% endblock %}'
+    )
+    root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
+    report = build(root / "config.yaml", now=NOW, with_index=False)
+    [problem] = report.problems
+    assert (problem.path, problem.line, problem.code) == (
+        str(root / "content/uji/templat/page.html"), 3, "theme.render"
+    )
+    assert "aset 'tidak-ada.css' tidak ada di static/ tema default" in dict(problem.params)["detail"]
 
 
 def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path: Path) -> None:
