@@ -289,6 +289,24 @@ def test_an_unknown_theme_file_names_the_theme_and_what_it_has(tmp_path: Path) -
     assert "aset 'tidak-ada.css' tidak ada di static/ tema default" in dict(problem.params)["detail"]
 
 
+def test_old_addresses_may_wait_for_an_article_not_published_yet(tmp_path: Path) -> None:
+    """pengalihan.yaml is checked against the site the KIM really publishes: a target that
+    is a scheduled or draft article is only a warning (its redirect starts working when it
+    is published), at the line that names it; a published one is simply right."""
+    files = _files()
+    files["content/uji/pengalihan.yaml"] = (
+        "/berita/a/: /artikel/a/\n/berita/nanti/: /artikel/nanti/\n/berita/draf/: /artikel/draf/\n"
+    )
+    root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
+    report = build(root / "config.yaml", now=NOW, with_index=False)
+    assert report.ok
+    source = str(root / "content/uji/pengalihan.yaml")
+    assert [(p.path, p.line, p.code, p.severity.value) for p in report.problems] == [
+        (source, 3, "redirect.waiting_target", "warning"),  # sorted by old address
+        (source, 2, "redirect.waiting_target", "warning"),
+    ]
+
+
 def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path: Path) -> None:
     files = _files()
     files["content/uji/artikel/b.md"] = article(
