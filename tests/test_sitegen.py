@@ -14,6 +14,7 @@ import pytest
 
 from kimsite import sitegen
 from kimsite.build import build
+from kimsite.cli import main
 from kimsite.markup import MarkdownRenderer
 from tests.helpers import BASE_CONFIG, _pixel, article, profile, snapshot, write_project
 
@@ -42,6 +43,7 @@ LIVE = {
 def _files() -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
         "content/uji/kim.yaml": PROFILE,
+        "content/uji/media/agenda.pdf": b"%PDF-1.4\n% agenda rapat\n",  # before the photo
         "content/uji/media/foto.png": _pixel(),
         "content/uji/media/.rahasia.png": _pixel(),  # hidden: never published
         "content/uji/halaman/jadwal.md": (
@@ -305,6 +307,21 @@ def test_old_addresses_may_wait_for_an_article_not_published_yet(tmp_path: Path)
         (source, 3, "redirect.waiting_target", "warning"),  # sorted by old address
         (source, 2, "redirect.waiting_target", "warning"),
     ]
+
+
+def test_photos_are_made_only_in_the_cache_and_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build keeps its photo copies in the cache; `kimsite check` makes them in a
+    temporary folder it removes. Neither leaves anything in the working folder."""
+    root = write_project(tmp_path / "p", _files(), config=BASE_CONFIG)
+    work = tmp_path / "kerja"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert main(["check", "--config", str(root / "config.yaml")]) == 0
+    assert build(root / "config.yaml", now=NOW, with_index=False).ok
+    assert list(work.iterdir()) == []
+    assert any((root / ".kimsite-cache/images").rglob("*.webp"))
 
 
 def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path: Path) -> None:
