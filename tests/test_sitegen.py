@@ -5,6 +5,7 @@ the tests that speak first for sitegen's mutants (scripts/mutation.py)."""
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -60,8 +61,10 @@ def _files() -> dict[str, str | bytes]:
     )
     files["content/uji/artikel/tepat.md"] = article("Tepat Waktu", "2026-06-01 08:00", slug="tepat")
     files["content/uji/artikel/nanti.md"] = article("Nanti Saja", "2026-06-01 08:01", slug="nanti")
-    files["content/uji/artikel/draf.md"] = article("Masih Draf", "2026-05-01", slug="draf",
-                                                  draf="true")
+    files["content/uji/artikel/draf.md"] = article(
+        "Masih Draf", "2026-05-01", slug="draf", draf="true",
+        body="![Balai desa](../media/foto.png)",
+    )
     return files
 
 
@@ -225,6 +228,11 @@ def test_a_preview_marks_drafts_and_scheduled_articles_only(site: Path) -> None:
     assert mark("tepat") == "" and mark("a") == ""
 
 
+def test_a_preview_shows_a_drafts_photos_as_a_published_article_would(site: Path) -> None:
+    [photo] = _page(site, "/artikel/draf/").xpath("//main//img[@alt='Balai desa']")
+    assert photo.get("srcset") == "/media/foto-8w.webp 8w" and photo.get("width") == "8"
+
+
 def test_a_theme_sees_the_status_words_its_guide_names(tmp_path: Path) -> None:
     """docs/tema.md promises `"draf"` or `"terjadwal"`, and a `term` (or none) to every
     list: a theme may read them itself (templates see an absent name as an error)."""
@@ -289,6 +297,33 @@ def test_an_unknown_theme_file_names_the_theme_and_what_it_has(tmp_path: Path) -
         str(root / "content/uji/templat/page.html"), 3, "theme.render"
     )
     assert "aset 'tidak-ada.css' tidak ada di static/ tema default" in dict(problem.params)["detail"]
+    assert dict(problem.params)["name"] == "page.html"
+
+
+def test_a_missing_template_is_named_where_it_was_asked_for(tmp_path: Path) -> None:
+    """Included by a KIM's template: that template is named. Missing from a province theme
+    that extends none: the KIM's profile (which chose the theme) is named."""
+    files = _files()
+    files["content/uji/templat/page.html"] = (
+        '{% extends "base.html" %}\n{% block content %}\n{% include "tidak-ada.html" %}\n'
+        "{% endblock %}"
+    )
+    root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
+    report = build(root / "config.yaml", now=NOW, with_index=False)
+    assert [(p.path, p.code, dict(p.params)) for p in report.problems] == [
+        (str(root / "content/uji/templat/page.html"), "theme.missing_template",
+         {"name": "tidak-ada.html"})
+    ]
+    polos = root / "themes/polos"
+    shutil.copytree(root / "themes/default", polos)
+    (polos / "templates/page.html").unlink()
+    (root / "content/uji/templat/page.html").unlink()
+    kim = root / "content/uji/kim.yaml"
+    kim.write_text(kim.read_text() + "tema: polos\n")
+    report = build(root / "config.yaml", now=NOW, with_index=False)
+    assert [(p.path, p.line, p.code, dict(p.params)) for p in report.problems] == [
+        (str(kim), None, "theme.missing_template", {"name": "page.html"})
+    ]
 
 
 def test_old_addresses_may_wait_for_an_article_not_published_yet(tmp_path: Path) -> None:
