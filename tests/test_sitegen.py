@@ -5,6 +5,7 @@ the tests that speak first for sitegen's mutants (scripts/mutation.py)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
@@ -190,6 +191,18 @@ def test_only_markdown_that_changed_is_rendered_again(
     report = build(root / "config.yaml", **options)
     assert rendered == ["a.md"]
     assert [(Path(p.path).name, p.code) for p in report.problems] == [("a.md", "markup.link_missing")]
+    # A damaged entry of the render cache (its key intact) is rendered again, not trusted.
+    (root / "content/uji/halaman/jadwal.md").write_text("---\njudul: Jadwal\n---\nSenin.\n")
+    assert build(root / "config.yaml", **options).ok
+    renders = root / ".kimsite-cache/renders/uji.json"
+    entries = json.loads(renders.read_text(encoding="utf-8"))
+    del entries["data"]["artikel/c.md"]["html"]
+    renders.write_text(json.dumps(entries), encoding="utf-8")
+    rendered.clear()
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nLagi.\n", encoding="utf-8")
+    assert build(root / "config.yaml", **options).ok
+    assert sorted(rendered) == ["b.md", "c.md"]
+    assert "Berita C" in (root / "build" / HOST / "artikel/c/index.html").read_text()
 
 
 def test_the_fixed_pages_are_there_with_their_titles(site: Path) -> None:
