@@ -51,6 +51,9 @@ TESTS = {
     "yamlsource": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
     "yamlparse": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
     "digest": ["tests/test_cache.py", "tests/test_writer.py"],
+    "lock": [
+        "tests/test_hardening.py::test_a_second_build_of_the_same_folders_stops_and_harms_nothing"
+    ],
     "markup": [
         "tests/test_security.py",
         "tests/test_golden.py",
