@@ -193,6 +193,11 @@ def test_broken_images_are_the_kims_error(name: str, data: bytes, code: str, tmp
     report = build(root / "config.yaml", now=NOW)
     problems = [(p.code, Path(p.path).name) for p in report.problems]
     assert problems == [(code, name)]
+    # What the image library said is passed on (cut short), not lost: it tells a writer
+    # whether the file is cut off or is no picture at all.
+    [problem] = report.problems
+    detail = dict(problem.params).get("detail")
+    assert isinstance(detail, str) and 0 < len(detail) <= 200 and detail in problem.format()
     assert not (root / "build/desa.kim.id").exists()
     assert (root / "build/kim.ntbprov.go.id/index.html").is_file()
 
