@@ -41,7 +41,10 @@ _BUILDS = [
     "tests/test_incremental.py",
     "tests/test_determinism.py",
     "-k",
-    "not equals_clean and not killed and not separate_processes",
+    # (by their whole names: "killed" alone also left out test_units' journal test, the one
+    # that reads back a killed commit's journal of several files)
+    "not equals_clean and not test_killed_build and not builds_killed_at"
+    " and not separate_processes",
 ]
 TESTS = {
     "redirects": ["tests/test_units.py"],

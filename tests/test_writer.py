@@ -249,6 +249,18 @@ def test_sites_committing_while_others_forget_their_journals(tmp_path: Path) -> 
     assert not (tmp_path / JOURNAL).exists()
 
 
+def test_a_journal_that_cannot_be_written_stops_the_commit(tmp_path: Path) -> None:
+    """Retrying is for another worker's rmdir, not for a lasting fault (here a file where the
+    journal folder must be): after the retries the commit fails, with the site as it was,
+    rather than publishing files that no journal names."""
+    site = SiteOutput()
+    site.add_text("/", "beranda", Owner("beranda"))
+    (tmp_path / JOURNAL).write_text("bukan folder")
+    with pytest.raises(OSError):
+        commit(site, tmp_path / "a.kim.id")
+    assert not (tmp_path / "a.kim.id" / "index.html").exists()
+
+
 def test_with_the_manifest_a_replaced_photo_is_copied_and_the_rest_kept(tmp_path: Path) -> None:
     photos = tmp_path / "media"
     photos.mkdir()
