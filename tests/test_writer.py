@@ -261,6 +261,18 @@ def test_a_journal_that_cannot_be_written_stops_the_commit(tmp_path: Path) -> No
     assert not (tmp_path / "a.kim.id" / "index.html").exists()
 
 
+def test_a_file_where_folders_must_now_be_gives_way(tmp_path: Path) -> None:
+    """The output is kimsite's own: a file left (or put by hand) where a page now needs a
+    folder two levels deep is replaced by the folders, and the page is written."""
+    out = tmp_path / "a.kim.id"
+    out.mkdir()
+    (out / "artikel").write_text("berkas lama")
+    site = SiteOutput()
+    site.add_text("/artikel/baru/", "halaman baru", Owner("baru"))
+    commit(site, out)
+    assert (out / "artikel/baru/index.html").read_text() == "halaman baru"
+
+
 def test_with_the_manifest_a_replaced_photo_is_copied_and_the_rest_kept(tmp_path: Path) -> None:
     photos = tmp_path / "media"
     photos.mkdir()
