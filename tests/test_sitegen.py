@@ -15,7 +15,7 @@ import lxml.html
 import pytest
 
 from kimsite import sitegen
-from kimsite.build import build
+from kimsite.build import BuildReport, build
 from kimsite.cli import main
 from kimsite.markup import MarkdownRenderer
 from tests.helpers import BASE_CONFIG, _pixel, article, profile, snapshot, write_project
@@ -297,14 +297,20 @@ def test_a_template_change_renders_only_the_pages_that_use_it(
     assert '<h1 class="diubah">' in (clean / HOST / "jadwal/index.html").read_text()
 
 
-def test_an_unknown_theme_file_names_the_theme_and_what_it_has(tmp_path: Path) -> None:
+def _with_page_template(tmp_path: Path, block: str) -> tuple[Path, BuildReport]:
+    """The KIM's own page.html (templat/), its content block on line 3; built once."""
     files = _files()
     files["content/uji/templat/page.html"] = (
-        '{% extends "base.html" %}\n{% block content %}\n'
-        '<link rel="stylesheet" href="{{ aset(\'tidak-ada.css\') }}">\n{% endblock %}'
+        f'{{% extends "base.html" %}}\n{{% block content %}}\n{block}\n{{% endblock %}}'
     )
     root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
-    report = build(root / "config.yaml", now=NOW, with_index=False)
+    return root, build(root / "config.yaml", now=NOW, with_index=False)
+
+
+def test_an_unknown_theme_file_names_the_theme_and_what_it_has(tmp_path: Path) -> None:
+    root, report = _with_page_template(
+        tmp_path, '<link rel="stylesheet" href="{{ aset(\'tidak-ada.css\') }}">'
+    )
     [problem] = report.problems
     assert (problem.path, problem.line, problem.code) == (
         str(root / "content/uji/templat/page.html"), 3, "theme.render"
@@ -316,13 +322,7 @@ def test_an_unknown_theme_file_names_the_theme_and_what_it_has(tmp_path: Path) -
 def test_a_missing_template_is_named_where_it_was_asked_for(tmp_path: Path) -> None:
     """Included by a KIM's template: that template is named. Missing from a province theme
     that extends none: the KIM's profile (which chose the theme) is named."""
-    files = _files()
-    files["content/uji/templat/page.html"] = (
-        '{% extends "base.html" %}\n{% block content %}\n{% include "tidak-ada.html" %}\n'
-        "{% endblock %}"
-    )
-    root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
-    report = build(root / "config.yaml", now=NOW, with_index=False)
+    root, report = _with_page_template(tmp_path, '{% include "tidak-ada.html" %}')
     assert [(p.path, p.code, dict(p.params)) for p in report.problems] == [
         (str(root / "content/uji/templat/page.html"), "theme.missing_template",
          {"name": "tidak-ada.html"})
