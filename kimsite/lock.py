@@ -30,11 +30,20 @@ class Busy(Exception):
 def exclusive(*folders: Path) -> Iterator[None]:
     """Hold the lock of every folder (made when missing) for the block; Busy at once, without
     waiting, when another process holds one: a build waiting on a stuck one would hang CI."""
+    held = _acquire(folders)
+    try:
+        yield
+    finally:
+        _release(held)
+
+
+def _acquire(folders: tuple[Path, ...]) -> list[int]:
+    """The locked descriptors (kept apart from `exclusive`, whose decorator mutation testing
+    cannot see through)."""
     try:
         import fcntl
     except ImportError:  # Windows: no flock; kimsite builds there unguarded
-        yield
-        return
+        return []
     held: list[int] = []
     try:
         for folder in dict.fromkeys(folders):  # the same folder twice would lock itself out
@@ -45,10 +54,15 @@ def exclusive(*folders: Path) -> Iterator[None]:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise Busy(folder) from None
-        yield
-    finally:
-        for fd in held:
-            os.close(fd)  # closing the last descriptor of the open file releases its lock
+    except BaseException:
+        _release(held)
+        raise
+    return held
+
+
+def _release(held: list[int]) -> None:
+    for fd in held:
+        os.close(fd)  # closing the last descriptor of the open file releases its lock
 
 
 __all__ = ["LOCK_NAME", "Busy", "exclusive"]

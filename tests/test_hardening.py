@@ -291,7 +291,7 @@ def test_a_second_build_of_the_same_folders_stops_and_harms_nothing(
     while another process holds either folder, a build stops at once, names the folder, and
     touches nothing. The lock ends with its process: a killed holder blocks no later build."""
     root = _project(tmp_path / "p")
-    out, cache = tmp_path / "out", tmp_path / "cache"
+    out, cache = tmp_path / "hasil/out", tmp_path / "simpanan/cache"  # parents made too
     args = ["build", "--config", str(root / "config.yaml"), "--out", str(out), "--cache", str(cache)]
     assert main(args) == 0
     _edit_every_kim(root, 3)
