@@ -158,26 +158,25 @@ class Scale:
         version (a baseline's code cannot render templates written for later code)."""
         if checkout is None:
             return self.root / "kimsite"
-        project = self.root / f"kimsite-{checkout.name}"
-        if not project.exists():
-            project.mkdir()
-            shutil.copy(self.root / "kimsite" / "config.yaml", project / "config.yaml")
-            (project / "content").symlink_to(self.root / "kimsite" / "content")
-        shutil.rmtree(project / "themes", ignore_errors=True)
-        shutil.copytree(checkout / "themes", project / "themes")
-        return project
+        return self._linked_project(f"kimsite-{checkout.name}", checkout / "themes")
 
     def without_copies(self) -> Path:
         """The same project with `kompresi: []`: no .gz/.br copies, so its output holds the
         same kind of files as Hugo's and Pelican's (neither compresses ahead of time)."""
-        project = self.root / "kimsite-plain"
+        themes = self.root / "kimsite" / "themes"
+        return self._linked_project("kimsite-plain", themes, "kompresi: []\n")
+
+    def _linked_project(self, name: str, themes: Path, config_extra: str = "") -> Path:
+        """The corpus's content (linked, not copied) with these themes and the corpus's
+        config, plus `config_extra`."""
+        project = self.root / name
         if not project.exists():
             project.mkdir()
             (project / "content").symlink_to(self.root / "kimsite" / "content")
         config = (self.root / "kimsite" / "config.yaml").read_text(encoding="utf-8")
-        (project / "config.yaml").write_text(config + "kompresi: []\n", encoding="utf-8")
+        (project / "config.yaml").write_text(config + config_extra, encoding="utf-8")
         shutil.rmtree(project / "themes", ignore_errors=True)
-        shutil.copytree(self.root / "kimsite" / "themes", project / "themes")
+        shutil.copytree(themes, project / "themes")
         return project
 
     def kimsite(
