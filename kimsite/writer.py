@@ -133,7 +133,7 @@ def commit(
         manifest[key] = _record(target, manifest[key][2])
     if previous is None:
         wanted = {PurePosixPath(k) for k in manifest}
-        stats.removed = _remove_stale(real_root, wanted | site.kept, frozenset())
+        stats.removed = _remove_stale(real_root, wanted | site.kept)
     else:
         gone = (set(old) | unrecorded) - set(manifest)
         stats.removed = remove_files(real_root, sorted(gone))
@@ -440,24 +440,20 @@ def clear_staging(out: Path) -> None:
     shutil.rmtree(out / STAGING, ignore_errors=True)
 
 
-def _remove_stale(root: Path, wanted: set[PurePosixPath], keep: frozenset[str]) -> int:
+def _remove_stale(root: Path, wanted: set[PurePosixPath]) -> int:
+    """Without a manifest (a first build here, or a lost cache) the folder may hold anything:
+    every file the site does not want goes, and every folder left empty, deepest first."""
     removed = 0
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         here = Path(dirpath)
         rel_dir = here.relative_to(root)
-        if rel_dir.parts and rel_dir.parts[0] in keep:
-            continue
         for name in filenames:
             rel = PurePosixPath(*rel_dir.parts, name)
-            if rel.parts[0] in keep:
-                continue
             if rel not in wanted:
                 (here / name).unlink()
                 removed += 1
         for name in dirnames:
             sub = here / name
-            if (rel_dir / name).parts[0] in keep:
-                continue
             if sub.is_symlink():
                 sub.unlink()
             elif not any(sub.iterdir()):

@@ -150,10 +150,12 @@ def test_writer_skips_unchanged_and_removes_stale(tmp_path: Path) -> None:
     # Without a manifest: compare bytes, and remove anything else found in the folder.
     (out / "sisa.html").write_text("lama")
     (out / "lama" / "x").mkdir(parents=True)
+    (out / "lama" / "x" / "catatan.txt").write_text("lama")
+    (out / "kosong" / "x").mkdir(parents=True)
     second, manifest = commit(site, out)
-    assert (second.written, second.unchanged, second.removed) == (0, 3, 1)
+    assert (second.written, second.unchanged, second.removed) == (0, 3, 2)
     assert (out / "index.html").stat().st_mtime_ns == mtime
-    assert not (out / "sisa.html").exists() and not (out / "lama").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["artikel", "index.html", "media"]
     # With the manifest: only files the last build wrote are ever removed.
     (out / "milik-orang-lain.txt").write_text("jangan dihapus")
     smaller = SiteOutput()
