@@ -273,6 +273,33 @@ def test_a_file_where_folders_must_now_be_gives_way(tmp_path: Path) -> None:
     assert (out / "artikel/baru/index.html").read_text() == "halaman baru"
 
 
+def test_a_folder_where_a_file_must_now_be_gives_way(tmp_path: Path) -> None:
+    """The other way round: a folder (made by hand on the server, or a page's folder from
+    an older layout) where the site now needs a file is removed with what it holds, for a
+    page and for a copied photo alike; a link in that place is only replaced, never
+    followed."""
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"jpeg")
+    elsewhere = tmp_path / "milik-lain"
+    elsewhere.mkdir()
+    (elsewhere / "jangan.txt").write_text("jangan dihapus")
+    out = tmp_path / "a.kim.id"
+    for folder in ("feed.xml", "media/foto.jpg"):
+        (out / folder).mkdir(parents=True)
+        (out / folder / "isi.txt").write_text("lama")
+    (out / "tautan.html").symlink_to(elsewhere, target_is_directory=True)
+    site = SiteOutput()
+    site.add_text("/feed.xml", "<feed/>", Owner("umpan"))
+    site.add_copy("/media/foto.jpg", photo, Owner("foto"))
+    site.texts[PurePosixPath("tautan.html")] = b"halaman"
+    stats, _ = commit(site, out)
+    assert stats.written == 3
+    assert (out / "feed.xml").read_text() == "<feed/>"
+    assert (out / "media/foto.jpg").read_bytes() == b"jpeg"
+    assert (out / "tautan.html").read_text() == "halaman" and not (out / "tautan.html").is_symlink()
+    assert (elsewhere / "jangan.txt").read_text() == "jangan dihapus"
+
+
 def test_with_the_manifest_a_replaced_photo_is_copied_and_the_rest_kept(tmp_path: Path) -> None:
     photos = tmp_path / "media"
     photos.mkdir()
