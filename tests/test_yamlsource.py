@@ -51,6 +51,18 @@ def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
         ("nama: KIM\nsk: {nomor: '1 }', tanggal: x,  # }\n", 2, "yaml.unclosed_brace"),
         ('sk: {nomor: 1}\nhari:\n  Jum\'at: [{jam: pagi}, "sore]",', 3, "yaml.unclosed_bracket"),
         ("misi: [satu,\n%\n", 1, "yaml.unclosed_bracket"),
+        # Cut off after a comma (libyaml says only "expected node content" at the end), so
+        # kimsite's own scan finds the bracket. What it must not count: a bracket in a
+        # closed quote, or in a quote at the start of a line, or in a comment that starts a
+        # line or follows a space (not one glued to a word); a capital X (a plain letter);
+        # an apostrophe in a word.
+        ('misi: ["a", [\n  b],\n', 1, "yaml.unclosed_bracket"),
+        ('[satu,\n"]dua", # ya\n', 1, "yaml.unclosed_bracket"),
+        ("misi: [satu, dua,\n# [\n", 1, "yaml.unclosed_bracket"),
+        ("nama: KIM\nsk: {nomor: 1, #}\n", 2, "yaml.unclosed_brace"),
+        ("misi: [Xaverius, [\n  b],\n", 1, "yaml.unclosed_bracket"),
+        ("foto: [HDX'2, [\n  b],\n", 1, "yaml.unclosed_bracket"),
+        ('misi: [satu, "dua\n', 1, "yaml.unclosed_quote"),  # the quote, not the bracket
         ("misi: [\n  - satu\n", 2, "yaml.syntax"),  # not at the end: the `-` is the mistake
         ("misi: [satu,\n  dua, @\n", 2, "yaml.syntax"),  # the last character is the mistake
         ("nama: KIM\njudul: Rapat: hasil\n", 2, "yaml.colon"),
@@ -83,6 +95,13 @@ def _refused(text: str, offset: int = 0) -> list[tuple[int | None, str]]:
         "brace at end",
         "closed pair at end",
         "directive at end",
+        "closed quote",
+        "quote at line start",
+        "comment at line start",
+        "comment after space",
+        "capital X",
+        "apostrophe after X",
+        "quote in bracket",
         "block in flow",
         "bad last character",
         "colon",
@@ -103,6 +122,13 @@ def test_a_yaml_mistake_is_named_at_the_line_to_fix(text: str, line: int, code: 
     assert _refused(text) == [(line, code)]
     # In a front matter the YAML starts on the file's second line: the line moves with it.
     assert _refused(text, 1) == [(line + 1, code)]
+
+
+def test_a_mistake_libyaml_finds_past_the_last_line_is_still_reported() -> None:
+    """libyaml may stop at the end of the text where no open bracket explains it (found by
+    generating short texts): the tab check must not read a line that is not there."""
+    said = _refused("{?# }?]")
+    assert [code for _line, code in said] == ["yaml.syntax"] and said[0][0] is not None
 
 
 def test_the_message_carries_what_the_writer_needs() -> None:
