@@ -167,7 +167,6 @@ class KimState:
 
     inputs_fp: str = ""  # inputs_fingerprint of the KIM folder
     racy: dict[str, str] = field(default_factory=dict)  # see racy_hashes
-    stamped_at_ns: int = 0
     config_fp: str = ""  # config.yaml and build options
     theme_chain: list[str] = field(default_factory=list)
     theme_fp: str = ""  # fingerprint of the theme chain's files

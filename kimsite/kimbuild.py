@@ -113,16 +113,15 @@ def run_tasks(tasks: list[KimTask], jobs: int) -> Iterator[KimOutcome]:
 
 
 def _failed_state(task: KimTask) -> KimState:
-    """A KIM that fails keeps what is known of its last good build: its host, its output
-    (which stays on disk, untouched) and its summary for the index."""
+    """A KIM that fails keeps what is known of its last good build: its host (so its site
+    is removed if its folder goes), its output (which stays on disk, untouched) and its
+    summary for the index. Not built, it is rendered whole next time: no probes needed."""
     run, previous = task.run, task.previous
     return KimState(
         inputs_fp=inputs_fingerprint(task.inputs),
         racy=racy_hashes(task.folder, task.inputs, run.started_ns),
-        stamped_at_ns=run.started_ns,
         config_fp=run.config_fp,
         host=previous.host if previous else None,
-        probes=previous.probes if previous else {},
         summary_digest=previous.summary_digest if previous else "",
     )
 

@@ -192,7 +192,7 @@ def test_problems_and_rendered_bodies_read_back_as_they_were(tmp_path: Path) -> 
 
 
 def _state() -> BuildState:
-    kim = KimState(inputs_fp="f" * 32, racy={"a.md": "1" * 32}, stamped_at_ns=7,
+    kim = KimState(inputs_fp="f" * 32, racy={"a.md": "1" * 32},
                    config_fp="c", theme_chain=["pesisir", "default"], theme_fp="t",
                    host="desa.kim.id", built=True, probes={"index.html": (10, 20, "d" * 32)},
                    summary_digest="s", next_change_ns=99)
