@@ -71,14 +71,17 @@ TESTS = {
     # One KIM's build: its failure boundary (test_kim_boundary: faults, memory, recursion,
     # the machine failing; a template that never ends), what it keeps from the last build
     # (models, renders, search bundle) and what it removes when its host changes. Not the
-    # rest of test_tenant_isolation: its thirty attacks made each survivor cost 100 s.
+    # rest of test_tenant_isolation (its thirty attacks made each survivor cost 100 s), nor
+    # the golden, bad-input and determinism builds: every one of them runs every function
+    # here, so each mutant paid ~25 s of passing builds before the test that kills it.
     "kimbuild": [
         "tests/test_kim_boundary.py",
         "tests/test_tenant_isolation.py::test_hostile_kim_is_contained[a template that never ends]",
+        "tests/test_incremental.py",
         "tests/test_sitegen.py",
         "tests/test_search.py::test_search_is_reindexed_only_where_content_changed",
         "tests/test_hardening.py::test_full_disk_stops_cleanly_and_loses_nothing",
-        *_BUILDS,
+        *_BUILDS[-2:],
     ],
     # The model cache is only read after a template-only change: its promises (the model
     # reads back as it was, never from outside its KIM, planted files never run) are here.

@@ -709,3 +709,25 @@ def test_a_removed_kim_goes_only_with_a_build_that_owns_it(tmp_path: Path) -> No
     assert not (out / f"{gone}.kim.id").exists()
     assert not list(cache.rglob(f"{gone}*"))
     assert {p.name for p in out.iterdir()} >= {f"{s}.kim.id" for s in slugs if s != gone}
+
+
+def test_an_edit_in_the_same_clock_tick_is_still_seen(tmp_path: Path) -> None:
+    """An article saved again right after a build, to the same size, on a filesystem whose
+    clock tick hides the change (same size, same mtime): the build remembered the content
+    of files that young, so it still renders the new text, twice in a row."""
+    post = "content/desa/artikel/2025-12-20-kabar.md"
+    root = write_project(tmp_path / "p", {
+        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+        post: article("Kabar", "2025-12-20", body="Isi ke-1."),
+    })
+    page = root / "build/desa.kim.id/artikel/kabar/index.html"
+    assert build(root / "config.yaml", now=NOW).ok
+    path = root / post
+    for edit in (2, 3):
+        before = path.stat()
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"Isi ke-{edit - 1}.", f"Isi ke-{edit}."), encoding="utf-8")
+        os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        assert path.stat().st_size == before.st_size
+        assert build(root / "config.yaml", now=NOW).ok
+        assert f"Isi ke-{edit}." in page.read_text(encoding="utf-8")
