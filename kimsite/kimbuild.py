@@ -140,7 +140,7 @@ def build_kim(task: KimTask) -> KimOutcome:
             return _load_render_commit(task)
     except OSError as exc:
         if exc.errno in MACHINE_ERRNOS:
-            raise MachineFailure(exc.errno, exc.strerror or "", exc.filename) from None
+            raise MachineFailure(exc.errno, exc.strerror or "") from None
         where, line, detail = _blame(exc, task.folder)
         problems = [problem(where, line, "kim.internal_error", detail=detail)]
     except KimTimeout:
@@ -173,9 +173,9 @@ MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
 class MachineFailure(Exception):
     """The output or cache cannot be written at all; the build stops, all output intact."""
 
-    def __init__(self, code: int, text: str, filename: object) -> None:
-        super().__init__(code, text, filename)
-        self.code, self.text, self.filename = code, text, filename
+    def __init__(self, code: int, text: str) -> None:
+        super().__init__(code, text)
+        self.code, self.text = code, text
 
 
 class KimTimeout(BaseException):

@@ -151,9 +151,17 @@ def test_a_fault_while_rendering_one_kim_is_that_kims_problem(
     _still_whole(root, before, report)
 
 
-@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO])
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        (errno.ENOSPC, "No space left on device"),
+        (errno.EDQUOT, "Disk quota exceeded"),
+        (errno.EROFS, "Read-only file system"),
+        (errno.EIO, ""),
+    ],
+)
 def test_the_machine_failing_stops_the_build_and_keeps_every_site(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, text: str
 ) -> None:
     """A full or read-only disk is no KIM's fault, and no KIM could be written: the build
     stops with one problem about the output folder (test_hardening fills a real disk)."""
@@ -161,17 +169,17 @@ def test_the_machine_failing_stops_the_build_and_keeps_every_site(
     (root / "content/b/artikel/2026-02-01-posyandu.md").write_text(
         article("Posyandu", "2026-02-01", body="Jadwal baru."), encoding="utf-8"
     )
-    _fault_in_b(monkeypatch, OSError(code, "gagal", "/keluaran/b.kim.id/x"))
+    _fault_in_b(monkeypatch, OSError(code, text, "/keluaran/b.kim.id/x"))
     with pytest.raises(KimsiteError) as stopped:
         build(root / "config.yaml", now=NOW)
-    said = [(p.path, p.code, dict(p.params)["code"]) for p in stopped.value.problems]
-    assert said == [(str(root / "build"), "build.machine", code)]
+    said = [(p.path, p.code, dict(p.params)) for p in stopped.value.problems]
+    assert said == [(str(root / "build"), "build.machine", {"code": code, "detail": text})]
     assert {h: snapshot(root / "build" / h) for h in before} == before
 
 
 def test_a_machine_failure_crosses_from_a_worker_whole() -> None:
     """A worker process hands its MachineFailure to the build by pickling it: the error code
-    (which picks the message: disk full, read-only…), its text and the file must arrive."""
-    sent = MachineFailure(errno.ENOSPC, "No space left on device", "/keluaran/a.kim.id/x")
+    (which picks the message: disk full, read-only…) and its text must arrive."""
+    sent = MachineFailure(errno.ENOSPC, "No space left on device")
     got = pickle.loads(pickle.dumps(sent))
-    assert (got.code, got.text, got.filename) == (sent.code, sent.text, sent.filename)
+    assert (got.code, got.text) == (sent.code, sent.text)
