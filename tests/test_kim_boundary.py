@@ -63,6 +63,7 @@ def _still_whole(root: Path, before: dict[str, dict[str, bytes]], report: BuildR
         ("a", "a.kim.id", True),
         ("b", "b.kim.id", False),
     ]
+    assert report.kims[1].pages == 0  # counted into the command's --json summary
     assert snapshot(root / "build/b.kim.id") == before["b.kim.id"]
     assert "Panen raya" in snapshot(root / "build/a.kim.id")["index.html"].decode()
     assert "KIM Amanah" in _index_names(root) and "KIM Bersinar" in _index_names(root)
@@ -122,6 +123,7 @@ def _fault_in_b(monkeypatch: pytest.MonkeyPatch, fault: BaseException) -> Callab
     ("fault", "code", "detail"),
     [
         (MemoryError(), "kim.memory", ""),
+        (RecursionError(), "kim.too_deep", ""),  # not in a template: the KIM's folder
         (
             PermissionError(errno.EACCES, "Permission denied"),
             "kim.internal_error",
@@ -134,7 +136,7 @@ def _fault_in_b(monkeypatch: pytest.MonkeyPatch, fault: BaseException) -> Callab
             "RuntimeError: " + ("rusak " * 100)[:286],
         ),
     ],
-    ids=["memory", "not the machine's error", "long message"],
+    ids=["memory", "recursion", "not the machine's error", "long message"],
 )
 def test_a_fault_while_rendering_one_kim_is_that_kims_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: BaseException, code: str, detail: str
