@@ -14,7 +14,7 @@ from typing import Any
 import lxml.html
 import pytest
 
-from kimsite import sitegen
+from kimsite import kimbuild, sitegen
 from kimsite.build import BuildReport, build
 from kimsite.cli import main
 from kimsite.markup import MarkdownRenderer
@@ -274,27 +274,44 @@ def test_a_template_change_renders_only_the_pages_that_use_it(
     """When only a theme's template changed, the pages made with other templates (and the
     feed, sitemap and robots.txt, which use none) are kept from the last build, not
     rendered again; the result equals a clean build. The real templates render; the test
-    only notes which ones were asked for."""
+    only notes which ones were asked for. The KIM's content is not read again either: its
+    model comes from the cache, as the build that last read it saved it."""
     root = write_project(tmp_path / "p", _files(), config=BASE_CONFIG)
     options = {"drafts": True, "future": True, "now": NOW, "with_index": False}
     assert build(root / "config.yaml", **options).ok
     rendered: list[str] = []
-    real = sitegen.render_bounded
+    loaded: list[str] = []
+    real, real_load = sitegen.render_bounded, kimbuild.load_kim
 
     def noting(template: Any, context: dict[str, Any]) -> str:
         rendered.append(Path(template.filename).name)
         return real(template, context)
 
+    def loading(folder: Path, *args: Any, **kwargs: Any) -> Any:
+        loaded.append(folder.name)
+        return real_load(folder, *args, **kwargs)
+
     monkeypatch.setattr(sitegen, "render_bounded", noting)
+    monkeypatch.setattr(kimbuild, "load_kim", loading)
     template = root / "themes/default/templates/page.html"
     template.write_text(template.read_text().replace("<h1>", '<h1 class="diubah">'))
     assert build(root / "config.yaml", **options).ok
     assert rendered == ["page.html"]  # the one page, jadwal
+    assert loaded == []
+    # The content changes: read again (and its model saved for the next template change).
+    (root / "content/uji/halaman/jadwal.md").write_text(
+        "---\njudul: Jadwal\n---\nJadwal baru.\n", encoding="utf-8"
+    )
+    assert build(root / "config.yaml", **options).ok
+    assert loaded == ["uji"]
+    template.write_text(template.read_text().replace("diubah", "diubah-lagi"))
+    assert build(root / "config.yaml", **options).ok
+    assert loaded == ["uji"] and rendered[-1] == "page.html"
     monkeypatch.undo()
     clean = tmp_path / "bersih"
     assert build(root / "config.yaml", out_dir=clean, cache_dir=tmp_path / "c2", **options).ok
     assert snapshot(root / "build" / HOST) == snapshot(clean / HOST)
-    assert '<h1 class="diubah">' in (clean / HOST / "jadwal/index.html").read_text()
+    assert '<h1 class="diubah-lagi">' in (clean / HOST / "jadwal/index.html").read_text()
 
 
 def _with_page_template(tmp_path: Path, block: str) -> tuple[Path, BuildReport]:
