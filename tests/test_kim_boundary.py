@@ -107,6 +107,24 @@ def test_a_kims_template_that_fails_is_named_and_harms_nothing_else(
     _still_whole(root, before, report)
 
 
+def test_a_kim_with_a_mistake_publishes_nothing_of_it(tmp_path: Path) -> None:
+    """A writer's mistake found while reading (here an article's impossible date) stops
+    that KIM before anything is rendered: not a page of the half-good site is published."""
+    root, before = _published(tmp_path)
+    (root / "content/b/artikel/2026-02-01-posyandu.md").write_text(
+        article("Posyandu", "2026-02-31", body="Jadwal baru."), encoding="utf-8"
+    )
+    (root / "content/b/artikel/2026-02-02-baru.md").write_text(
+        article("Berita baru", "2026-02-02"), encoding="utf-8"
+    )
+    report = build(root / "config.yaml", now=NOW)
+    assert [(where, line) for where, line, _c, _d in _said(report, root)] == [
+        ("content/b/artikel/2026-02-01-posyandu.md", 3)
+    ]
+    assert not (root / "build/b.kim.id/artikel/baru").exists()
+    _still_whole(root, before, report)
+
+
 def _fault_in_b(monkeypatch: pytest.MonkeyPatch, fault: BaseException) -> Callable[..., Any]:
     real = kimsite.sitegen.render_kim
 

@@ -314,6 +314,36 @@ def test_a_template_change_renders_only_the_pages_that_use_it(
     assert '<h1 class="diubah-lagi">' in (clean / HOST / "jadwal/index.html").read_text()
 
 
+def test_which_templates_pages_use_is_found_again_when_a_kims_override_goes(
+    tmp_path: Path,
+) -> None:
+    """A KIM has its own page.html, then removes it: its pages use the theme's again, and
+    the build must know it, or a later change to the theme's page.html would keep them as
+    rendered with the override. Every step equals a clean build."""
+    root = write_project(tmp_path / "p", _files(), config=BASE_CONFIG)
+    options = {"drafts": True, "future": True, "now": NOW, "with_index": False}
+    override = root / "content/uji/templat/page.html"
+    theme_page = root / "themes/default/templates/page.html"
+    steps = [
+        lambda: (override.parent.mkdir(), override.write_text(
+            '{% extends "base.html" %}\n{% block content %}<p>milik KIM</p>{% endblock %}\n'
+        )),
+        lambda: override.unlink(),
+        lambda: theme_page.write_text(
+            theme_page.read_text().replace("<h1>", '<h1 class="tema-baru">')
+        ),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        assert build(root / "config.yaml", **options).ok
+        clean = tmp_path / f"bersih-{number}"
+        assert build(
+            root / "config.yaml", out_dir=clean, cache_dir=tmp_path / f"c-{number}", **options
+        ).ok
+        assert snapshot(root / "build" / HOST) == snapshot(clean / HOST), number
+    assert 'class="tema-baru"' in (root / "build" / HOST / "jadwal/index.html").read_text()
+
+
 def _with_page_template(tmp_path: Path, block: str) -> tuple[Path, BuildReport]:
     """The KIM's own page.html (templat/), its content block on line 3; built once."""
     files = _files()
