@@ -86,8 +86,10 @@ def _still_whole(root: Path, before: dict[str, dict[str, bytes]], report: BuildR
             "kim.too_deep",
             "",
         ),
+        # Found by the renderer itself (not the boundary): the same promises hold.
+        ("<p>\n{{ 1 | tidak_ada }}\n</p>\n", 2, "theme.syntax", ""),
     ],
-    ids=["divides by zero", "recursion"],
+    ids=["divides by zero", "recursion", "unknown filter"],
 )
 def test_a_kims_template_that_fails_is_named_and_harms_nothing_else(
     tmp_path: Path, template: str, line: int, code: str, detail: str
@@ -167,6 +169,33 @@ def test_a_fault_while_rendering_one_kim_is_that_kims_problem(
     report = build(root / "config.yaml", now=NOW)
     assert _said(report, root) == [("content/b", None, code, detail)]
     assert not report.index_rendered  # nothing the index shows has changed
+    monkeypatch.undo()
+    _still_whole(root, before, report)
+
+
+def test_a_search_index_that_cannot_be_made_keeps_the_kims_last_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pagefind failing for one KIM (a machine's problem, not the writer's: injected) is
+    that KIM's problem, named as such, and nothing of its new site is published."""
+    import kimsite.search
+
+    root, before = _published(tmp_path)
+    (root / "content/b/artikel/2026-02-01-posyandu.md").write_text(
+        article("Posyandu", "2026-02-01", body="Jadwal baru."), encoding="utf-8"
+    )
+    real = kimsite.search.bundle
+
+    def failing(records: Any) -> Any:
+        if any(r.title == "Posyandu" for r in records):
+            raise kimsite.search.SearchFailure("pagefind berhenti")
+        return real(records)
+
+    monkeypatch.setattr(kimsite.search, "bundle", failing)
+    report = build(root / "config.yaml", now=NOW)
+    assert _said(report, root) == [
+        ("content/b/kim.yaml", None, "search.failed", "pagefind berhenti")
+    ]
     monkeypatch.undo()
     _still_whole(root, before, report)
 
