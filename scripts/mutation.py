@@ -72,13 +72,14 @@ TESTS = {
     # the machine failing; a template that never ends), what it keeps from the last build
     # (models, renders, search bundle) and what it removes when its host changes. Not the
     # rest of test_tenant_isolation (its thirty attacks made each survivor cost 100 s), nor
-    # the golden, bad-input and determinism builds: every one of them runs every function
-    # here, so each mutant paid ~25 s of passing builds before the test that kills it.
+    # test_units and the determinism builds: every one of them runs every function here,
+    # so each mutant paid ~25 s of passing builds before the test that kills it.
     "kimbuild": [
         "tests/test_kim_boundary.py",
         "tests/test_tenant_isolation.py::test_hostile_kim_is_contained[a template that never ends]",
         "tests/test_tenant_isolation.py::test_hostile_kim_is_contained[update date next year]",
         "tests/test_bad_input.py",
+        "tests/test_golden.py",
         "tests/test_incremental.py",
         "tests/test_sitegen.py",
         "tests/test_search.py::test_search_is_reindexed_only_where_content_changed",

@@ -731,3 +731,21 @@ def test_an_edit_in_the_same_clock_tick_is_still_seen(tmp_path: Path) -> None:
         assert path.stat().st_size == before.st_size
         assert build(root / "config.yaml", now=NOW).ok
         assert f"Isi ke-{edit}." in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lost", ["summary", "feed", "search"])
+def test_a_lost_summary_file_is_written_again(tmp_path: Path, lost: str) -> None:
+    """The index is made from files each KIM's build leaves in the cache (its summary, its
+    articles for the index's feed, its search records). When one is lost (a cache restored
+    in part) and the KIM is built again with the same summary (here: only a template
+    changed), it is written again, and the whole output equals a clean build."""
+    project = _golden_project(tmp_path)
+    assert _incremental(project, tmp_path)
+    slug = sorted(p.name for p in (project / "content").iterdir() if p.is_dir())[0]
+    cache = tmp_path / "cache" / "summaries"
+    name = {"summary": f"{slug}.json", "feed": f"{slug}.feed.json", "search": f"{slug}.cari.json"}
+    (cache / name[lost]).unlink()
+    template = project / "themes/default/templates/article.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _incremental(project, tmp_path) == _clean_build(project, tmp_path)
+    assert (cache / name[lost]).is_file()
