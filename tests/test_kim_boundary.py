@@ -232,3 +232,19 @@ def test_a_machine_failure_crosses_from_a_worker_whole() -> None:
     sent = MachineFailure(errno.ENOSPC, "No space left on device")
     got = pickle.loads(pickle.dumps(sent))
     assert (got.code, got.text) == (sent.code, sent.text)
+
+
+def test_a_theme_removed_by_the_province_is_the_kims_problem(tmp_path: Path) -> None:
+    """The province deletes a theme a KIM still names: that KIM is told (its kim.yaml's
+    `tema` line), its last site stays, and the others are built as if nothing happened."""
+    files = dict(FILES)
+    files["content/b/kim.yaml"] = profile("KIM Bersinar", "52.01.14.2006", tema="pesisir")
+    root = write_project(tmp_path / "p", files)
+    assert build(root / "config.yaml", now=NOW).ok
+    before = snapshot(root / "build/b.kim.id")
+    shutil.rmtree(root / "themes/pesisir")
+    report = build(root / "config.yaml", now=NOW)
+    assert [(where, code) for where, _l, code, _d in _said(report, root)] == [
+        ("content/b/kim.yaml", "theme.unknown")
+    ]
+    assert snapshot(root / "build/b.kim.id") == before
