@@ -45,6 +45,13 @@ def _published(tmp_path: Path) -> tuple[Path, dict[str, dict[str, bytes]]]:
     return root, {host: snapshot(out / host) for host in ("a.kim.id", "b.kim.id")}
 
 
+def _edit_b(root: Path, day: str) -> None:
+    """B's article edited, so B is built again (with this date)."""
+    (root / "content/b/artikel/2026-02-01-posyandu.md").write_text(
+        article("Posyandu", day, body="Jadwal baru."), encoding="utf-8"
+    )
+
+
 def _said(report: BuildReport, root: Path) -> list[tuple[str, int | None, str, str]]:
     return [
         (str(Path(p.path).relative_to(root)), p.line, p.code, dict(p.params).get("detail", ""))
@@ -113,9 +120,7 @@ def test_a_kim_with_a_mistake_publishes_nothing_of_it(tmp_path: Path) -> None:
     """A writer's mistake found while reading (here an article's impossible date) stops
     that KIM before anything is rendered: not a page of the half-good site is published."""
     root, before = _published(tmp_path)
-    (root / "content/b/artikel/2026-02-01-posyandu.md").write_text(
-        article("Posyandu", "2026-02-31", body="Jadwal baru."), encoding="utf-8"
-    )
+    _edit_b(root, "2026-02-31")  # no such day
     (root / "content/b/artikel/2026-02-02-baru.md").write_text(
         article("Berita baru", "2026-02-02"), encoding="utf-8"
     )
@@ -162,9 +167,7 @@ def test_a_fault_while_rendering_one_kim_is_that_kims_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: BaseException, code: str, detail: str
 ) -> None:
     root, before = _published(tmp_path)
-    (root / "content/b/artikel/2026-02-01-posyandu.md").write_text(
-        article("Posyandu", "2026-02-01", body="Jadwal baru."), encoding="utf-8"
-    )
+    _edit_b(root, "2026-02-01")
     _fault_in_b(monkeypatch, fault)
     report = build(root / "config.yaml", now=NOW)
     assert _said(report, root) == [("content/b", None, code, detail)]
@@ -181,9 +184,7 @@ def test_a_search_index_that_cannot_be_made_keeps_the_kims_last_site(
     import kimsite.search
 
     root, before = _published(tmp_path)
-    (root / "content/b/artikel/2026-02-01-posyandu.md").write_text(
-        article("Posyandu", "2026-02-01", body="Jadwal baru."), encoding="utf-8"
-    )
+    _edit_b(root, "2026-02-01")
     real = kimsite.search.bundle
 
     def failing(records: Any) -> Any:
@@ -215,9 +216,7 @@ def test_the_machine_failing_stops_the_build_and_keeps_every_site(
     """A full or read-only disk is no KIM's fault, and no KIM could be written: the build
     stops with one problem about the output folder (test_hardening fills a real disk)."""
     root, before = _published(tmp_path)
-    (root / "content/b/artikel/2026-02-01-posyandu.md").write_text(
-        article("Posyandu", "2026-02-01", body="Jadwal baru."), encoding="utf-8"
-    )
+    _edit_b(root, "2026-02-01")
     _fault_in_b(monkeypatch, OSError(code, text, "/keluaran/b.kim.id/x"))
     with pytest.raises(KimsiteError) as stopped:
         build(root / "config.yaml", now=NOW)
