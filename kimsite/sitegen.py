@@ -231,7 +231,15 @@ class PageWriter:
             html = render_bounded(
                 compiled, {"site": self.site, "meta": meta, "aset": self.aset, **context}
             )
-        except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        except (
+            jinja2.TemplateError,
+            TypeError,
+            ValueError,
+            AttributeError,
+            LookupError,
+            ArithmeticError,  # `{{ total // count }}` with no articles yet
+            RecursionError,  # a macro that calls itself without end
+        ) as exc:
             template_problem(exc, self.log, fallback, template)
             return
         self.out.add_text(url, html, owner)

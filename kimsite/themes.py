@@ -368,7 +368,11 @@ def template_problem(exc: Exception, log: ProblemLog, fallback: Path, template: 
         log.add(fallback, None, "theme.missing_template", name=exc.name or template)
         return
     filename, line = template_frame(exc)
-    log.add(filename or fallback, line, "theme.render", name=template, detail=str(exc))
+    if isinstance(exc, RecursionError):
+        log.add(filename or fallback, line, "theme.too_deep", name=template)
+        return
+    detail = str(exc) or type(exc).__name__
+    log.add(filename or fallback, line, "theme.render", name=template, detail=detail)
 
 
 def template_frame(exc: BaseException) -> tuple[str | None, int | None]:

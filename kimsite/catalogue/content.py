@@ -226,8 +226,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The template {name} tried something that is not allowed ({detail}). Templates may only show the site's data (site, meta, articles); they cannot open files, run programs or build huge texts. Remove that part of the template.",
     ),
     "theme.render": (
-        "Templat {name} gagal dirender: {detail}.",
-        "The template {name} failed to render: {detail}.",
+        "Templat {name} gagal dirender: {detail}. Periksa nilai, filter dan perhitungan pada baris yang disebut (misalnya pembagian dengan nol saat belum ada artikel); situs lama tidak diubah.",
+        "The template {name} failed to render: {detail}. Check the values, filters and arithmetic on the line named (e.g. a division by zero while there are no articles yet); the old site is untouched.",
+    ),
+    "theme.too_deep": (
+        "Templat {name} memanggil dirinya sendiri tanpa henti (makro atau include yang memanggil dirinya lagi). Beri kondisi {{% if %}} yang menghentikan panggilan itu; situs lama tidak diubah.",
+        "The template {name} calls itself without end (a macro or include that calls itself again). Add an {{% if %}} that stops the calls; the old site is untouched.",
     ),
     "output.conflict": (
         "Dua sumber menghasilkan berkas yang sama {output}: {first} dan {second}. Ganti nama salah satunya.",
