@@ -401,10 +401,18 @@ def test_article_edit_rerenders_only_its_kim(tmp_path: Path) -> None:
     op_edit_body(project, 2)  # an article of pejeruk (sorted: kediri's two, then pejeruk's)
     path = _articles(project)[2]
     assert "pejeruk" in str(path)
+    shown: list[tuple[str, int, int, int]] = []
     report = build(
-        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW
+        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW,
+        progress=lambda *step: shown.append(step),
     )
     assert [k.slug for k in report.kims if k.rendered] == ["pejeruk"]
+    # The terminal's progress counts only the KIMs built, and each one's site files (not
+    # counting the compressed copies beside them).
+    site = tmp_path / "out/kimpejeruk.mataramkota.go.id"
+    files = [f for f in site.rglob("*") if f.is_file() and f.suffix not in (".gz", ".br")]
+    assert shown == [("pejeruk", 1, 1, len(files))]
+    assert [k.pages for k in report.kims] == [0, shown[0][3]]
     assert stamps(tmp_path / "out" / "kediri.kim.id") == other
     assert 0 < report.stats.written < 10  # the article, lists it is on, feed; not the whole site
 
