@@ -179,7 +179,10 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
             else (exc.problem_mark, exc.context_mark)
         )
         mark: Any = next((m for m in marks if m is not None), None)
-        line = (mark.line + 1 + line_offset) if mark else None
+        lines = text.splitlines()
+        # libyaml may stop past the last line (the text's end): the writer's editor has no
+        # such line, so the last one is named.
+        line = (min(mark.line, max(len(lines) - 1, 0)) + 1 + line_offset) if mark else None
         if code == "yaml.no_colon" and mark is not None:
             glued = _glued_colon(text, mark.line)
             if glued is not None:
@@ -190,10 +193,9 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
             unclosed = _unclosed_at_end(text, mark)
             if unclosed is not None:
                 line, code = unclosed[0] + 1 + line_offset, unclosed[1]
-        if code == "yaml.syntax" and mark is not None:
-            lines = text.splitlines()
-            if mark.line < len(lines) and "\t" in lines[mark.line]:
-                code = "yaml.tab"  # libyaml does not name the tab; the line shows it
+        tab = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
+        if code == "yaml.syntax" and tab:
+            code = "yaml.tab"  # libyaml does not name the tab; the line shows it
         log.add(path, line, code, detail=detail)
     except yaml.YAMLError as exc:
         log.add(path, None, "yaml.syntax", detail=str(exc))
