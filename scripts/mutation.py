@@ -67,7 +67,21 @@ TESTS = {
     # session fixture's build of the sample (13 s), so every mutant would pay it first.
     "province": ["tests/test_province.py", "tests/test_index_scale.py", "tests/test_golden.py"],
     "check": ["tests/test_new_and_check.py"],
-    "build": _BUILDS,
+    # The pipeline and its decisions: what each KIM needs (the incremental, template-only
+    # and theme-removed cases), what spans KIMs (shards, hosts, removed folders), the
+    # machine's boundary and the lock. Not test_determinism: its builds run every line here
+    # and kill nothing the others miss, so each survivor paid them for nothing.
+    "build": [
+        "tests/test_units.py",
+        "tests/test_bad_input.py",
+        "tests/test_golden.py",
+        "tests/test_incremental.py",
+        "tests/test_kim_boundary.py",
+        "tests/test_sitegen.py",
+        "tests/test_hardening.py::test_full_disk_stops_cleanly_and_loses_nothing",
+        "tests/test_hardening.py::test_a_second_build_of_the_same_folders_stops_and_harms_nothing",
+        *_BUILDS[-2:],
+    ],
     # One KIM's build: its failure boundary (test_kim_boundary: faults, memory, recursion,
     # the machine failing; a template that never ends), what it keeps from the last build
     # (models, renders, search bundle) and what it removes when its host changes. Not the

@@ -3,6 +3,7 @@ killed half-way, a corrupt cache; and shards plus the index equal one whole buil
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import signal
@@ -331,6 +332,55 @@ def test_unchanged_build_touches_nothing(tmp_path: Path) -> None:
     assert stamps(tmp_path / "out") == before
     assert state.stat().st_mtime_ns == state_stamp  # the cache's state is left alone too
     assert 0 <= report.seconds < 600
+
+
+def test_worker_processes_build_what_one_process_builds(tmp_path: Path) -> None:
+    """`--jobs 2` builds each KIM in a worker process and hands back only its outcome: the
+    sites are the same bytes as one process builds, and a KIM that fails in a worker comes
+    back with its problem named at its file and line while the other is published.
+    (test_determinism compares the command's --jobs 1 and 2; this one runs where mutation
+    testing sees it.)"""
+    project = _golden_project(tmp_path)
+    assert _incremental(project, tmp_path, jobs=2) == _clean_build(project, tmp_path)
+    broken = _articles(project)[0]  # one of kediri's
+    lines = broken.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[2].startswith("tanggal:")
+    lines[2] = "tanggal: 2025-02-30\n"  # no such day
+    broken.write_text("".join(lines), encoding="utf-8")
+    op_edit_body(project, 2)  # and one of pejeruk's
+    report = build(project / "config.yaml", out_dir=tmp_path / "out",
+                   cache_dir=tmp_path / "cache", now=NOW, jobs=2)
+    assert [(Path(p.path).name, p.line, p.code) for p in report.problems] == [
+        (broken.name, 3, "field.bad_moment")], report.problems
+    assert [(k.slug, k.built, k.rendered) for k in report.kims] == [
+        ("kediri", False, True), ("pejeruk", True, True)]
+    assert b"Paragraf tambahan 2" in snapshot(tmp_path / "out/kimpejeruk.mataramkota.go.id")[
+        "artikel/lomba-perahu/index.html"]
+
+
+def test_jobs_is_how_many_worker_processes_a_build_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--jobs` caps the workers (each holds one KIM in memory: a CI runner's memory is
+    sized by it), even on a machine with more cores; `--jobs 1`, or one KIM to build,
+    starts none at all. Counted while the build runs, as each KIM comes back."""
+    for name in ("cpu_count", "process_cpu_count"):  # a bigger machine than this one
+        if hasattr(os, name):
+            monkeypatch.setattr(os, name, lambda: 8)
+    project = _golden_project(tmp_path)
+
+    def workers(jobs: int, out: str) -> list[int]:
+        alive: list[int] = []
+        report = build(project / "config.yaml", out_dir=tmp_path / out,
+                       cache_dir=tmp_path / f"{out}-cache", now=NOW, jobs=jobs,
+                       progress=lambda *_: alive.append(len(multiprocessing.active_children())))
+        assert report.ok, [p.format() for p in report.problems]
+        return alive
+
+    assert workers(1, "one") == [0, 0]
+    assert workers(2, "two") == [2, 2]
+    op_edit_body(project, 2)  # only pejeruk to build again
+    assert workers(2, "two") == [0]
 
 
 def test_output_changed_by_hand_is_put_back(tmp_path: Path) -> None:
