@@ -69,8 +69,9 @@ TESTS = {
     "check": ["tests/test_new_and_check.py"],
     # The pipeline and its decisions: what each KIM needs (the incremental, template-only
     # and theme-removed cases), what spans KIMs (shards, hosts, removed folders), the
-    # machine's boundary and the lock. Not test_determinism: its builds run every line here
-    # and kill nothing the others miss, so each survivor paid them for nothing.
+    # machine's boundary and the lock. Not test_determinism: same input, same bytes is a
+    # promise of sitegen and the writer (their selections run it); here its builds would
+    # add their time to every survivor.
     "build": [
         "tests/test_units.py",
         "tests/test_bad_input.py",
