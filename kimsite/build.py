@@ -27,7 +27,7 @@ from kimsite.cache import (
     scan,
 )
 from kimsite.config import SiteConfig, load_config
-from kimsite.content import host_problems, list_kim_folders
+from kimsite.content import host_of, host_problems, list_kim_folders
 from kimsite.digest import bytes_digest
 from kimsite.indexbuild import IndexOutcome, build_index_site
 from kimsite.kimbuild import (
@@ -146,6 +146,7 @@ def build(
         folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
         selected = _select(folders, only, shard, run.config)
         clashes = host_problems(folders, run.config)
+        _drop_lost_hosts(state, folders, clashes, run.config)
 
         tasks = []
         for slug in selected:
@@ -344,6 +345,22 @@ def _what_to_do(
     if any(k.split("/")[1:2] == ["static"] for k in changed):
         return "render"  # an asset's URL holds its digest: every page links the new one
     return frozenset(os.path.normpath(run.config.themes_dir / k) for k in changed)
+
+
+def _drop_lost_hosts(
+    state: BuildState,
+    folders: dict[str, Path],
+    clashes: dict[str, list[Problem]],
+    config: SiteConfig,
+) -> None:
+    """A failed KIM keeps its host in the state so that its last site can be removed with
+    its folder. When that host now belongs to another KIM (a new folder whose name gives
+    it, a custom domain moved), the claim goes: the site there is the other KIM's, and
+    removing or moving the old KIM must never delete it."""
+    owners = {host_of(slug, config): slug for slug in folders if slug not in clashes}
+    for slug, kim in state.kims.items():
+        if kim.host is not None and owners.get(kim.host, slug) != slug:
+            kim.host = None
 
 
 def _output_intact(run: Run, slug: str, previous: KimState) -> bool:

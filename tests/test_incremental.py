@@ -511,6 +511,28 @@ def test_future_article_appears_when_due(tmp_path: Path) -> None:
         assert [k.slug for k in report.kims if k.rendered] == (["pejeruk"] if published else [])
 
 
+def test_the_command_line_says_where_it_wrote_and_when_the_next_article_is_due(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last lines a writer or CI reads: the output folder (after `build` and `index`),
+    and when the scheduled article goes live, in the province's own time zone."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(NOW.timestamp())))
+    monkeypatch.delenv("KIMSITE_LANG", raising=False)
+    project = _golden_project(tmp_path)
+    out = tmp_path / "out"
+    for command in ("build", "index"):
+        assert main([command, "--config", str(project / "config.yaml"), "--out", str(out),
+                     "--cache", str(tmp_path / "cache")]) == 0
+        said = capsys.readouterr().err.splitlines()
+        summary = next(line for line in said if line.startswith("Selesai dalam"))
+        assert summary.endswith(f"→ {out}"), said
+        due = [line for line in said if line.startswith("Artikel terjadwal")]
+        assert due == ([
+            "Artikel terjadwal berikutnya (KIM pejeruk) terbit Rabu, 1 Januari 2031, 00.00 WITA:"
+            " build pertama sesudah waktu itu menerbitkannya. Daftar lengkapnya: kimsite check."
+        ] if command == "build" else []), said
+
+
 def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path: Path) -> None:
     project = _golden_project(tmp_path)
     _incremental(project, tmp_path)

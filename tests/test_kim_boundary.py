@@ -25,7 +25,7 @@ import kimsite.sitegen
 from kimsite.build import BuildReport, build
 from kimsite.kimbuild import MachineFailure
 from kimsite.problems import KimsiteError
-from tests.helpers import article, parse, profile, snapshot, write_project
+from tests.helpers import BASE_CONFIG, article, parse, profile, snapshot, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 INDEX = "kim.ntbprov.go.id"
@@ -248,3 +248,32 @@ def test_a_theme_removed_by_the_province_is_the_kims_problem(tmp_path: Path) -> 
         ("content/b/kim.yaml", "theme.unknown")
     ]
     assert snapshot(root / "build/b.kim.id") == before
+
+
+@pytest.mark.parametrize("then", ["folder removed", "domain moved"])
+def test_a_host_another_kim_now_owns_is_never_cleared_for_the_old_one(
+    tmp_path: Path, then: str
+) -> None:
+    """The province gave B the custom domain c.kim.id; then a KIM folder `c` arrives, whose
+    name gives that host. C takes it, B fails (`kim.duplicate_host`). Whatever happens to B
+    next (its folder removed, or its domain moved), C's site stays whole. Before, B's
+    state still held c.kim.id, and removing B deleted every file of C's site."""
+    config = "domain_kustom:\n  b: c.kim.id\n"
+    root = write_project(tmp_path / "p", FILES, config=BASE_CONFIG + config)
+    assert build(root / "config.yaml", now=NOW).ok
+    (root / "content/c").mkdir()
+    (root / "content/c/kim.yaml").write_text(profile("KIM Cemerlang", "52.71.01.1006"))
+    report = build(root / "config.yaml", now=NOW)
+    assert [(w, line, code) for w, line, code, _ in _said(report, root)] == [
+        ("content/b/kim.yaml", None, "kim.duplicate_host")]
+    site = snapshot(root / "build/c.kim.id")
+    assert "KIM Cemerlang" in site["index.html"].decode() and "posyandu" not in str(site)
+    if then == "folder removed":
+        shutil.rmtree(root / "content/b")
+    else:
+        (root / "config.yaml").write_text(BASE_CONFIG + "domain_kustom:\n  b: b2.kim.id\n")
+    report = build(root / "config.yaml", now=NOW)
+    assert report.ok, [p.format() for p in report.problems]
+    assert snapshot(root / "build/c.kim.id") == site
+    if then == "domain moved":
+        assert "Posyandu" in snapshot(root / "build/b2.kim.id")["index.html"].decode()
