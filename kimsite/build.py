@@ -58,7 +58,6 @@ class KimResult:
     rendered: bool = False  # False: nothing changed, the last build's output stands
     pages: int = 0
     indexed: bool = False  # its search bundle was made again
-    problems: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -172,7 +171,6 @@ def build(
                     outcome.state.built,
                     rendered=True,
                     pages=outcome.pages,
-                    problems=outcome.problems,
                     indexed=outcome.indexed,
                 )
             )
