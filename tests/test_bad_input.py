@@ -5,6 +5,7 @@ and the broken KIM's previous output is left exactly as it was."""
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -447,6 +448,21 @@ def test_output_folder_inside_the_project_is_refused(project: Callable[..., Path
     assert (root / "themes/default/templates/base.html").is_file()
     # Beside them is fine, inside the project too (build/ is the default).
     assert build(root / "config.yaml", out_dir=root / "keluaran", with_index=False).ok
+
+
+def test_a_province_without_its_themes_folder_is_told_where(
+    project: Callable[..., Path],
+) -> None:
+    """A province repository whose themes/ folder went missing (a bad merge): every KIM
+    and the index fail with `theme.unknown`, the index's at config.yaml (it names the
+    theme), and the next build, nothing changed, says the same again rather than crash."""
+    root = project({"content/a/kim.yaml": profile("KIM A", "52.71.01.1004")})
+    shutil.rmtree(root / "themes")
+    for _ in range(2):
+        report = build(root / "config.yaml")
+        assert [(str(Path(p.path).relative_to(root)), p.code) for p in report.problems] == [
+            ("content/a/kim.yaml", "theme.unknown"), ("config.yaml", "theme.unknown")]
+        assert not report.index_built and not (root / "build/a.kim.id").exists()
 
 
 def test_unknown_kim_on_the_command_line(project: Callable[..., Path]) -> None:

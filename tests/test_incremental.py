@@ -393,7 +393,25 @@ def test_output_changed_by_hand_is_put_back(tmp_path: Path) -> None:
     pages = sorted((out / "kimpejeruk.mataramkota.go.id/artikel").rglob("index.html"))
     pages[0].unlink()
     pages[1].write_text("diubah tangan", encoding="utf-8")
+    (out / "kim.ntbprov.go.id/index.html").unlink()  # the index's too
     assert _incremental(project, tmp_path) == before
+    # Put back once: the next build finds everything as it wrote it, and does nothing.
+    report = build(project / "config.yaml", out_dir=out, cache_dir=tmp_path / "cache", now=NOW)
+    assert not report.index_rendered and report.stats.written == 0
+    assert not [k.slug for k in report.kims if k.rendered]
+
+
+def test_a_province_setting_changed_builds_every_kim_again(tmp_path: Path) -> None:
+    """Only config.yaml changes (articles per page): no KIM's files did, yet every KIM's
+    lists are paged anew, as a clean build pages them."""
+    project = _golden_project(tmp_path)
+    _incremental(project, tmp_path)
+    config = project / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "artikel_per_halaman: 3", "artikel_per_halaman: 2"), encoding="utf-8")
+    report = build(config, out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW)
+    assert [k.slug for k in report.kims if k.rendered] == ["kediri", "pejeruk"]
+    assert snapshot(tmp_path / "out") == _clean_build(project, tmp_path)
 
 
 def test_a_broken_kim_fails_every_build_until_mended(project: Callable[..., Path]) -> None:
