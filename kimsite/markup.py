@@ -37,7 +37,7 @@ from kimsite.problems import Problem, Severity, problem
 
 # Bump when the HTML this module produces changes for the same input: cached renders keyed
 # on it become stale.
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"
 
 ALLOWED_TAGS = {
     "a",
@@ -105,6 +105,16 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+
+# Levels of lists in lists and quotes in quotes a text may have. An article uses a handful;
+# Markdown's work (and, in some releases, its recursion) grows with every level, so that a
+# few thousand levels take it minutes and megabytes. The limit is kimsite's own, judged
+# before Markdown sees the text: what a writer may publish does not depend on which
+# Markdown release is installed.
+MAX_NESTING = 50
+# What opens a level at the start of a line, after the indentation: a quote marker or a
+# list item's marker ("- ", "* ", "+ ", "1. ", "1) "), each followed by a space or the end.
+_LEVEL_MARKERS = re.compile(r"(?:(?:>|[-*+]|\d{1,9}[.)])(?:[ \t]+|$))+")
 
 # Normalised source path of an article or page (the KIM folder itself is resolved) → its
 # URL, or None while it is unpublished (a draft, or dated in the future): a link to it is
@@ -277,6 +287,26 @@ def _with_fragment(url: str, fragment: str) -> str:
     return f"{url}#{fragment}" if fragment else url
 
 
+def too_deep(body: str) -> int | None:
+    """The index of the first line of `body` nested past MAX_NESTING levels, or None.
+
+    A level is four columns of indentation (a nested list item, or a block inside one) or a
+    quote or list marker opening the line; tabs count as four columns, as in Markdown.
+    """
+    for number, line in enumerate(body.splitlines()):
+        if not line or line[0] not in " \t>-*+0123456789":
+            continue  # the common case: a line of plain text opens no level
+        expanded = line.expandtabs(4)
+        text = expanded.lstrip(" ")
+        level = (len(expanded) - len(text)) // 4
+        markers = _LEVEL_MARKERS.match(text)
+        if markers:
+            level += sum(1 for part in re.split(r"[ \t]+", markers.group()) if part)
+        if level > MAX_NESTING:
+            return number
+    return None
+
+
 def _heading_id(element: ET.Element, taken: set[str]) -> None:
     """Give a heading an id from its text, so a section can be linked (`#hasil-lomba`).
 
@@ -318,12 +348,17 @@ class MarkdownRenderer:
 
     def render(self, doc: Document, resolver: AssetResolver, links: LinkMap) -> RenderedBody:
         ctx = _Context(doc, resolver, links)
+        deep = too_deep(doc.body)
+        if deep is not None:
+            problems = [problem(doc.source, doc.body_line + deep, "markup.too_deep",
+                                limit=MAX_NESTING)]
+            return RenderedBody("", 0, "", problems, ctx.deps)
         self._processor.context = ctx
         try:
             raw = self._md.reset().convert(doc.body)
         except RecursionError:
-            # Python-Markdown recurses per level of nesting; a few hundred levels of lists
-            # or quotes exhaust it. Such a text is a mistake (or an attack), never content.
+            # Whatever else nests past the interpreter's limit (too_deep judges lists and
+            # quotes first). Such a text is a mistake (or an attack), never content.
             self.__init__()  # type: ignore[misc]  # the old instance may be half-way through
             problems = [problem(doc.source, doc.body_line, "markup.too_deep")]
             return RenderedBody("", 0, "", problems, ctx.deps)

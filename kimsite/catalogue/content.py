@@ -144,8 +144,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The link '{ref}' points to an article that is not published yet (draft or future date); the link is removed until it is.",
     ),
     "markup.too_deep": (
-        "Teks artikel ini bersarang terlalu dalam (daftar di dalam daftar atau kutipan di dalam kutipan, ratusan tingkat) untuk dibaca. Kurangi tingkatnya.",
-        "This text nests too deeply (lists in lists or quotes in quotes, hundreds of levels) to be read. Reduce the nesting.",
+        "Teks artikel ini bersarang terlalu dalam mulai baris ini (daftar di dalam daftar atau kutipan di dalam kutipan, lebih dari {limit} tingkat). Kurangi tingkatnya: tulis butir ini sejajar dengan butir di atasnya.",
+        "This text nests too deeply from this line on (lists in lists or quotes in quotes, more than {limit} levels). Reduce the nesting: write this item level with the one above.",
     ),
     "markup.image_no_alt": (
         "Gambar '{ref}' tidak punya teks alternatif. Tulis keterangannya di dalam kurung siku: ![Warga gotong royong]({ref}).",
