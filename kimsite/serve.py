@@ -98,31 +98,60 @@ def classify(path: Path, root: Path, theme_users: Callable[[str], frozenset[str]
     return Plan()
 
 
-class Debouncer:
-    """Calls `action` once, `delay` seconds after the last of a burst of `push`es."""
+@dataclass
+class Burst:
+    """The changes of one burst of saves, and when it is over: `delay` seconds after its
+    last change. Pure (the times are given), so the folding is tested with exact times."""
 
-    def __init__(self, action: Callable[[Plan], None], delay: float = DEBOUNCE_SECONDS) -> None:
-        self.action, self.delay = action, delay
-        self._plan = Plan()
-        self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
+    delay: float
+    plan: Plan = field(default_factory=Plan)
+    deadline: float | None = None
+
+    def add(self, plan: Plan, now: float) -> None:
+        self.plan, self.deadline = self.plan | plan, now + self.delay
+
+    def take(self, now: float) -> Plan | None:
+        """The burst's changes once it is over (and a new, empty burst), else None."""
+        if self.deadline is None or now < self.deadline:
+            return None
+        plan, self.plan, self.deadline = self.plan, Plan(), None
+        return plan
+
+
+class Debouncer:
+    """Calls `action` once, `delay` seconds after the last of a burst of `push`es: one
+    thread waits for the burst's end and runs the action outside the lock, so pushes made
+    meanwhile start the next burst."""
+
+    def __init__(
+        self,
+        action: Callable[[Plan], None],
+        delay: float = DEBOUNCE_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.action, self.clock = action, clock
+        self._burst = Burst(delay)
+        self._wake = threading.Condition()
+        self._thread: threading.Thread | None = None
 
     def push(self, plan: Plan) -> None:
         if plan.empty:
             return
-        with self._lock:
-            self._plan = self._plan | plan
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = threading.Timer(self.delay, self._fire)
-            self._timer.daemon = True
-            self._timer.start()
+        with self._wake:
+            self._burst.add(plan, self.clock())
+            self._wake.notify()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True)
+                self._thread.start()
 
-    def _fire(self) -> None:
-        with self._lock:
-            plan, self._plan, self._timer = self._plan, Plan(), None
-        if not plan.empty:
-            self.action(plan)
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while (plan := self._burst.take(now := self.clock())) is None:
+                    deadline = self._burst.deadline
+                    self._wake.wait(None if deadline is None else deadline - now)
+            if not plan.empty:
+                self.action(plan)
 
 
 # -- the preview ------------------------------------------------------------------------------

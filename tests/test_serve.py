@@ -16,8 +16,12 @@ from pathlib import Path
 import pytest
 
 from kimsite.liveserver import free_port
-from kimsite.serve import ALL, DEBOUNCE_SECONDS, Debouncer, Plan, classify
+from kimsite.serve import ALL, Burst, Debouncer, Plan, classify
 from tests.helpers import article, profile, snapshot, stamps
+
+# How long a test waits for what must come: long, since a busy machine is slow; how fast it
+# comes is measured by the benchmarks (benchmarks/preview.py), never asserted here.
+WAIT_MS = 30_000
 
 FILES = {
     "content/pantai/kim.yaml": profile("KIM Pantai", "52.71.01.1004"),
@@ -37,7 +41,7 @@ class Served:
     def rebuilds(self) -> int:
         return sum(1 for line in list(self.lines) if "dibangun ulang #" in line)
 
-    def wait_rebuilds(self, count: int, timeout: float = 10) -> None:
+    def wait_rebuilds(self, count: int, timeout: float = WAIT_MS / 1000) -> None:
         deadline = time.monotonic() + timeout
         while self.rebuilds() < count:
             assert time.monotonic() < deadline, "\n".join(self.lines)
@@ -95,21 +99,22 @@ def test_browser_reloads_on_save_and_shows_errors(served: Served, browser: objec
         page.wait_for_function("window.LiveReload !== undefined", timeout=5000)
         source = served.root / "content/pantai/artikel/kabar.md"
 
-        started = time.monotonic()
+        # How fast is the benchmark's question (benchmarks/preview.py); here, that it comes.
         _edit(source, article("Kabar pantai", body="Teks baru yang disunting penulis."))
         page.wait_for_function(
-            "document.body.innerText.includes('Teks baru yang disunting penulis.')", timeout=2000)
-        assert time.monotonic() - started < 2.0
+            "document.body.innerText.includes('Teks baru yang disunting penulis.')",
+            timeout=WAIT_MS)
 
         _edit(source, "---\njudul: Kabar pantai\ntanggal: 24/07/2025\n---\nTeks rusak.\n")
-        page.wait_for_selector("#kimsite-galat", timeout=2000)
+        page.wait_for_selector("#kimsite-galat", timeout=WAIT_MS)
         banner = page.inner_text("#kimsite-galat")
         assert "content/pantai/artikel/kabar.md:3" in banner
         assert "harus berformat 2023-07-24" in banner
         assert "Teks baru yang disunting penulis." in page.inner_text("main")  # last good page
 
         _edit(source, article("Kabar pantai", body="Sudah diperbaiki."))
-        page.wait_for_function("document.body.innerText.includes('Sudah diperbaiki.')", timeout=2000)
+        page.wait_for_function("document.body.innerText.includes('Sudah diperbaiki.')",
+                               timeout=WAIT_MS)
         assert page.query_selector("#kimsite-galat") is None
     finally:
         page.close()
@@ -131,52 +136,62 @@ def test_save_storm_is_one_rebuild_and_other_kims_are_untouched(served: Served) 
     other = served.out / "bukit.kim.id"
     before_bytes, before_stamps = snapshot(other), stamps(other)
     assert before_bytes
-    # 50 saves in a burst, what an editor with autosave and backups does on one keystroke:
-    # each within a third of the debounce delay of the one before. A machine too busy to
-    # keep that pace has not made a burst: let what it did settle and try again (three
-    # tries), rather than judge the debouncer by it.
-    for _attempt in range(3):
-        count = served.rebuilds()
-        last, widest = time.monotonic(), 0.0
-        for n in range(50):
-            _edit(source, article("Kabar pantai", body=f"Ketikan ke-{n}."))
-            (source.parent / f".#kabar.md.{n}").write_text("kunci editor", encoding="utf-8")
-            (source.parent / f".#kabar.md.{n}").unlink()
-            now = time.monotonic()
-            widest, last = max(widest, now - last), now
-        if widest < DEBOUNCE_SECONDS / 3:
-            break
-        served.wait_rebuilds(count + 1)
-        time.sleep(1.5)
-    else:
-        pytest.fail("the saves could not be made close enough together: no burst was made")
+    # 50 saves in a burst, what an editor with autosave and backups does on one keystroke.
+    # How many rebuilds they make depends on the machine's pace (the folding itself is
+    # tested with exact times below); what must hold on any machine: the last save is what
+    # is published, and no other KIM's file is touched.
+    count = served.rebuilds()
+    for n in range(50):
+        _edit(source, article("Kabar pantai", body=f"Ketikan ke-{n}."))
+        (source.parent / f".#kabar.md.{n}").write_text("kunci editor", encoding="utf-8")
+        (source.parent / f".#kabar.md.{n}").unlink()
+    page_file = served.out / "pantai.kim.id/artikel/kabar/index.html"
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while "Ketikan ke-49." not in page_file.read_text(encoding="utf-8"):
+        assert time.monotonic() < deadline, "\n".join(served.lines)
+        time.sleep(0.05)
     served.wait_rebuilds(count + 1)
-    time.sleep(1.0)
-    assert served.rebuilds() == count + 1, "\n".join(served.lines)
-    page = (served.out / "pantai.kim.id/artikel/kabar/index.html").read_text(encoding="utf-8")
-    assert "Ketikan ke-49." in page
     assert snapshot(other) == before_bytes
     assert stamps(other) == before_stamps
 
 
-def test_a_storm_of_pushes_fires_once() -> None:
-    # Pushes 2 ms apart, each well inside the 0.15 s delay: one firing with both KIMs. A
-    # machine so busy that one gap passed the delay made no storm: try again (three times).
-    for _attempt in range(3):
-        fired: list[Plan] = []
-        debouncer = Debouncer(fired.append, delay=0.15)
-        last, widest = time.monotonic(), 0.0
-        for n in range(50):
-            debouncer.push(Plan(frozenset({f"kim{n % 2}"})))
-            time.sleep(0.002)
-            now = time.monotonic()
-            widest, last = max(widest, now - last), now
-        time.sleep(0.4)
-        if widest < 0.1:
-            break
-    else:
-        pytest.fail("the pushes could not be made 0.1 s apart or closer")
-    assert fired == [Plan(frozenset({"kim0", "kim1"}))]
+def test_a_burst_of_changes_is_one_rebuild() -> None:
+    """The folding, at exact times (binary fractions, so no rounding): 50 changes 2 ms
+    apart end a delay after the last, as one plan holding all of them; a change after that
+    starts a burst of its own."""
+    gap, delay = 2**-9, 2**-3
+    burst = Burst(delay=delay)
+    for n in range(50):
+        burst.add(Plan(frozenset({f"kim{n % 2}"})), now=10 + n * gap)
+        assert burst.take(now=10 + n * gap + gap / 2) is None
+    last = 10 + 49 * gap
+    assert burst.take(now=last + delay - gap) is None
+    assert burst.take(now=last + delay) == Plan(frozenset({"kim0", "kim1"}))
+    assert burst.take(now=last + 1) is None  # taken once
+    burst.add(Plan(frozenset({"kim2"}), True), now=20)
+    assert burst.deadline == 20 + delay
+    assert burst.take(now=20 + delay) == Plan(frozenset({"kim2"}), True)
+
+
+def test_the_debouncer_runs_every_change_once() -> None:
+    """With a real thread and clock: whatever the machine's pace splits a burst into, every
+    change pushed reaches the action, in order, and the action never runs with nothing."""
+    fired: list[Plan] = []
+    done = threading.Event()
+
+    def action(plan: Plan) -> None:
+        fired.append(plan)
+        if "kim49" in plan.kims:
+            done.set()
+
+    debouncer = Debouncer(action, delay=0.05)
+    for n in range(50):
+        debouncer.push(Plan(frozenset({f"kim{n}"})))
+        debouncer.push(Plan())  # nothing changed: folded away
+    assert done.wait(WAIT_MS / 1000)
+    seen = [kim for plan in fired for kim in sorted(plan.kims, key=lambda k: int(k[3:]))]
+    assert seen == [f"kim{n}" for n in range(50)]
+    assert all(not plan.empty for plan in fired)
 
 
 def test_changes_are_classified(tmp_path: Path) -> None:
