@@ -98,7 +98,8 @@ def current_time() -> datetime:
 
 def shard_of(slug: str, count: int) -> int:
     """A KIM's shard, 1..count: stable across machines, runs and Python versions."""
-    return int.from_bytes(hashlib.sha256(slug.encode("utf-8")).digest()[:8], "big") % count + 1
+    # os.fsencode: a folder name's own bytes, even those that are not UTF-8.
+    return int.from_bytes(hashlib.sha256(os.fsencode(slug)).digest()[:8], "big") % count + 1
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from kimsite.model import (
     Kim,
     Page,
 )
-from kimsite.problems import Problem, ProblemLog, Severity, problem
+from kimsite.problems import Problem, ProblemLog, Severity, printable, problem
 from kimsite.profiles import asset_field, load_profile
 from kimsite.redirects import load_redirects
 from kimsite.yamlparse import YamlUnreadable, parse_yaml, split_front_matter
@@ -81,8 +81,7 @@ def load_kim(
     """
     slug = folder.name
     if not is_dns_label(slug):
-        log.add(folder, None, "kim.bad_slug", slug=slug, hint=slugify(slug) or "kim-desa")
-        return None
+        return None  # host_problems names it; every caller reports those first
     if folder.is_symlink():
         log.add(folder, None, "link.kim_folder", target=os.readlink(folder))
         return None
@@ -137,7 +136,9 @@ def host_of(slug: str, config: SiteConfig) -> str:
 
 
 def host_problems(folders: dict[str, Path], config: SiteConfig) -> dict[str, list[Problem]]:
-    """Two KIMs never share a host, and none takes the index's or one under it.
+    """Two KIMs never share a host, none takes the index's or one under it, and a folder
+    whose name is not a host label (`is_dns_label`) gets none: every consumer of hosts (the
+    build, check, deploy, the editor's addresses) leaves out the folders named here.
 
     Hosts come from the folder names and `config.yaml` alone (a KIM cannot choose its
     own), so this needs no profile. On a clash, the KIM whose folder name gives the host
@@ -146,6 +147,11 @@ def host_problems(folders: dict[str, Path], config: SiteConfig) -> dict[str, lis
     found: dict[str, list[Problem]] = {}
     natural = {f"{slug}.{config.domain_induk}": slug for slug in folders}
     for slug, folder in sorted(folders.items()):
+        if not is_dns_label(slug):  # a name that is no host label gives no host at all
+            hint = slugify(slug) or "kim-desa"
+            shown = printable(slug)  # a byte that is not UTF-8 is shown, never printed raw
+            found[slug] = [problem(folder, None, "kim.bad_slug", slug=shown, hint=hint)]
+            continue
         host = host_of(slug, config)
         where = folder / PROFILE_NAME
         owner = natural.get(host, slug)

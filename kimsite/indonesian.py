@@ -72,9 +72,11 @@ def known_province_zone(code: str) -> bool:
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _DIGIT_SEPARATORS = re.compile(r"(?<=\d)[.,](?=\d)")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-DNS_LABEL = re.compile(r"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$")
+# Whole-string patterns (\A … \Z, used with fullmatch): `$` would accept a trailing newline,
+# and a folder name ending in one must never reach a host name or nginx's configuration.
+DNS_LABEL = re.compile(r"\A[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\Z")
 HOST_NAME = re.compile(
-    r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$"
+    r"\A(?=.{1,253}\Z)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+\Z"
 )
 
 
@@ -91,11 +93,13 @@ def slugify(text: str) -> str:
 
 
 def is_dns_label(text: str) -> bool:
-    return bool(DNS_LABEL.match(text)) and not text.isdigit()
+    """A KIM folder's name as the host label it becomes: the one judgement of it that the
+    build, check, shards, the preview, deploy and the editor all ask."""
+    return bool(DNS_LABEL.fullmatch(text)) and not text.isdigit()
 
 
 def is_host_name(text: str) -> bool:
-    return bool(HOST_NAME.match(text)) and all(not part.isdigit() for part in text.split("."))
+    return bool(HOST_NAME.fullmatch(text)) and all(not p.isdigit() for p in text.split("."))
 
 
 # -- dates ---------------------------------------------------------------------------------

@@ -31,6 +31,10 @@ from kimsite.yamlsource import Fields, node_line
 
 MAX_REDIRECT_BYTES = 8_000_000  # a 5,000-post WordPress site with its ?p= forms and tags
 MAX_URL_CHARS = 1000
+# An old address as it is sent (percent-encoded, up to nine times as long as written) becomes
+# one quoted word of nginx's configuration, with the host before it: nginx reads a word of at
+# most 4,096 bytes, and refuses the whole configuration past it.
+MAX_SENT_CHARS = 2000
 # What may stay as written in an old address; everything else is percent-encoded, as a
 # browser sends it. No quote, backslash, `$`, brace, `;` or space survives: in a server's
 # configuration each of them means something.
@@ -53,12 +57,16 @@ def load_redirects(path: Path, log: ProblemLog) -> tuple[Redirect, ...]:
     if fields is None:
         return ()
     found: list[Redirect] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, Redirect] = {}  # by the key nginx matches (server_key)
     for key, (key_node, value_node) in fields.entries().items():
         line = node_line(key_node, 0)
         old = old_address(key)
         if old is None:
             log.add(path, line, "redirect.bad_old", old=key[:200])
+            continue
+        if len(old) > MAX_SENT_CHARS:
+            log.add(path, line, "redirect.too_long", old=key[:200], length=len(old),
+                    limit=MAX_SENT_CHARS)
             continue
         if not isinstance(value_node, yaml.ScalarNode):
             log.add(path, line, "redirect.bad_new", old=key[:200], new="…")
@@ -67,12 +75,37 @@ def load_redirects(path: Path, log: ProblemLog) -> tuple[Redirect, ...]:
         if not is_site_path(new):
             log.add(path, line, "redirect.bad_new", old=key[:200], new=new[:200])
             continue
-        if old in seen:
-            log.add(path, line, "redirect.twice", old=old, first_line=seen[old])
+        first = seen.get(server_key(old))
+        if first is not None and first.old == old:
+            log.add(path, line, "redirect.twice", old=old, first_line=first.line)
             continue
-        seen[old] = line
-        found.append(Redirect(old=old, new=new, line=line))
+        if first is not None:
+            log.add(path, line, "redirect.same_for_server", old=old, other=first.old,
+                    first_line=first.line)
+            continue
+        redirect = Redirect(old=old, new=new, line=line)
+        seen[server_key(old)] = redirect
+        found.append(redirect)
     return tuple(sorted(found, key=lambda r: r.old))
+
+
+def forms(old: str) -> tuple[str, ...]:
+    """The addresses an old one answers for: itself, and without its last slash (or with
+    it, for a path that does not name a file), as shared links often lose or gain one."""
+    bare = "?" not in old
+    if bare and old.endswith("/") and len(old) > 1:
+        return (old, old.rstrip("/"))
+    if bare and not old.endswith("/") and "." not in old.rsplit("/", 1)[-1]:
+        return (old, old + "/")
+    return (old,)
+
+
+def server_key(old: str) -> str:
+    """What nginx's map matches an old address by: nginx compares a map's keys without
+    case. Two entries sharing one would be refused by `nginx -t`, stopping every site of
+    the province: the second is the writer's mistake instead. (The forms without or with a
+    last slash give way to an entry written for them, so they never clash.)"""
+    return old.lower()
 
 
 def old_address(written: str) -> str | None:
@@ -147,4 +180,11 @@ def _shadows(bare: str, outputs: Collection[PurePosixPath]) -> bool:
     return exact in outputs or folder in outputs
 
 
-__all__ = ["check_against_site", "is_site_path", "load_redirects", "old_address"]
+__all__ = [
+    "check_against_site",
+    "forms",
+    "is_site_path",
+    "load_redirects",
+    "old_address",
+    "server_key",
+]

@@ -74,6 +74,20 @@ class Nginx:
             capture_output=True, text=True, check=False,
         )
 
+    def check(self, conf: str, folder: Path) -> subprocess.CompletedProcess[str]:
+        """`nginx -t` of a configuration in `folder`, beside (never instead of) the one
+        being served: what an operator runs before reloading."""
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "kimsite.conf").write_text(conf)
+        main = (self.prefix / "nginx.conf").read_text().replace(
+            str(self.site_conf), str(folder / "kimsite.conf"))
+        (folder / "nginx.conf").write_text(main.replace(f"pid {self.prefix}/", f"pid {folder}/"))
+        return subprocess.run(
+            [NGINX, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf"),
+             "-e", str(folder / "error.log")],
+            capture_output=True, text=True, check=False,
+        )
+
     def start(self, conf: str) -> None:
         self.site_conf.write_text(conf)
         tested = self._nginx("-t")

@@ -108,6 +108,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Alamat lama '{old}' sudah dialihkan di baris {first_line}. Hapus salah satunya.",
         "The old address '{old}' is already redirected at line {first_line}. Remove one of them.",
     ),
+    "redirect.same_for_server": (
+        "Alamat lama '{old}' sama dengan '{other}' di baris {first_line} bagi server web, yang tidak membedakan huruf besar dan kecil. Hapus salah satunya.",
+        "The old address '{old}' is the same as '{other}' at line {first_line} to the web server, which ignores letter case. Remove one of them.",
+    ),
+    "redirect.too_long": (
+        "Alamat lama '{old}' terlalu panjang: {length} karakter setelah dikodekan seperti yang dikirim peramban, paling banyak {limit}. Perpendek alamatnya atau hapus baris ini.",
+        "The old address '{old}' is too long: {length} characters once encoded as a browser sends it, at most {limit}. Shorten it or remove this line.",
+    ),
     "redirect.missing_target": (
         "'{old}' dialihkan ke {new}, tetapi situs ini tidak punya halaman itu. Periksa alamat tujuannya (misalnya /artikel/<nama-berkas>/).",
         "'{old}' redirects to {new}, but this site has no such page. Check the target (e.g. /artikel/<file-name>/).",

@@ -20,7 +20,7 @@ An unknown host (a name pointed at the server by mistake, or a scanner) gets no 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from kimsite.content import host_of, host_problems, list_kim_folders
 from kimsite.kimfiles import REDIRECTS_NAME
 from kimsite.model import Redirect
 from kimsite.problems import ProblemLog, Severity
-from kimsite.redirects import load_redirects
+from kimsite.redirects import forms, load_redirects, server_key
 from kimsite.routes import output_path
 
 # Caching by URL. Theme assets carry their digest in their name (kimsite.themes), and
@@ -219,21 +219,30 @@ def _redirect_map(hosts: list[Host]) -> Iterator[str]:
     yield 'map "$host$request_uri" $kimsite_redirect {'
     yield '    default "";'
     for host in hosts:
-        seen: set[str] = set()
+        # Each entry as written first (load_redirects keeps them apart without case, as
+        # nginx compares keys), then the other forms no entry was written for.
+        seen = {server_key(r.old) for r in host.redirects}
+        entries = [(r.old, r.new) for r in host.redirects]
         for r in host.redirects:
-            for old in _forms(r.old):
-                if old not in seen:
-                    seen.add(old)
-                    yield f'    "{host.name}{old}" "{r.new}";'
+            for old in forms(r.old)[1:]:
+                if server_key(old) not in seen:
+                    seen.add(server_key(old))
+                    entries.append((old, r.new))
+        for old, new in entries:
+            yield f"    {quoted(host.name + old)} {quoted(new)};"
     yield "}"
 
 
-def _forms(old: str) -> Iterable[str]:
-    yield old
-    if "?" not in old and old.endswith("/") and len(old) > 1:
-        yield old.rstrip("/")
-    elif "?" not in old and not old.endswith("/") and "." not in old.rsplit("/", 1)[-1]:
-        yield old + "/"
+def quoted(value: str) -> str:
+    """The one way a value from the province's files enters the configuration: as one
+    double-quoted word. Inside quotes nginx still reads a backslash, `$` and the quote
+    itself; those, control characters, anything not ASCII and a word past nginx's 4,096
+    bytes are refused (every loader refuses them first: this is the last guard)."""
+    if len(value) > 4000 or not value.isascii() or any(c in value for c in '"\\$'):
+        raise ValueError(f"not for nginx's configuration: {value[:100]!r}")
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise ValueError(f"not for nginx's configuration: {value[:100]!r}")
+    return f'"{value}"'
 
 
 def _default_servers(listen: Listen, listen_tls: Listen, tls: bool) -> list[str]:
@@ -271,14 +280,14 @@ def _server(
     redirect = [
         "server {",
         f"    listen {listen.address};",
-        f"    server_name {host.name};",
+        f"    server_name {quoted(host.name)};",
         f"    return 301 https://$host{port}$request_uri;",
         "}",
     ]
     tls = [
         f"listen {listen_tls.address} ssl http2;",
-        f"ssl_certificate {cert.sertifikat};",
-        f"ssl_certificate_key {cert.kunci};",
+        f"ssl_certificate {quoted(cert.sertifikat)};",
+        f"ssl_certificate_key {quoted(cert.kunci)};",
         "ssl_protocols TLSv1.2 TLSv1.3;",
         "ssl_session_cache shared:kimsite:10m;",
     ]
@@ -295,8 +304,8 @@ def _site_block(
 ) -> list[str]:
     body = [
         *listening,
-        f"server_name {host.name};",
-        f"root {root}/{host.folder};",
+        f"server_name {quoted(host.name)};",
+        f"root {quoted(f'{root}/{host.folder}')};",
         "index index.html;",
         "charset utf-8;",
         "server_tokens off;",
@@ -348,4 +357,4 @@ def _headers(csp: str, secure: bool) -> list[str]:
     return lines
 
 
-__all__ = ["Host", "Listen", "province_hosts", "render"]
+__all__ = ["Host", "Listen", "province_hosts", "quoted", "render"]

@@ -27,7 +27,7 @@ from kimsite.atomic import write_atomic
 from kimsite.indonesian import slugify
 from kimsite.kimfiles import REDIRECTS_NAME
 from kimsite.markup import sanitize
-from kimsite.redirects import old_address
+from kimsite.redirects import old_address, server_key
 
 MAX_SLUG = 80
 _UPLOAD = re.compile(r"/wp-content/uploads/(?P<path>(?:\d{4}/\d{2}/)?[^\"'\s?#<>]+)")
@@ -319,12 +319,18 @@ class KimFolder:
             if isinstance(loaded, dict):
                 existing = {str(k): str(v) for k, v in loaded.items()}
         merged = dict(existing)
+        # The web server matches old addresses without case: of two that it would read as
+        # one (Blogger labels "Berita" and "berita"), the first is kept.
+        taken = {server_key(old_address(old) or old) for old in merged}
         for old, new in sorted(redirects.items()):
             sent = old_address(old)
             # An old address that is the new one (WordPress' /tag/x/ is kimsite's too) is a
             # page of the site already: no redirect.
-            if sent is not None and sent != new and sent not in merged and old not in merged:
+            if sent is None or sent == new or old in merged:
+                continue
+            if server_key(sent) not in taken:
                 merged[sent] = new
+                taken.add(server_key(sent))
         if merged == existing:
             return
         header = (
