@@ -87,6 +87,8 @@ class SiteConfig:
     skema: str  # "https" or "http"
     berita_per_kim: int = 3  # at most this many of one KIM among the index's latest news
     batas_detik_kim: int = 300  # one KIM's read, render and write; past it, that KIM fails
+    # one build worker's memory (address space, MB); past it, the KIM it builds fails
+    batas_memori_mb: int = 2048
     # KIM folder → custom host, given by the province (a KIM cannot claim one itself)
     domain_kustom: dict[str, str] = field(default_factory=dict)
     # pre-compressed copies the build writes beside text files (see kimsite.compress)
@@ -176,6 +178,10 @@ def load_config(path: Path) -> SiteConfig:
     if not 1 <= batas_detik_kim <= 86_400:
         log.add(path, fields.line("batas_detik_kim"), "config.range", key="batas_detik_kim",
                 low=1, high=86_400)
+    batas_memori_mb = fields.integer("batas_memori_mb") or 2048
+    if not 256 <= batas_memori_mb <= 1_048_576:
+        log.add(path, fields.line("batas_memori_mb"), "config.range", key="batas_memori_mb",
+                low=256, high=1_048_576)
     domain_kustom = _custom_domains(fields, domain_indeks, domain_induk, log)
     skema = fields.text("skema") or "https"
     if skema not in ("https", "http"):
@@ -212,6 +218,7 @@ def load_config(path: Path) -> SiteConfig:
         skema=skema,
         berita_per_kim=berita_per_kim,
         batas_detik_kim=batas_detik_kim,
+        batas_memori_mb=batas_memori_mb,
         domain_kustom=domain_kustom,
         kompresi=kompresi,
         tls=tls,

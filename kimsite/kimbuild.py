@@ -31,6 +31,7 @@ from kimsite.digest import bytes_digest
 from kimsite.model import BuildOptions, Kim
 from kimsite.problems import Problem, ProblemLog, problem
 from kimsite.themes import Theme, load_theme, template_frame
+from kimsite.workers import Limits, run_isolated
 from kimsite.writer import (
     Owner,
     SiteOutput,
@@ -99,17 +100,28 @@ def run_tasks(tasks: list[KimTask], jobs: int) -> Iterator[KimOutcome]:
 
     Each worker loads, renders and commits whole KIMs, and hands back only their state: no
     page's HTML ever travels between processes, and at most one KIM per worker is in memory.
+    A worker's memory and each KIM's time are bounded (`kimsite.workers`): a KIM past
+    either, or whose worker dies, fails alone and a new worker builds the next one.
     """
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
             yield build_kim(task)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    config = tasks[0].run.config
+    limits = Limits(config.batas_detik_kim, config.batas_memori_mb * 2**20)
+    yield from run_isolated(tasks, build_kim, _worker_lost, min(jobs, len(tasks)), limits)
 
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=context) as pool:
-        yield from pool.map(build_kim, tasks, chunksize=1)
+
+def _worker_lost(task: KimTask, why: str) -> KimOutcome:
+    """The outcome of a KIM whose worker was killed past its deadline, or died."""
+    config = task.run.config
+    if why == "timeout":
+        problems = [problem(task.folder, None, "kim.timeout", seconds=config.batas_detik_kim)]
+    else:
+        how = why.partition(":")[2]
+        problems = [problem(task.folder, None, "kim.worker_died", how=how,
+                            memory=config.batas_memori_mb)]
+    return KimOutcome(task.slug, _failed_state(task), problems, WriteStats(), 0)
 
 
 def _failed_state(task: KimTask) -> KimState:

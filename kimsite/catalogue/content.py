@@ -69,6 +69,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "KIM ini butuh lebih dari {seconds} detik untuk dibangun dan dihentikan; situs lamanya tidak diubah. Biasanya penyebabnya templat di templat/ yang mengulang terlalu banyak: periksa perulangan {{% for %}} di sana.",
         "This KIM took more than {seconds} seconds to build and was stopped; its old site is untouched. Usually a template in templat/ loops too much: check the {{% for %}} loops there.",
     ),
+    "kim.worker_died": (
+        "Proses yang membangun KIM ini berhenti mendadak ({how}) dan KIM ini gagal; situs lamanya tidak diubah, KIM lain tetap dibangun. Biasanya memorinya habis (batas {memory} MB per proses, `batas_memori_mb` di config.yaml): periksa foto yang sangat besar, artikel raksasa, atau perulangan di templat/.",
+        "The process building this KIM stopped suddenly ({how}) and this KIM failed; its old site is untouched, the other KIMs are built. Usually it ran out of memory (at most {memory} MB per process, `batas_memori_mb` in config.yaml): check for huge photos, giant articles, or loops in templat/.",
+    ),
     "kim.memory": (
         "Membangun KIM ini menghabiskan memori dan dihentikan; situs lamanya tidak diubah. Biasanya penyebabnya templat di templat/ yang membuat teks atau daftar raksasa: periksa perulangan di sana.",
         "Building this KIM ran out of memory and was stopped; its old site is untouched. Usually a template in templat/ builds a huge text or list: check the loops there.",

@@ -1,0 +1,178 @@
+"""Worker processes that one KIM cannot take down: each task's work is bounded whatever the
+code path, C code included.
+
+- Memory: each worker's address space is capped (RLIMIT_AS), so a KIM that needs more fails
+  inside its own worker (a MemoryError, or the worker dying) and never takes the machine's
+  memory from the others.
+- Time: the parent kills a worker still busy past its task's deadline. The worker's own
+  alarm (`kimbuild.deadline`) normally ends the task first, with a better message; a loop
+  inside C code (a sanitiser, an image decoder) never sees that alarm, but it is killed.
+- Death: a worker that dies for any reason (killed by the kernel's OOM killer, a crash in C
+  code, the kill above) makes its task's failure, said by `failed`; a new worker takes its
+  place and the other tasks go on.
+
+Results come back in the tasks' order, so what a build prints does not depend on which
+worker finished first. Workers are forked: a task and its function need not be importable
+by name, and what the parent set up (a test's injected fault) is the worker's too.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# How long past its own deadline a task may take before its worker is killed: the worker's
+# alarm goes first, so that its message (with the template's line) is the one seen.
+GRACE_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float = 0  # one task's deadline; 0: none
+    memory_bytes: int = 0  # one worker's address space; 0: none
+
+
+class _Raised:
+    """An exception a task let through (the machine failing): raised again in the parent."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
+def _serve(conn: Connection, work: Callable[[T], R], memory_bytes: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    if memory_bytes:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        try:
+            answer: object = work(task)
+        except BaseException as exc:  # the parent decides; a worker never prints
+            answer = _Raised(exc)
+        conn.send(answer)
+
+
+@dataclass
+class _Worker(Generic[T]):
+    process: BaseProcess
+    conn: Connection
+    index: int = -1  # the task it works on, -1 when idle
+    task: T | None = None
+    deadline: float = float("inf")
+
+
+def run_isolated(
+    tasks: Sequence[T],
+    work: Callable[[T], R],
+    failed: Callable[[T, str], R],
+    jobs: int,
+    limits: Limits,
+) -> Iterator[R]:
+    """`work(task)` for each task in up to `jobs` worker processes, the results in the
+    tasks' order. A task whose worker died or ran out of time gives `failed(task, why)`,
+    `why` being "timeout" or "died:<how>"."""
+    context = multiprocessing.get_context("fork")
+    workers: list[_Worker[T]] = []
+    results: dict[int, R] = {}
+    pending = list(range(len(tasks)))[::-1]
+    wanted = 0
+
+    def start() -> _Worker[T]:
+        parent, child = context.Pipe()
+        process = context.Process(
+            target=_serve, args=(child, work, limits.memory_bytes), daemon=True
+        )
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def finish(worker: _Worker[T], result: R) -> None:
+        results[worker.index] = result
+        worker.index, worker.task, worker.deadline = -1, None, float("inf")
+
+    def replace(worker: _Worker[T], why: str) -> None:
+        assert worker.task is not None
+        finish(worker, failed(worker.task, why))
+        _stop(worker, kill=True)
+        workers.remove(worker)
+
+    try:
+        while wanted < len(tasks):
+            while pending and len(workers) < jobs:
+                workers.append(start())
+            for worker in workers:
+                if worker.index < 0 and pending:
+                    worker.index = pending.pop()
+                    worker.task = tasks[worker.index]
+                    if limits.seconds:
+                        worker.deadline = time.monotonic() + limits.seconds + GRACE_SECONDS
+                    worker.conn.send(worker.task)
+            busy = [w for w in workers if w.index >= 0]
+            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = wait(
+                [w.conn for w in busy] + [w.process.sentinel for w in busy],
+                None if timeout == float("inf") else timeout,
+            )
+            for worker in busy:
+                if worker.conn in ready:
+                    try:
+                        answer = worker.conn.recv()
+                    except (EOFError, OSError):
+                        replace(worker, _death(worker))
+                        continue
+                    if isinstance(answer, _Raised):
+                        raise answer.exc
+                    finish(worker, answer)
+                elif worker.process.sentinel in ready:
+                    replace(worker, _death(worker))
+                elif time.monotonic() >= worker.deadline:
+                    replace(worker, "timeout")
+            while wanted in results:
+                yield results.pop(wanted)
+                wanted += 1
+    finally:
+        for worker in workers:
+            _stop(worker, kill=worker.index >= 0)
+
+
+def _death(worker: _Worker[T]) -> str:
+    worker.process.join(5)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        return f"died:{signal.Signals(-code).name}"
+    return f"died:exit {code}"
+
+
+def _stop(worker: _Worker[T], kill: bool) -> None:
+    """End a worker: politely when idle, at once when it may be stuck (in C code too)."""
+    try:
+        if kill and worker.process.pid:
+            os.kill(worker.process.pid, signal.SIGKILL)
+        elif not kill:
+            worker.conn.send(None)
+    except (OSError, ValueError):
+        pass
+    worker.process.join(10)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join()
+    worker.conn.close()
+
+
+__all__ = ["GRACE_SECONDS", "Limits", "run_isolated"]

@@ -1,0 +1,138 @@
+"""A KIM's worker process cannot take the build down (`kimsite.workers`): a KIM needing more
+memory than its worker's ceiling, one stuck inside C code past its deadline, and one whose
+worker is killed outright each fail alone, named; the other KIMs are byte for byte what
+they would be, the index is built, and the next build builds the KIM again.
+
+None of these can be caused by input on purpose (each one found became a check of its
+own), so they are injected into the rendering of one KIM, as in test_kim_boundary.py; the
+build runs with two worker processes, as on any machine with two cores or more."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import kimsite.sitegen
+from kimsite.build import build
+from kimsite.workers import GRACE_SECONDS, Limits, run_isolated
+from tests.helpers import BASE_CONFIG, article, profile, snapshot, write_project
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+INDEX = "kim.ntbprov.go.id"
+KIMS = ("a", "b", "c")
+FILES: dict[str, str | bytes] = {}
+for _n, _slug in enumerate(KIMS):
+    FILES[f"content/{_slug}/kim.yaml"] = profile(f"KIM {_slug.upper()}", "52.71.01.1004")
+    FILES[f"content/{_slug}/artikel/2026-01-0{_n + 1}-kabar.md"] = article(
+        f"Kabar {_slug}", f"2026-01-0{_n + 1}")
+LIMITS = "batas_detik_kim: 2\nbatas_memori_mb: 512\n"
+
+
+def _fault_in_b(monkeypatch: pytest.MonkeyPatch, fault: Callable[[], object]) -> None:
+    real = kimsite.sitegen.render_kim
+
+    def render(kim: Any, *args: Any, **kwargs: Any) -> Any:
+        if kim.slug == "b":
+            fault()
+        return real(kim, *args, **kwargs)
+
+    monkeypatch.setattr(kimsite.sitegen, "render_kim", render)
+
+
+def _hog() -> object:
+    """More memory than the ceiling, in C (one allocation) and then in Python."""
+    blocks = [bytearray(256 * 2**20) for _ in range(8)]
+    return blocks
+
+
+def _stuck_in_c() -> object:
+    """A loop inside C code, which never lets the worker's own alarm in."""
+    return hashlib.pbkdf2_hmac("sha256", b"kunci", b"garam", 2**31 - 1)
+
+
+def _killed() -> object:
+    os.kill(os.getpid(), signal.SIGKILL)
+    return None
+
+
+def _sites(root: Path) -> dict[str, dict[str, bytes]]:
+    return {host: snapshot(root / "build" / host) for host in ("a.kim.id", "c.kim.id")}
+
+
+@pytest.mark.parametrize(
+    ("fault", "code", "how"),
+    [(_hog, "kim.memory", None), (_stuck_in_c, "kim.timeout", None),
+     (_killed, "kim.worker_died", "SIGKILL")],
+    ids=["memory", "stuck in C code", "killed"],
+)
+def test_a_worker_lost_is_its_kims_failure_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: Callable[[], object], code: str,
+    how: str | None,
+) -> None:
+    clean = write_project(tmp_path / "bersih", FILES, config=BASE_CONFIG + LIMITS)
+    assert build(clean / "config.yaml", now=NOW, jobs=2).ok
+    root = write_project(tmp_path / "p", FILES, config=BASE_CONFIG + LIMITS)
+    _fault_in_b(monkeypatch, fault)
+    report = build(root / "config.yaml", now=NOW, jobs=2)  # returns: C code is killed
+    assert [(Path(p.path).name, p.code) for p in report.problems] == [("b", code)]
+    if how is not None:
+        assert dict(report.problems[0].params)["how"] == how
+        assert "batas_memori_mb" in report.problems[0].message("en")
+    assert _sites(root) == _sites(clean)
+    assert report.index_built and not (root / "build/b.kim.id").exists()
+    index = (root / "build" / INDEX / "index.html").read_text(encoding="utf-8")
+    assert "Kabar a" in index and "Kabar c" in index
+    # The fault gone, the next build builds the KIM: nothing was left broken.
+    monkeypatch.undo()
+    again = build(root / "config.yaml", now=NOW, jobs=2)
+    assert again.ok, [p.format() for p in again.problems]
+    assert snapshot(root / "build/b.kim.id") == snapshot(clean / "build/b.kim.id")
+
+
+def _square_or_die(n: int) -> int:
+    if n == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if n == 5:
+        hashlib.pbkdf2_hmac("sha256", b"k", b"s", 2**31 - 1)
+    return n * n
+
+
+def test_results_come_in_the_tasks_order_whatever_dies() -> None:
+    """Ten tasks on two workers: the lost ones give their failure in their place, a new
+    worker takes the others, and no worker is left behind."""
+    before = _children()
+    results = list(run_isolated(list(range(10)), _square_or_die, lambda n, why: (n, why), 2,
+                                Limits(seconds=0.5)))
+    assert results == [0, 1, 4, (3, "died:SIGKILL"), 16, (5, "timeout"), 36, 49, 64, 81]
+    assert _children() == before
+    assert GRACE_SECONDS >= 1  # the worker's own alarm has its chance first
+
+
+def _children() -> set[int]:
+    import multiprocessing
+
+    return {p.pid for p in multiprocessing.active_children() if p.pid is not None}
+
+
+def test_a_worker_within_its_ceiling_cannot_exceed_it() -> None:
+    """The ceiling holds for memory asked for by C code too: the allocation fails in the
+    worker (MemoryError), never in the machine."""
+    def allocate(size: int) -> str:
+        try:
+            bytearray(size)
+        except MemoryError:
+            return "refused"
+        return "given"
+
+    answers = list(run_isolated([2**20, 2**31], allocate, lambda n, why: why, 2,
+                                Limits(memory_bytes=512 * 2**20)))
+    assert answers == ["given", "refused"]
+
+
