@@ -51,4 +51,6 @@ bash scripts/setup.sh test
 # The province's own content, judged as its writers' check judges it (the tests themselves
 # build the copy of the sample in tests/sample/, whatever content/ holds).
 .venv/bin/python -m kimsite check --strict
-exec .venv/bin/python -m pytest "$@"
+# One worker process per core (pytest-xdist), each taking the next test as it frees up;
+# tests sharing a module's built project stay cheap because each worker builds it once.
+exec .venv/bin/python -m pytest -n "${KIMSITE_TEST_WORKERS:-auto}" --dist worksteal "$@"

@@ -80,6 +80,23 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
         server.stop()
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker: hand the fuzz counts to the controller, which prints them."""
+    from tests.test_fuzz import STATS
+
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["fuzz"] = dict(STATS)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: object, error: object) -> None:
+    from tests.test_fuzz import STATS
+
+    for key, count in getattr(node, "workeroutput", {}).get("fuzz", {}).items():
+        STATS[key] += count
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """The fuzz suite's counts, so a run shows how much was tried, not only that it passed."""
     from tests.test_fuzz import STATS

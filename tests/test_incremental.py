@@ -274,13 +274,13 @@ OPS = [
 ]
 
 
+# 30 examples in all, half in one process and half with worker processes: two tests, so
+# that the suite's workers (pytest-xdist) can run them side by side.
+@pytest.mark.parametrize("jobs", [1, 2])
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 50)), min_size=1, max_size=4),
-    st.sampled_from([1, 2]),
-)
+@given(st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 50)), min_size=1, max_size=4))
 def test_incremental_equals_clean(
     tmp_path_factory: object, steps: list[tuple[object, int]], jobs: int
 ) -> None:
