@@ -40,7 +40,7 @@ GRACE_SECONDS = 5.0
 @dataclass(frozen=True)
 class Limits:
     seconds: float = 0  # one task's deadline; 0: none
-    memory_bytes: int = 0  # one worker's address space; 0: none
+    memory_bytes: int = 0  # what one worker may add to its address space; 0: none
 
 
 class _Raised:
@@ -50,10 +50,22 @@ class _Raised:
         self.exc = exc
 
 
+def _address_space() -> int:
+    """This process's address space now, in bytes (0 where /proc cannot tell)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _serve(conn: Connection, work: Callable[[T], R], memory_bytes: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     if memory_bytes:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        # On top of what the fork brought along (a preview server, a test runner): the
+        # ceiling is what the KIM's own work may take, whoever started the build.
+        ceiling = _address_space() + memory_bytes
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
     while True:
         try:
             task = conn.recv()

@@ -280,7 +280,9 @@ OPS = [
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 50)), min_size=1, max_size=4))
+@given(
+    steps=st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 50)), min_size=1, max_size=4)
+)
 def test_incremental_equals_clean(
     tmp_path_factory: object, steps: list[tuple[object, int]], jobs: int
 ) -> None:
