@@ -72,6 +72,29 @@ class EditorConfig:
 
 
 @dataclass(frozen=True)
+class ContentLimits:
+    """What one KIM may publish, set by the province (config.yaml's `batas_*` keys): bounds
+    that keep one KIM's mistake (or malice) from filling the build machine's memory or
+    disk. Generous: `kimsite check` already warns far below them (MAX_TITLE, MAX_SUMMARY)."""
+
+    judul: int = 300  # characters of an article's or page's title
+    ringkasan: int = 1000  # characters of its summary
+    tag_artikel: int = 30  # tags on one article
+    tag_kim: int = 1000  # different tags over a KIM's articles (a page each, and its lists)
+    keluaran_mb: int = 4096  # the KIM's whole site: pages, media and their copies
+
+
+# config.yaml key → (ContentLimits field, lowest, highest)
+LIMIT_KEYS = {
+    "batas_judul": ("judul", 50, 10_000),
+    "batas_ringkasan": ("ringkasan", 100, 100_000),
+    "batas_tag_artikel": ("tag_artikel", 1, 1000),
+    "batas_tag_kim": ("tag_kim", 10, 1_000_000),
+    "batas_keluaran_mb": ("keluaran_mb", 10, 10_000_000),
+}
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path  # the folder holding config.yaml, content/ and themes/
     provinsi: str  # Kemendagri code, "52"
@@ -89,6 +112,7 @@ class SiteConfig:
     batas_detik_kim: int = 300  # one KIM's read, render and write; past it, that KIM fails
     # one build worker's memory (address space, MB); past it, the KIM it builds fails
     batas_memori_mb: int = 2048
+    batas: ContentLimits = ContentLimits()
     # KIM folder → custom host, given by the province (a KIM cannot claim one itself)
     domain_kustom: dict[str, str] = field(default_factory=dict)
     # pre-compressed copies the build writes beside text files (see kimsite.compress)
@@ -182,6 +206,7 @@ def load_config(path: Path) -> SiteConfig:
     if not 256 <= batas_memori_mb <= 1_048_576:
         log.add(path, fields.line("batas_memori_mb"), "config.range", key="batas_memori_mb",
                 low=256, high=1_048_576)
+    batas = _limits(fields, path, log)
     domain_kustom = _custom_domains(fields, domain_indeks, domain_induk, log)
     skema = fields.text("skema") or "https"
     if skema not in ("https", "http"):
@@ -219,6 +244,7 @@ def load_config(path: Path) -> SiteConfig:
         berita_per_kim=berita_per_kim,
         batas_detik_kim=batas_detik_kim,
         batas_memori_mb=batas_memori_mb,
+        batas=batas,
         domain_kustom=domain_kustom,
         kompresi=kompresi,
         tls=tls,
@@ -293,6 +319,20 @@ def _editor(fields: Fields, log: ProblemLog) -> EditorConfig | None:
 def _https_url(url: str) -> bool:
     host = url.removeprefix("https://").split("/", 1)[0]
     return url.startswith("https://") and is_host_name(host.split(":", 1)[0])
+
+
+def _limits(fields: Fields, path: Path, log: ProblemLog) -> ContentLimits:
+    """The `batas_*` keys, each within its range (the defaults where a key is absent)."""
+    given: dict[str, int] = {}
+    for key, (name, low, high) in LIMIT_KEYS.items():
+        value = fields.integer(key)
+        if value is None:
+            continue
+        if not low <= value <= high:
+            log.add(path, fields.line(key), "config.range", key=key, low=low, high=high)
+        else:
+            given[name] = value
+    return ContentLimits(**given)
 
 
 def _custom_domains(

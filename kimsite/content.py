@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from kimsite.config import SiteConfig
+from kimsite.config import ContentLimits, SiteConfig
 from kimsite.contract import ARTICLE, PAGE, Shape, shape
 from kimsite.indonesian import (
     FIRST_YEAR,
@@ -96,11 +97,15 @@ def load_kim(
     # Articles and pages are read even when the profile is broken, so that one run shows
     # the writer every mistake in the folder.
     zone = config.zone
+    limits = config.batas
     articles = tuple(
-        a for a in (load_article(p, zone, resolver, log, now) for p in files.articles) if a
+        a
+        for a in (load_article(p, zone, resolver, log, now, limits) for p in files.articles)
+        if a
     )
+    _check_tag_count(articles, limits, log)
     _check_unique_slugs(articles, "article.duplicate_slug", log)
-    pages = tuple(p for p in (load_page(p, log) for p in files.pages) if p is not None)
+    pages = tuple(p for p in (load_page(p, log, limits) for p in files.pages) if p is not None)
     _check_unique_slugs(pages, "page.duplicate_slug", log)
     redirects = load_redirects(files.redirects, log) if files.redirects else ()
     if profile is None:
@@ -239,12 +244,42 @@ def _moment(fields: Fields, key: str, zone: Zone, required: bool = False) -> Mom
     return value
 
 
+DEFAULT_LIMITS = ContentLimits()
+# A tag becomes a page's title and address: past this it is no tag but a sentence.
+MAX_TAG_CHARS = 100
+
+
+def _check_lengths(
+    fields: Fields, path: Path, limits: ContentLimits, log: ProblemLog, **values: str | None
+) -> None:
+    """Titles and summaries within the province's bounds (`batas_judul`, `batas_ringkasan`):
+    each is repeated on lists, feeds and the index, so one huge one weighs on many pages."""
+    for key, limit in (("judul", limits.judul), ("ringkasan", limits.ringkasan)):
+        value = values[key]
+        if value is not None and len(value) > limit:
+            log.add(path, fields.line(key), "doc.too_long", key=key, length=len(value),
+                    limit=limit, setting=f"batas_{key}")
+
+
+def _check_tag_count(articles: Sequence[Article], limits: ContentLimits, log: ProblemLog) -> None:
+    """A KIM's different tags within `batas_tag_kim`: each is a page (and a list of pages),
+    so thousands of them multiply a small folder into a site that fills the disk. Named at
+    the first article, in the order the KIM's files are read, that goes past it."""
+    seen: set[str] = set()
+    for article in sorted(articles, key=lambda a: a.source):
+        seen.update(article.tag)
+        if len(seen) > limits.tag_kim:
+            log.add(article.source, None, "kim.too_many_tags", limit=limits.tag_kim)
+            return
+
+
 def load_article(
     path: Path,
     zone: Zone,
     resolver: AssetResolver,
     log: ProblemLog,
     now: datetime | None = None,
+    limits: ContentLimits = DEFAULT_LIMITS,
 ) -> Article | None:
     parsed = _front_matter(path, log, _ARTICLE)
     if parsed is None:
@@ -252,6 +287,8 @@ def load_article(
     fields, body, body_line = parsed
     start = len(log.errors)
     judul = fields.text("judul", required=True)
+    ringkasan = fields.text("ringkasan")
+    _check_lengths(fields, path, limits, log, judul=judul, ringkasan=ringkasan)
     tanggal = _moment(fields, "tanggal", zone, required=True)
     diperbarui = _moment(fields, "diperbarui", zone)
     if diperbarui is not None and now is not None and diperbarui.at > now + UPDATE_SLACK:
@@ -267,15 +304,18 @@ def load_article(
         log.add(path, fields.line("gambar"), "doc.image_no_alt", Severity.WARNING)
     tags = []
     for tag in fields.text_list("tag"):
-        if not slugify(tag):
-            log.add(path, fields.line("tag"), "doc.bad_tag", value=tag)
+        if not slugify(tag) or len(tag) > MAX_TAG_CHARS:
+            log.add(path, fields.line("tag"), "doc.bad_tag", value=tag[:MAX_TAG_CHARS])
         elif tag.lower() not in tags:
             tags.append(tag.lower())
+    if len(tags) > limits.tag_artikel:
+        log.add(path, fields.line("tag"), "doc.too_many_tags", count=len(tags),
+                limit=limits.tag_artikel)
     article = Article(
         source=path,
         slug=_slug(fields, path, log),
         judul=judul or "",
-        ringkasan=fields.text("ringkasan"),
+        ringkasan=ringkasan,
         body=body,
         body_line=body_line,
         tanggal=tanggal,  # type: ignore[arg-type]  # None only with an error logged
@@ -294,18 +334,20 @@ def load_article(
     return article
 
 
-def load_page(path: Path, log: ProblemLog) -> Page | None:
+def load_page(path: Path, log: ProblemLog, limits: ContentLimits = DEFAULT_LIMITS) -> Page | None:
     parsed = _front_matter(path, log, _PAGE)
     if parsed is None:
         return None
     fields, body, body_line = parsed
     start = len(log.errors)
     judul = fields.text("judul", required=True)
+    ringkasan = fields.text("ringkasan")
+    _check_lengths(fields, path, limits, log, judul=judul, ringkasan=ringkasan)
     page = Page(
         source=path,
         slug=_slug(fields, path, log),
         judul=judul or "",
-        ringkasan=fields.text("ringkasan"),
+        ringkasan=ringkasan,
         body=body,
         body_line=body_line,
         urutan=fields.integer("urutan") or 100,

@@ -296,6 +296,11 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     if searched is None:
         return KimOutcome(task.slug, state, list(log), stats, pages)
     search_key, indexed = searched
+    size = _site_bytes(rendered.output, detail if same_host else None)
+    if size > run.config.batas.keluaran_mb * 2**20:
+        log.add(task.folder, None, "kim.output_too_big", size=size // 2**20,
+                limit=run.config.batas.keluaran_mb)
+        return KimOutcome(task.slug, state, list(log), stats, pages)
     if previous is not None and previous.host and not same_host and detail is not None:
         remove_files(run.out / previous.host, list(detail.outputs))
     stats, manifest = commit(
@@ -332,6 +337,17 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     state.next_change_ns = rendered.next_change_ns
     pages = len(rendered.output)
     return KimOutcome(task.slug, state, list(log), stats, pages, indexed)
+
+
+def _site_bytes(output: SiteOutput, detail: KimDetail | None) -> int:
+    """What the site will take on disk before its compressed copies: pages rendered now,
+    files copied (media), and files kept as the last build wrote them."""
+    kept = detail.outputs if detail is not None else {}
+    return (
+        sum(len(data) for data in output.texts.values())
+        + sum(source.stat().st_size for source in output.copies.values())
+        + sum(kept[str(path)][0] for path in output.kept if str(path) in kept)
+    )
 
 
 def add_search(

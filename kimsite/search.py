@@ -100,21 +100,34 @@ def site_records(
     return records
 
 
+# One KIM's share of the index's combined search: its newest articles, each record cut
+# (the whole text stays on the KIM's own search). Every KIM of a province is then findable
+# there, and none can fill it with its own records.
+PROVINCE_RECORDS_PER_KIM = 100
+PROVINCE_RECORD_CHARS = {"title": 150, "text": 500, "kim": 120}
+
+
 def province_records(site: SiteView, articles: Sequence[ArticleView]) -> list[Record]:
-    """What the index's combined search holds of a KIM: a short record per article, on the
-    KIM's own host, with the KIM and its kabupaten/kota (the whole text stays on the KIM's
-    own search, so the index's bundle stays small at province scale)."""
+    """What the index's combined search holds of a KIM: a short record per article (the
+    newest PROVINCE_RECORDS_PER_KIM), on the KIM's own host, with the KIM and its
+    kabupaten/kota (the whole text stays on the KIM's own search, so the index's bundle
+    stays small at province scale)."""
+    from kimsite.markup import shorten
+
+    cut = PROVINCE_RECORD_CHARS
     region = site.wilayah
     kabkota = str(getattr(region, "kabkota", ""))
-    place = f"{site.nama}, {getattr(region, 'desa_label', '')}, {kabkota}"
+    kim = shorten(site.nama, cut["kim"])
+    place = f"{kim}, {getattr(region, 'desa_label', '')}, {kabkota}"
     return [
         Record(
             a.abs_url,
-            a.judul,
-            f"{a.ringkasan} {' '.join(t.label for t in a.tags)} {place}",
-            {"kim": site.nama, "tanggal": a.tanggal.date_text},
+            shorten(a.judul, cut["title"]),
+            shorten(f"{a.ringkasan} {' '.join(t.label for t in a.tags)}", cut["text"])
+            + f" {place}",
+            {"kim": kim, "tanggal": a.tanggal.date_text},
         )
-        for a in articles
+        for a in articles[:PROVINCE_RECORDS_PER_KIM]  # newest first, as the KIM lists them
     ]
 
 

@@ -12,6 +12,7 @@ from kimsite import feeds, routes
 from kimsite.admin.site import add_admin
 from kimsite.config import SiteConfig
 from kimsite.images import ProcessedImage, derivative_url, icons
+from kimsite.markup import shorten
 from kimsite.model import Kim, KimSummary
 from kimsite.themes import ThemeAsset
 from kimsite.views import ArticleView, SiteView
@@ -123,36 +124,44 @@ def _fallback_updated(kim: Kim) -> str:
     return f"{day}T00:00:00+00:00"
 
 
+# What one KIM may put on the province's pages, in characters per field: the index's home,
+# its region pages and its feed list the KIMs and their latest news side by side, so one
+# KIM's hundred-kilobyte title would make every reader's page heavy. Cut, never refused:
+# the KIM's own site shows the whole text.
+INDEX_CHARS = {"judul": 150, "ringkasan": 300, "nama": 120, "deskripsi": 300, "label": 80}
+
+
 def summary_of(
     kim: Kim, config: SiteConfig, site: SiteView, articles: list[ArticleView], cari_digest: str
 ) -> KimSummary:
     region = kim.profile.region
+    cut = INDEX_CHARS
     latest = [
         {
-            "judul": a.judul,
+            "judul": shorten(a.judul, cut["judul"]),
             "url": a.abs_url,
-            "ringkasan": a.ringkasan,
+            "ringkasan": shorten(a.ringkasan, cut["ringkasan"]) if a.ringkasan else a.ringkasan,
             "tanggal_iso": a.tanggal.iso,
             "tanggal_text": a.tanggal.text,
             "tanggal_date_text": a.tanggal.date_text,
             "updated_iso": a.updated_iso,
             "published_iso": a.published_iso,
-            "kategori": a.kategori.label,
+            "kategori": shorten(a.kategori.label, cut["label"]),
             "gambar": a.gambar_abs_url,
             "gambar_kecil": a.gambar.thumb_url if a.gambar else None,
-            "gambar_alt": a.gambar_alt,
+            "gambar_alt": shorten(a.gambar_alt, cut["judul"]) if a.gambar_alt else a.gambar_alt,
             "html_digest": hashlib.blake2b(str(a.html).encode(), digest_size=12).hexdigest(),
-            "penulis": a.penulis or site.nama,
+            "penulis": shorten(a.penulis or site.nama, cut["nama"]),
         }
         for a in articles[: config.berita_indeks]
     ]
     return KimSummary(
         slug=kim.slug,
-        nama=site.nama,
+        nama=shorten(site.nama, cut["nama"]),
         host=kim.host,
         base_url=site.base_url,
         istilah=site.istilah,
-        deskripsi=site.deskripsi,
+        deskripsi=shorten(site.deskripsi, cut["deskripsi"]),
         logo_url=site.abs(site.logo_url) if site.logo_url else None,
         kode_wilayah=region.code,
         desa=region.desa,

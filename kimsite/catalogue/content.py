@@ -94,9 +94,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kategori '{value}' tidak bisa dipakai. Gunakan kata biasa, misalnya berita, kegiatan, pengumuman.",
         "The category '{value}' cannot be used. Use a plain word, e.g. berita, kegiatan, pengumuman.",
     ),
+    "doc.too_long": (
+        "'{key}' terlalu panjang: {length} huruf, paling banyak {limit} (batas provinsi `{setting}` di config.yaml). Persingkat; isi lengkapnya bisa ditulis di badan artikel.",
+        "'{key}' is too long: {length} characters, at most {limit} (the province's `{setting}` in config.yaml). Shorten it; the full text can go in the article's body.",
+    ),
+    "doc.too_many_tags": (
+        "Artikel ini punya {count} tag, paling banyak {limit} (batas provinsi `batas_tag_artikel` di config.yaml). Pilih tag yang paling penting saja.",
+        "This article has {count} tags, at most {limit} (the province's `batas_tag_artikel` in config.yaml). Keep only the most important ones.",
+    ),
+    "kim.too_many_tags": (
+        "Dengan artikel ini, KIM ini memakai lebih dari {limit} tag berbeda (batas provinsi `batas_tag_kim` di config.yaml): setiap tag menjadi halaman tersendiri. Pakai tag yang sudah ada, atau gabungkan tag yang mirip.",
+        "With this article, this KIM uses more than {limit} different tags (the province's `batas_tag_kim` in config.yaml): every tag becomes pages of its own. Reuse existing tags, or merge similar ones.",
+    ),
+    "kim.output_too_big": (
+        "Situs KIM ini akan berukuran {size} MB, lebih dari {limit} MB (batas provinsi `batas_keluaran_mb` di config.yaml); tidak ada yang ditulis dan situs lamanya tidak diubah. Biasanya karena media yang sangat besar atau tag yang sangat banyak.",
+        "This KIM's site would take {size} MB, more than {limit} MB (the province's `batas_keluaran_mb` in config.yaml); nothing was written and its old site is untouched. Usually very large media or very many tags.",
+    ),
     "doc.bad_tag": (
-        "tag '{value}' tidak berisi huruf atau angka. Hapus atau ganti tag ini.",
-        "The tag '{value}' has no letters or digits. Remove or replace it.",
+        "tag '{value}' tidak berisi huruf atau angka, atau lebih dari 100 huruf. Hapus atau ganti tag ini.",
+        "The tag '{value}' has no letters or digits, or is longer than 100 characters. Remove or replace it.",
     ),
     "doc.image_no_alt": (
         "'gambar' belum punya 'gambar_alt'. Tambahkan keterangan gambar untuk pembaca tunanetra, misalnya gambar_alt: Warga memanen padi.",
