@@ -167,3 +167,7 @@ class KimsiteError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems = list(problems)
         super().__init__(format_text(self.problems))
+
+    def __reduce__(self) -> tuple[type[KimsiteError], tuple[list[Problem]]]:
+        """Pickled as its problems (it crosses from a worker process whole)."""
+        return (KimsiteError, (self.problems,))

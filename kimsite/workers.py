@@ -68,13 +68,13 @@ def _serve(conn: Connection, work: Callable[[T], R], memory_bytes: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
     while True:
         try:
-            task = conn.recv()
+            message = conn.recv()  # (task,), or None: stop
         except EOFError:
             return
-        if task is None:
+        if message is None:
             return
         try:
-            answer: object = work(task)
+            answer: object = work(message[0])
         except BaseException as exc:  # the parent decides; a worker never prints
             answer = _Raised(exc)
         conn.send(answer)
@@ -85,7 +85,6 @@ class _Worker(Generic[T]):
     process: BaseProcess
     conn: Connection
     index: int = -1  # the task it works on, -1 when idle
-    task: T | None = None
     deadline: float = float("inf")
 
 
@@ -107,20 +106,19 @@ def run_isolated(
 
     def start() -> _Worker[T]:
         parent, child = context.Pipe()
-        process = context.Process(
-            target=_serve, args=(child, work, limits.memory_bytes), daemon=True
-        )
+        # Not a daemon: a task may start processes of its own (an import converts HTML on
+        # every core). A worker whose parent is gone ends at its pipe's end of file.
+        process = context.Process(target=_serve, args=(child, work, limits.memory_bytes))
         process.start()
         child.close()
         return _Worker(process, parent)
 
     def finish(worker: _Worker[T], result: R) -> None:
         results[worker.index] = result
-        worker.index, worker.task, worker.deadline = -1, None, float("inf")
+        worker.index, worker.deadline = -1, float("inf")
 
     def replace(worker: _Worker[T], why: str) -> None:
-        assert worker.task is not None
-        finish(worker, failed(worker.task, why))
+        finish(worker, failed(tasks[worker.index], why))
         _stop(worker, kill=True)
         workers.remove(worker)
 
@@ -131,10 +129,9 @@ def run_isolated(
             for worker in workers:
                 if worker.index < 0 and pending:
                     worker.index = pending.pop()
-                    worker.task = tasks[worker.index]
                     if limits.seconds:
                         worker.deadline = time.monotonic() + limits.seconds + GRACE_SECONDS
-                    worker.conn.send(worker.task)
+                    worker.conn.send((tasks[worker.index],))
             busy = [w for w in workers if w.index >= 0]
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = wait(

@@ -356,3 +356,46 @@ def test_a_blogger_takeout_comes_in_with_its_old_addresses(
     kimsite(province, "import", "blogger", str(old), "--kim", KIM)
     lama, lama_body = front(folder / "artikel/2012-03-04-kabar-lama.md")
     assert lama["draf"] is True and lama["tag"] == ["Sejarah"] and "Dari 2012." in lama_body
+
+
+@pytest.mark.parametrize(
+    ("name", "hostile", "said"),
+    [
+        # HTML nested deeper than any converter recurses.
+        ("html bersarang", item(103, "Bersarang", "bersarang", "<div>" * 5000 + "x"),
+         "Impor berhenti:"),
+        # A date at the calendar's end: its local time is past year 9999.
+        ("tanggal ujung", item(104, "Ujung", "ujung", "<p>x</p>", date="9999-12-31 23:59:59",
+                               gmt="9999-12-31 23:59:59"), "Impor berhenti:"),
+    ],
+)
+def test_an_export_that_fails_late_writes_nothing_and_says_why(
+    province: Path, tmp_path: Path, name: str, hostile: str, said: str
+) -> None:
+    """Healthy posts first, the hostile one last: no traceback, and not one file written."""
+    xml = tmp_path / "ekspor.xml"
+    healthy = [item(100 + n, f"Kabar {n}", f"kabar-{n}", "<p>Isi.</p>") for n in range(3)]
+    xml.write_text(export([*healthy, hostile]), encoding="utf-8")
+    before = snapshot(province / "content")
+    done = kimsite(province, "import", "wordpress", str(xml), "--kim", KIM, ok=False)
+    assert (done.returncode, "Traceback" in done.stderr) == (1, False), (name, done.stderr)
+    assert said in done.stderr and len(done.stderr) < 600, done.stderr
+    assert snapshot(province / "content") == before
+
+
+def test_the_kims_own_redirect_file_is_read_as_the_build_reads_it(
+    province: Path, tmp_path: Path
+) -> None:
+    """An alias bomb in pengalihan.yaml (billions of entries once expanded) is refused at its
+    line by kimsite's YAML reader, before the import writes anything."""
+    redirects = province / "content/sesela/pengalihan.yaml"
+    bomb = ["a: &a ['/x/', '/x/', '/x/', '/x/', '/x/', '/x/', '/x/', '/x/', '/x/']"]
+    bomb += [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    redirects.write_text("\n".join(bomb) + "\n", encoding="utf-8")
+    xml = tmp_path / "ekspor.xml"
+    xml.write_text(the_export(), encoding="utf-8")
+    before = snapshot(province / "content")
+    done = kimsite(province, "import", "wordpress", str(xml), "--kim", KIM, ok=False)
+    assert (done.returncode, "Traceback" in done.stderr) == (1, False), done.stderr
+    assert "pengalihan.yaml:" in done.stderr, done.stderr
+    assert snapshot(province / "content") == before

@@ -119,6 +119,7 @@ def import_blogger(
     for label in sorted(used_labels):
         redirects.setdefault(f"/search/label/{label}", f"/tag/{safe_slug(label)}/")
     out.add_redirects(redirects)
+    out.commit()
     return summary
 
 

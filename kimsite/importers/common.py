@@ -27,7 +27,8 @@ from kimsite.atomic import write_atomic
 from kimsite.indonesian import slugify
 from kimsite.kimfiles import REDIRECTS_NAME
 from kimsite.markup import sanitize
-from kimsite.redirects import old_address, server_key
+from kimsite.problems import KimsiteError, ProblemLog
+from kimsite.redirects import MAX_SENT_CHARS, load_redirects, old_address, server_key
 
 MAX_SLUG = 80
 _UPLOAD = re.compile(r"/wp-content/uploads/(?P<path>(?:\d{4}/\d{2}/)?[^\"'\s?#<>]+)")
@@ -45,8 +46,11 @@ class ExportUnreadable(Exception):
     """The export is not well-formed XML (truncated, or with entities): `line` says where."""
 
     def __init__(self, line: int | None, detail: str) -> None:
-        super().__init__(detail)
+        super().__init__(line, detail)  # both: it is pickled back from the import's worker
         self.line, self.detail = line, detail
+
+    def __str__(self) -> str:
+        return self.detail
 
 
 def stream(
@@ -283,12 +287,15 @@ def local_time(at: datetime) -> str:
 
 
 class KimFolder:
-    """Writes into `content/<kim>/` only."""
+    """Writes into `content/<kim>/` only, and only once the whole import has been read:
+    documents and the redirect file are staged, then `commit` writes them (each file
+    atomically). An export that turns out broken halfway writes nothing at all."""
 
     def __init__(self, folder: Path, force: bool, summary: Summary) -> None:
         self.folder = folder.resolve()
         self.force = force
         self.summary = summary
+        self.staged: dict[Path, str] = {}
 
     def _inside(self, *parts: str) -> Path:
         target = self.folder.joinpath(*parts)
@@ -307,26 +314,29 @@ class KimFolder:
             if not self.force:
                 self.summary.skipped[f"{doc.kind} sudah ada dan diubah (pakai --force)"] += 1
                 return
-        write_atomic(target, data)
+        self.staged[target] = data
         self.summary.counts[doc.kind] += 1
 
     def add_redirects(self, redirects: dict[str, str]) -> None:
-        """Merge into pengalihan.yaml: entries already there (a writer's) are kept."""
+        """Merge into pengalihan.yaml: entries already there (a writer's) are kept. The file
+        is read as the build reads it (kimsite's YAML reader and its limits); one the build
+        would refuse stops the import, naming its problems, before anything is written."""
         path = self._inside(REDIRECTS_NAME)
         existing: dict[str, str] = {}
         if path.exists():
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            if isinstance(loaded, dict):
-                existing = {str(k): str(v) for k, v in loaded.items()}
+            log = ProblemLog()
+            existing = {r.old: r.new for r in load_redirects(path, log)}
+            if log.errors:
+                raise KimsiteError(log)
         merged = dict(existing)
         # The web server matches old addresses without case: of two that it would read as
         # one (Blogger labels "Berita" and "berita"), the first is kept.
-        taken = {server_key(old_address(old) or old) for old in merged}
+        taken = {server_key(old) for old in merged}
         for old, new in sorted(redirects.items()):
             sent = old_address(old)
             # An old address that is the new one (WordPress' /tag/x/ is kimsite's too) is a
             # page of the site already: no redirect.
-            if sent is None or sent == new or old in merged:
+            if sent is None or sent == new or sent in merged or len(sent) > MAX_SENT_CHARS:
                 continue
             if server_key(sent) not in taken:
                 merged[sent] = new
@@ -338,8 +348,15 @@ class KimFolder:
             "# kimsite import, boleh disunting. Lihat README: pengalihan.yaml.\n"
         )
         body = yaml.safe_dump(merged, allow_unicode=True, sort_keys=True, width=1000)
-        write_atomic(path, header + body)
+        self.staged[path] = header + body
         self.summary.counts["pengalihan"] = len(merged) - len(existing)
+
+    def commit(self) -> None:
+        """Write what was staged, in a fixed order."""
+        for target, data in sorted(self.staged.items()):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, data)
+        self.staged.clear()
 
 
 def path_of(url: str) -> str | None:

@@ -180,8 +180,9 @@ def import_wordpress(
         redirects.setdefault(f"/category/{path}/", new)
     for nicename, new in used_tags.items():
         redirects.setdefault(f"/tag/{nicename}/", new)
+    out.add_redirects(redirects)  # may refuse the KIM's redirect file: nothing written yet
     media.write(force)
-    out.add_redirects(redirects)
+    out.commit()
     return summary
 
 
