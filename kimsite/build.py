@@ -186,7 +186,29 @@ def build(
             ns, slug = min(due)
             report.next_due = (slug, datetime.fromtimestamp(ns / 1e9, UTC))
         changed = bool(tasks or removed or report.index_rendered or not state.built_at_ns)
+        if tasks:
+            _prune_images(run)
         return _finish(run, state, report, started, save=changed)
+
+
+PRUNE_EVERY_SECONDS = 86_400
+
+
+def _prune_images(run: Run) -> None:
+    """The shared image cache loses what no photo refers to any more, at most once a day
+    (it reads a stamp per photo: not for every edit), after a build that rendered."""
+    from kimsite.images import prune
+
+    root = run.cache.root / "images"
+    marker = run.cache.root / "images-dipangkas"
+    try:
+        if time.time() - marker.stat().st_mtime < PRUNE_EVERY_SECONDS:
+            return
+    except FileNotFoundError:
+        pass
+    if root.is_dir():
+        prune(root)
+        marker.touch()
 
 
 @contextmanager

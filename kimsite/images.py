@@ -21,6 +21,7 @@ the file. GIFs (often animated) are published as they are: they carry no EXIF.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -92,13 +93,65 @@ def process(source: Path, cache_root: Path) -> ProcessedImage:
     folder = cache_root / key[:2] / key
     result = _load(folder)
     if result is None:
-        result = _make(data, source.suffix.lower(), folder)
-        _save(folder, result)
+        result = _make_entry(data, source.suffix.lower(), folder)
     stamp_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = stamp_path.with_name(f".{os.getpid()}.{stamp_path.name}")
-    tmp.write_text(json.dumps([st.st_size, st.st_mtime_ns, key]), encoding="utf-8")
+    # The source's path too, so that pruning can tell a stamp whose photo is gone.
+    stamp = [st.st_size, st.st_mtime_ns, key, os.fsencode(source).hex()]
+    tmp.write_text(json.dumps(stamp), encoding="utf-8")
     os.replace(tmp, stamp_path)
     return result
+
+
+def _make_entry(data: bytes, suffix: str, folder: Path) -> ProcessedImage:
+    """Make a cache entry in a folder of this process's own, then rename it into place
+    whole: two workers processing the same photo (two KIMs share it) never read each
+    other's half-written files. The first to finish wins; the other's copy is dropped."""
+    import shutil
+
+    work = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    for _attempt in range(2):
+        shutil.rmtree(work, ignore_errors=True)
+        try:
+            _save(work, _make(data, suffix, work))
+            with contextlib.suppress(OSError):  # another worker put it in place first
+                os.rename(work, folder)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        result = _load(folder)
+        if result is not None:
+            return result
+        # Not a finished entry where ours should go (a build killed before entries were
+        # made whole): it goes, and ours takes its place.
+        shutil.rmtree(folder, ignore_errors=True)
+    raise OSError(f"image cache entry {folder} cannot be made")
+
+
+def prune(cache_root: Path) -> int:
+    """Remove what no current photo refers to: stamps whose source is gone or changed,
+    then entries no stamp names (and unfinished ones a killed build left). Returns how
+    many entries went. A stamp from before paths were kept is left, and so its entry."""
+    kept: set[str] = set()
+    for stamp_path in sorted((cache_root / "stamps").glob("*.json")):
+        try:
+            size, mtime_ns, key, *rest = json.loads(stamp_path.read_bytes())
+            source = Path(os.fsdecode(bytes.fromhex(rest[0]))) if rest else None
+            st = source.stat() if source is not None else None
+        except (OSError, ValueError, TypeError):
+            st, source, key = None, Path(), ""
+        if source is not None and (st is None or (st.st_size, st.st_mtime_ns) != (size, mtime_ns)):
+            stamp_path.unlink(missing_ok=True)
+            continue
+        kept.add(str(key))
+    import shutil
+
+    removed = 0
+    for shard in sorted(cache_root.glob("[0-9a-f][0-9a-f]")):
+        for entry in sorted(shard.iterdir()):
+            if entry.name not in kept:
+                shutil.rmtree(entry, ignore_errors=True)
+                removed += 1
+    return removed
 
 
 def _digest(data: bytes) -> str:
@@ -113,7 +166,7 @@ def _stamped_key(path: Path, size: int, mtime_ns: int) -> str | None:
     if (
         isinstance(stamp, list)
         and stamp[:2] == [size, mtime_ns]
-        and len(stamp) == 3
+        and len(stamp) in (3, 4)  # 4: with the source's path
         and isinstance(stamp[2], str)
         and len(stamp[2]) == 32
         and all(c in "0123456789abcdef" for c in stamp[2])

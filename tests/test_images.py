@@ -241,3 +241,72 @@ def test_every_site_has_its_icons(tmp_path: Path) -> None:
         assert page.xpath("//link[@rel='apple-touch-icon']/@href") == ["/apple-touch-icon.png"]
     assert colours["desa.kim.id"][0] > 180  # the logo's red sky, not the plain square
     assert colours["lain.kim.id"] == colours["kim.ntbprov.go.id"] == (11, 110, 79)
+
+
+def _entries(root: Path) -> set[str]:
+    cache = root / ".kimsite-cache/images"
+    return {e.name for shard in cache.glob("[0-9a-f][0-9a-f]") for e in shard.iterdir()}
+
+
+def test_an_unfinished_cache_entry_is_made_again_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An entry is made in a folder of its maker's own and renamed into place whole, so a
+    worker sharing the photo (two KIMs use it) never reads a half-written file. One left
+    unfinished where entries go (files without a manifest, as a killed build of an older
+    kimsite left them) is not trusted: made again, publishing what a clean build does."""
+    import kimsite.images
+
+    made_in: list[str] = []
+    real_share = kimsite.images._share
+
+    def share(image: object, folder: Path) -> object:
+        made_in.append(folder.name)
+        return real_share(image, folder)
+
+    monkeypatch.setattr(kimsite.images, "_share", share)
+    clean = _project(tmp_path / "bersih", {"panen.jpg": phone_photo(900, 1200)})
+    assert build(clean / "config.yaml", now=NOW).ok
+    root = _project(tmp_path / "p", {"panen.jpg": phone_photo(900, 1200)})
+    assert build(root / "config.yaml", now=NOW).ok
+    [entry] = _entries(root)
+    folder = root / ".kimsite-cache/images" / entry[:2] / entry
+    (folder / "manifest.json").unlink()
+    (folder / "480w.webp").write_bytes(b"setengah")
+    (root / "build").rename(root / "build-lama")  # every page is rendered again
+    assert build(root / "config.yaml", now=NOW).ok
+    site, want = root / "build/desa.kim.id/media", clean / "build/desa.kim.id/media"
+    assert {p.name: p.read_bytes() for p in site.iterdir()} == {
+        p.name: p.read_bytes() for p in want.iterdir()}
+    assert not [p for p in folder.parent.iterdir() if p.name.endswith(".tmp")]
+    assert made_in and all(name.startswith(".") and name.endswith(".tmp") for name in made_in)
+
+
+def test_cache_entries_no_photo_refers_to_are_pruned(tmp_path: Path) -> None:
+    """A photo replaced or deleted leaves its entry behind; the next day's build that
+    renders removes it, and keeps every entry a current photo uses."""
+    import os
+
+    import kimsite.build
+
+    root = _project(tmp_path / "p", {"panen.jpg": phone_photo(900, 1200),
+                                     "lama.jpg": phone_photo(600, 800)})
+    assert build(root / "config.yaml", now=NOW).ok
+    first = _entries(root)
+    assert len(first) == 2
+    (root / "content/desa/media/lama.jpg").unlink()
+    (root / "content/desa/media/panen.jpg").write_bytes(phone_photo(901, 1200))
+    assert build(root / "config.yaml", now=NOW).ok
+    # The same day: nothing is pruned yet (pruning reads every stamp).
+    assert first < _entries(root)
+    marker = root / ".kimsite-cache/images-dipangkas"
+    day_ago = marker.stat().st_mtime - kimsite.build.PRUNE_EVERY_SECONDS - 1
+    os.utime(marker, (day_ago, day_ago))
+    (root / "content/desa/artikel/2026-05-01-panen.md").write_text(
+        article("Panen raya", "2026-05-01", gambar="../media/panen.jpg",
+                gambar_alt="Petani memanen padi", body="Diperbarui."), encoding="utf-8")
+    assert build(root / "config.yaml", now=NOW).ok
+    [kept] = _entries(root)
+    assert kept not in first  # the new photo's entry; both old ones went
+    page = (root / "build/desa.kim.id/artikel/panen/index.html").read_text(encoding="utf-8")
+    assert "panen" in page
