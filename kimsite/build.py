@@ -132,11 +132,16 @@ def build(
     jobs: int = 1,
     shard: Shard | None = None,
     with_index: bool = True,
+    isolate: bool = False,
 ) -> BuildReport:
     """Build every KIM that needs it (or those in `only`, or this `shard`'s), then the index.
 
     Raises `KimsiteError` only when nothing can be built (config unusable); every other
-    problem is in the report, and what could be built was.
+    problem is in the report, and what could be built was. With `isolate` (the command
+    line's builds), KIMs are built in worker processes even one at a time, so that each
+    one's time and memory are bounded whatever the code path (`kimsite.workers`); without
+    it, one job builds in this process (the preview, whose threads forbid forking, and
+    tests that watch the code run).
     """
     started = time.perf_counter()
     run = _prepare(config_path, out_dir, cache_dir, drafts, future, now)
@@ -160,7 +165,7 @@ def build(
             problems = clashes.get(slug, [])
             tasks.append(KimTask(slug, folders[slug], run, previous, problems, mode, inputs))
 
-        for position, outcome in enumerate(run_tasks(tasks, jobs), start=1):
+        for position, outcome in enumerate(run_tasks(tasks, jobs, isolate), start=1):
             if progress:
                 progress(outcome.slug, position, len(tasks), outcome.pages)
             state.kims[outcome.slug] = outcome.state

@@ -111,6 +111,7 @@ def _build(args: argparse.Namespace, lang: str) -> int:
             jobs=max(1, args.jobs),
             shard=args.shard,
             progress=_progress_printer(interactive, lang),
+            isolate=True,  # even one KIM, or --jobs 1: its time and memory are bounded
         )
     except KimsiteError as exc:
         _print_problems(exc.problems, args.format, lang)

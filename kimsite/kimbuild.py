@@ -95,15 +95,18 @@ class KimOutcome:
     indexed: bool = False  # its search bundle was made again (not kept)
 
 
-def run_tasks(tasks: list[KimTask], jobs: int) -> Iterator[KimOutcome]:
+def run_tasks(tasks: list[KimTask], jobs: int, isolate: bool = False) -> Iterator[KimOutcome]:
     """Render KIMs, in worker processes when there is more than one job to share.
 
     Each worker loads, renders and commits whole KIMs, and hands back only their state: no
     page's HTML ever travels between processes, and at most one KIM per worker is in memory.
     A worker's memory and each KIM's time are bounded (`kimsite.workers`): a KIM past
-    either, or whose worker dies, fails alone and a new worker builds the next one.
+    either, or whose worker dies, fails alone and a new worker builds the next one. With
+    `isolate`, even a single job runs in a worker.
     """
-    if jobs <= 1 or len(tasks) <= 1:
+    if not tasks:
+        return
+    if (jobs <= 1 or len(tasks) <= 1) and not isolate:
         for task in tasks:
             yield build_kim(task)
         return

@@ -22,7 +22,7 @@ import pytest
 import kimsite.sitegen
 from kimsite.build import build
 from kimsite.workers import GRACE_SECONDS, Limits, run_isolated
-from tests.helpers import BASE_CONFIG, article, profile, snapshot, write_project
+from tests.helpers import BASE_CONFIG, article, profile, run_kimsite, snapshot, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 INDEX = "kim.ntbprov.go.id"
@@ -139,3 +139,22 @@ def test_a_worker_within_its_ceiling_cannot_exceed_it() -> None:
     del ballast
 
 
+
+
+def test_the_command_line_bounds_a_kim_built_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`kimsite build` after one KIM's edit builds that KIM alone (and `--jobs 1` builds
+    one at a time): still in a worker, so a KIM stuck inside C code is killed, said, and
+    the index is built; the other KIMs' sites are left as they were."""
+    root = write_project(tmp_path / "p", FILES, config=BASE_CONFIG + LIMITS)
+    done = run_kimsite(root, "build", "--jobs", "1")
+    assert done.returncode == 0, done.stderr
+    before = _sites(root)
+    (root / "content/b/artikel/2026-01-02-kabar.md").write_text(
+        article("Kabar b", "2026-01-02", body="Disunting."), encoding="utf-8")
+    _fault_in_b(monkeypatch, _stuck_in_c)
+    done = run_kimsite(root, "build", "--jobs", "1", env={"KIMSITE_LANG": "en"})
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "content/b: This KIM took more than 2 seconds" in done.stderr, done.stderr
+    assert _sites(root) == before
