@@ -28,6 +28,7 @@ from kimsite.build import BuildReport, build
 from kimsite.cache import BuildState, Cache
 from kimsite.config import CONFIG_NAME, SiteConfig, load_config
 from kimsite.content import host_of, list_kim_folders
+from kimsite.indonesian import is_dns_label
 from kimsite.kimfiles import REDIRECTS_NAME, is_content_file
 from kimsite.liveserver import available_port, free_port, live_server
 from kimsite.messages import render_message
@@ -191,7 +192,9 @@ class Preview:
         self.cache = config.root / ".kimsite-cache" / SERVE_DIR
         self.out = self.cache / "out"
         self.host = self._host(config)
-        self.sites = {host_of(f.name, config): f.name for f in self._folders()}
+        self.sites = {
+            host_of(f.name, config): f.name for f in self._folders() if is_dns_label(f.name)
+        }
         self.sites[config.domain_indeks] = None
 
     def _host(self, config: SiteConfig) -> str:
