@@ -98,66 +98,93 @@ def run_isolated(
     """`work(task)` for each task in up to `jobs` worker processes, the results in the
     tasks' order. A task whose worker died or ran out of time gives `failed(task, why)`,
     `why` being "timeout" or "died:<how>"."""
-    context = multiprocessing.get_context("fork")
-    workers: list[_Worker[T]] = []
-    results: dict[int, R] = {}
-    pending = list(range(len(tasks)))[::-1]
-    wanted = 0
+    return _Pool(tasks, work, failed, jobs, limits).run()
 
-    def start() -> _Worker[T]:
-        parent, child = context.Pipe()
+
+class _Pool(Generic[T, R]):
+    """The workers of one `run_isolated`: hands out tasks, watches answers, deaths and
+    deadlines, and gives back results in order."""
+
+    def __init__(
+        self,
+        tasks: Sequence[T],
+        work: Callable[[T], R],
+        failed: Callable[[T, str], R],
+        jobs: int,
+        limits: Limits,
+    ) -> None:
+        self.tasks, self.work, self.failed = tasks, work, failed
+        self.jobs, self.limits = jobs, limits
+        self.context = multiprocessing.get_context("fork")
+        self.workers: list[_Worker[T]] = []
+        self.results: dict[int, R] = {}
+        self.pending = list(range(len(tasks)))[::-1]
+        self.wanted = 0
+
+    def run(self) -> Iterator[R]:
+        try:
+            while self.wanted < len(self.tasks):
+                self._hand_out()
+                self._collect()
+                while self.wanted in self.results:
+                    yield self.results.pop(self.wanted)
+                    self.wanted += 1
+        finally:
+            for worker in self.workers:
+                _stop(worker, kill=worker.index >= 0)
+
+    def _start(self) -> _Worker[T]:
+        parent, child = self.context.Pipe()
         # Not a daemon: a task may start processes of its own (an import converts HTML on
         # every core). A worker whose parent is gone ends at its pipe's end of file.
-        process = context.Process(target=_serve, args=(child, work, limits.memory_bytes))
+        process = self.context.Process(
+            target=_serve, args=(child, self.work, self.limits.memory_bytes)
+        )
         process.start()
         child.close()
         return _Worker(process, parent)
 
-    def finish(worker: _Worker[T], result: R) -> None:
-        results[worker.index] = result
+    def _hand_out(self) -> None:
+        while self.pending and len(self.workers) < self.jobs:
+            self.workers.append(self._start())
+        for worker in self.workers:
+            if worker.index < 0 and self.pending:
+                worker.index = self.pending.pop()
+                if self.limits.seconds:
+                    worker.deadline = time.monotonic() + self.limits.seconds + GRACE_SECONDS
+                worker.conn.send((self.tasks[worker.index],))
+
+    def _collect(self) -> None:
+        """Wait for an answer, a death or the nearest deadline, and take what came."""
+        busy = [w for w in self.workers if w.index >= 0]
+        nearest = min((w.deadline for w in busy), default=float("inf"))
+        ready = wait(
+            [w.conn for w in busy] + [w.process.sentinel for w in busy],
+            None if nearest == float("inf") else max(0.0, nearest - time.monotonic()),
+        )
+        for worker in busy:
+            if worker.conn in ready:
+                try:
+                    answer = worker.conn.recv()
+                except (EOFError, OSError):
+                    self._replace(worker, _death(worker))
+                    continue
+                if isinstance(answer, _Raised):
+                    raise answer.exc
+                self._finish(worker, answer)
+            elif worker.process.sentinel in ready:
+                self._replace(worker, _death(worker))
+            elif time.monotonic() >= worker.deadline:
+                self._replace(worker, "timeout")
+
+    def _finish(self, worker: _Worker[T], result: R) -> None:
+        self.results[worker.index] = result
         worker.index, worker.deadline = -1, float("inf")
 
-    def replace(worker: _Worker[T], why: str) -> None:
-        finish(worker, failed(tasks[worker.index], why))
+    def _replace(self, worker: _Worker[T], why: str) -> None:
+        self._finish(worker, self.failed(self.tasks[worker.index], why))
         _stop(worker, kill=True)
-        workers.remove(worker)
-
-    try:
-        while wanted < len(tasks):
-            while pending and len(workers) < jobs:
-                workers.append(start())
-            for worker in workers:
-                if worker.index < 0 and pending:
-                    worker.index = pending.pop()
-                    if limits.seconds:
-                        worker.deadline = time.monotonic() + limits.seconds + GRACE_SECONDS
-                    worker.conn.send((tasks[worker.index],))
-            busy = [w for w in workers if w.index >= 0]
-            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-            ready = wait(
-                [w.conn for w in busy] + [w.process.sentinel for w in busy],
-                None if timeout == float("inf") else timeout,
-            )
-            for worker in busy:
-                if worker.conn in ready:
-                    try:
-                        answer = worker.conn.recv()
-                    except (EOFError, OSError):
-                        replace(worker, _death(worker))
-                        continue
-                    if isinstance(answer, _Raised):
-                        raise answer.exc
-                    finish(worker, answer)
-                elif worker.process.sentinel in ready:
-                    replace(worker, _death(worker))
-                elif time.monotonic() >= worker.deadline:
-                    replace(worker, "timeout")
-            while wanted in results:
-                yield results.pop(wanted)
-                wanted += 1
-    finally:
-        for worker in workers:
-            _stop(worker, kill=worker.index >= 0)
+        self.workers.remove(worker)
 
 
 def _death(worker: _Worker[T]) -> str:
