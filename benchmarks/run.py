@@ -45,7 +45,7 @@ def ensure_tools() -> None:
         # suite checks it), and Pelican is no dependency of kimsite's.
         subprocess.run([sys.executable, "-m", "venv", str(PELICAN.parent.parent)], check=True)
         subprocess.run([str(PELICAN.parent / "python"), "-m", "pip", "install", "-q",
-                        "--disable-pip-version-check", "pelican"], check=True)
+                        "--disable-pip-version-check", "pelican[markdown]"], check=True)
 
 
 def _tree_rss_kb(root: int) -> int:
