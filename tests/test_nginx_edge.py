@@ -67,8 +67,12 @@ def _province(tmp_path: Path, redirects: str, bad_names: bool) -> Path:
 def test_a_redirect_file_nginx_would_refuse_is_that_kims_error(
     tmp_path: Path, redirects: str, line: int, code: str
 ) -> None:
+    clean = _province(tmp_path / "bersih", "/lama/: /artikel/lama/\n", bad_names=False)
+    assert build(clean / "config.yaml", now=NOW).ok
     root = _province(tmp_path / "p", redirects, bad_names=False)
     report = build(root / "config.yaml", now=NOW)
+    assert snapshot(root / "build/a.kim.id") == snapshot(clean / "build/a.kim.id")
+    assert (root / "build/kim.ntbprov.go.id/index.html").is_file()
     errors = [(Path(p.path).parts[-2:], p.line, p.code) for p in report.problems if p.severity.value == "error"]
     assert errors == [(("c", "pengalihan.yaml"), line, code)]
     checked = _kimsite(root, "check", "--strict", "c")
