@@ -18,16 +18,16 @@ by name, and what the parent set up (a test's injected fault) is the worker's to
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import resource
 import signal
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing is imported when workers start: a build that renders
+    from multiprocessing.connection import Connection  # nothing should not pay for it.
+    from multiprocessing.process import BaseProcess
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -60,6 +60,8 @@ def _address_space() -> int:
 
 
 def _serve(conn: Connection, work: Callable[[T], R], memory_bytes: int) -> None:
+    import resource
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     if memory_bytes:
         # On top of what the fork brought along (a preview server, a test runner): the
@@ -114,6 +116,8 @@ class _Pool(Generic[T, R]):
         limits: Limits,
     ) -> None:
         self.tasks, self.work, self.failed = tasks, work, failed
+        import multiprocessing
+
         self.jobs, self.limits = jobs, limits
         self.context = multiprocessing.get_context("fork")
         self.workers: list[_Worker[T]] = []
@@ -156,6 +160,8 @@ class _Pool(Generic[T, R]):
 
     def _collect(self) -> None:
         """Wait for an answer, a death or the nearest deadline, and take what came."""
+        from multiprocessing.connection import wait
+
         busy = [w for w in self.workers if w.index >= 0]
         nearest = min((w.deadline for w in busy), default=float("inf"))
         ready = wait(
