@@ -296,8 +296,9 @@ def load_article(
         log.add(path, fields.line("diperbarui"), "doc.updated_future", value=str(diperbarui.at))
     kategori_raw = fields.text("kategori") or "berita"
     kategori = slugify(kategori_raw)
-    if not kategori:
-        log.add(path, fields.line("kategori"), "doc.bad_category", value=kategori_raw)
+    if not kategori or len(kategori_raw) > MAX_TAG_CHARS:
+        log.add(path, fields.line("kategori"), "doc.bad_category",
+                value=kategori_raw[:MAX_TAG_CHARS])
     gambar = asset_field(fields, "gambar", path.parent, resolver, log)
     gambar_alt = fields.text("gambar_alt")
     if fields.has("gambar") and not gambar_alt:

@@ -134,8 +134,11 @@ def old_address(written: str) -> str | None:
 
 
 def is_site_path(new: str) -> bool:
-    """A page of the KIM's own site, as its links are written: `/artikel/x/`."""
+    """A page of the KIM's own site, as its links are written: `/artikel/x/`. ASCII only:
+    kimsite's own addresses are (slugs), and a target goes into nginx's configuration."""
     if not new.startswith("/") or new.startswith("//") or len(new) > MAX_URL_CHARS:
+        return False
+    if not new.isascii():
         return False
     if any(c in new for c in "?#\\\"'$;{}<>` ") or any(ord(c) < 33 for c in new):
         return False

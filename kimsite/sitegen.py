@@ -6,6 +6,7 @@ Nothing here writes to disk: the caller commits the output only when every page 
 from __future__ import annotations
 
 import hashlib
+import html
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -82,6 +83,20 @@ TEMPLATES = (
     "cari.html",
     "404.html",
 )
+
+
+# The province feed carries each article's body, as the KIM's own feed does, up to this
+# size; a longer one is given there as its summary and a link (one KIM's megabytes of text
+# would otherwise be every subscriber's download of the province's news).
+INDEX_FEED_CHARS = 50_000
+
+
+def index_feed_body(article: ArticleView) -> str:
+    body = str(article.html)
+    if len(body) <= INDEX_FEED_CHARS:
+        return body
+    return (f"<p>{html.escape(article.ringkasan)}</p>"
+            f'<p><a href="{html.escape(article.abs_url)}">Baca selengkapnya</a></p>')
 
 
 def render_kim(
@@ -191,7 +206,7 @@ def render_kim(
             name: (known_templates or {}).get(name) or template_files(env, name)
             for name in page_writer.used
         },
-        feed_html={a.abs_url: str(a.html) for a in articles[: config.berita_indeks]},
+        feed_html={a.abs_url: index_feed_body(a) for a in articles[: config.berita_indeks]},
         next_change_ns=int(next_change * 1e9) if next_change is not None else None,
         site_search=search.site_records(site, articles, pages),
         province_search=province_search,

@@ -399,3 +399,16 @@ def test_the_kims_own_redirect_file_is_read_as_the_build_reads_it(
     assert (done.returncode, "Traceback" in done.stderr) == (1, False), done.stderr
     assert "pengalihan.yaml:" in done.stderr, done.stderr
     assert snapshot(province / "content") == before
+
+
+def test_an_import_always_builds_cleanly_with_long_names(province: Path, tmp_path: Path) -> None:
+    """A post whose address is long once percent-encoded, and a category that is a
+    sentence: the import writes only what the build accepts, and the build is clean."""
+    xml = tmp_path / "ekspor.xml"
+    xml.write_text(export([item(100, "Panen raya", "panen-" + "é" * 200, "<p>Isi.</p>",
+                                categories=(("category", "kat-panjang", "Kata " * 70),))]),
+                   encoding="utf-8")
+    kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
+    check = kimsite(province, "check", KIM, ok=False)
+    assert check.returncode == 0, check.stdout + check.stderr
+    kimsite(province, "build")

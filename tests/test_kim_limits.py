@@ -47,8 +47,10 @@ def _with(tmp_path: Path, files: dict[str, str | bytes], config: str = "") -> tu
         ({"ringkasan": "R " * 60}, "batas_ringkasan: 100\n", 4, "doc.too_long"),
         ({"tag": "[" + ", ".join(f"t{n}" for n in range(31)) + "]"}, "", 4, "doc.too_many_tags"),
         ({"tag": "[" + "x" * 101 + "]"}, "", 4, "doc.bad_tag"),
+        ({"kategori": "kata " * 100}, "", 4, "doc.bad_category"),
     ],
-    ids=["title", "summary", "tags per article", "a tag that is a sentence"],
+    ids=["title", "summary", "tags per article", "a tag that is a sentence",
+         "a category that is a sentence"],
 )
 def test_a_field_past_its_bound_is_an_error_at_its_line(
     tmp_path: Path, front: dict[str, str], config: str, line: int, code: str
@@ -88,6 +90,22 @@ def test_a_site_past_its_size_writes_nothing(tmp_path: Path) -> None:
     assert not (root / "build/b.kim.id").exists()
     assert snapshot(root / "build/a.kim.id") == snapshot(clean / "build/a.kim.id")
     assert report.index_built  # type: ignore[attr-defined]
+
+
+def test_the_province_feed_carries_a_huge_article_as_its_summary(tmp_path: Path) -> None:
+    """An article of megabytes is the KIM's own to publish, whole in its own feed; the
+    province's feed gives it as its summary and a link."""
+    from kimsite.sitegen import INDEX_FEED_CHARS
+
+    body = "Paragraf panjang sekali. " * (INDEX_FEED_CHARS // 10)
+    files = {"content/b/artikel/2026-02-01-besar.md": article(
+        "Besar", "2026-02-01", ringkasan="Ringkasan pendek.", body=body)}
+    root, report = _with(tmp_path, files)
+    assert _errors(report, root) == []
+    own = (root / "build/b.kim.id/feed.xml").stat().st_size
+    province = (root / "build" / INDEX / "feed.xml").read_text(encoding="utf-8")
+    assert own > 2 * INDEX_FEED_CHARS and len(province) < INDEX_FEED_CHARS
+    assert "Ringkasan pendek." in province and "https://b.kim.id/artikel/besar/" in province
 
 
 def test_the_index_holds_a_bounded_share_of_each_kim(tmp_path: Path) -> None:

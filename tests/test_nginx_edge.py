@@ -62,6 +62,8 @@ def _province(tmp_path: Path, redirects: str, bad_names: bool) -> Path:
         # Written short, sent long: nine characters for every one written.
         ("/ok/: /artikel/lama/\n/" + "é" * (MAX_SENT_CHARS // 6 + 1) + ": /artikel/lama/\n", 2,
          "redirect.too_long"),
+        # A target nginx's configuration cannot hold as written (not ASCII).
+        ("/ok/: /artikel/lama/\n/lama-1/: /artikel/café/\n", 2, "redirect.bad_new"),
     ],
 )
 def test_a_redirect_file_nginx_would_refuse_is_that_kims_error(
@@ -115,3 +117,40 @@ def _nginx_accepts(root: Path, tmp_path: Path) -> str:
     checked = Nginx(tmp_path / "nginx").check(done.stdout, tmp_path / "nginx-t")
     assert checked.returncode == 0, checked.stderr
     return done.stdout
+
+
+def _colliding(host: str, count: int, modulus: int = 2048) -> list[str]:
+    """Old addresses whose map keys all fall in one bucket of a `modulus`-slot table, as
+    nginx hashes them (k = k * 31 + byte, lowercased): what a hostile KIM can compute."""
+    import itertools
+
+    from kimsite.redirects import old_address
+
+    def step(text: str, k: int = 0) -> int:
+        for byte in text.lower().encode():
+            k = (k * 31 + byte) % modulus
+        return k
+
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
+    found = []
+    for n in range(count):
+        base = f"/{n:04d}-{'é' * 175}-"
+        start = step(host + str(old_address(base + "x"))[:-1])
+        for letters in itertools.product(alphabet, repeat=3):
+            tail = "".join(letters) + ".h"
+            if step(tail, start) == 0:
+                found.append(base + tail)
+                break
+    return found
+
+
+def test_old_addresses_crafted_to_collide_still_give_a_configuration(tmp_path: Path) -> None:
+    """700 long old addresses that share one bucket of nginx's 2,048-slot table: nginx
+    finds another size, because the configuration lets it look far enough."""
+    keys = _colliding("c.kim.id", 700)
+    assert len(keys) == 700
+    redirects = "".join(f"{key}: /artikel/lama/\n" for key in keys)
+    root = _province(tmp_path / "p", redirects, bad_names=False)
+    assert build(root / "config.yaml", now=NOW).ok
+    conf = _nginx_accepts(root, tmp_path)
+    assert conf.count('"c.kim.id/0') == 700

@@ -91,8 +91,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file name gives no page address. Rename it with letters, e.g. panen-raya.md, or set 'slug'.",
     ),
     "doc.bad_category": (
-        "kategori '{value}' tidak bisa dipakai. Gunakan kata biasa, misalnya berita, kegiatan, pengumuman.",
-        "The category '{value}' cannot be used. Use a plain word, e.g. berita, kegiatan, pengumuman.",
+        "kategori '{value}' tidak bisa dipakai (tanpa huruf atau angka, atau lebih dari 100 huruf). Gunakan kata biasa, misalnya berita, kegiatan, pengumuman.",
+        "The category '{value}' cannot be used (no letters or digits, or longer than 100 characters). Use a plain word, e.g. berita, kegiatan, pengumuman.",
     ),
     "doc.too_long": (
         "'{key}' terlalu panjang: {length} huruf, paling banyak {limit} (batas provinsi `{setting}` di config.yaml). Persingkat; isi lengkapnya bisa ditulis di badan artikel.",

@@ -193,15 +193,20 @@ def render(
 
 
 def _hash_sizes(hosts: list[Host]) -> list[str]:
-    """nginx's name and map tables must fit every host and old address: sized from them."""
+    """nginx's name and map tables must fit every host and old address: sized from them.
+
+    nginx tries every table size up to the maximum and takes the first in which no bucket
+    overflows; a KIM can choose its old addresses so that they all fall in one bucket at
+    one size (they are its writers' to choose). So the maximum is far above what the keys
+    need, and a bucket holds two of the longest keys: no crafted set fits every size."""
     longest_name = max(len(h.name) for h in hosts)
-    keys = [f"{h.name}{r.old}" for h in hosts for r in h.redirects]
+    keys = [f"{h.name}{old}" for h in hosts for r in h.redirects for old in forms(r.old)]
     longest_key = max((len(k) for k in keys), default=0)
     return [
         f"server_names_hash_bucket_size {_power_of_two(longest_name + 32, 64)};",
         f"server_names_hash_max_size {_power_of_two(2 * len(hosts), 512)};",
-        f"map_hash_bucket_size {_power_of_two(longest_key + 32, 64)};",
-        f"map_hash_max_size {_power_of_two(2 * len(keys), 2048)};",
+        f"map_hash_bucket_size {_power_of_two(2 * (longest_key + 32), 64)};",
+        f"map_hash_max_size {_power_of_two(16 * len(keys), 65536)};",
     ]
 
 
@@ -229,7 +234,10 @@ def _redirect_map(hosts: list[Host]) -> Iterator[str]:
                     seen.add(server_key(old))
                     entries.append((old, r.new))
         for old, new in entries:
-            yield f"    {quoted(host.name + old)} {quoted(new)};"
+            try:
+                yield f"    {quoted(host.name + old)} {quoted(new)};"
+            except ValueError:  # load_redirects refuses such an entry: never written
+                continue
     yield "}"
 
 

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
+from kimsite.content import MAX_TAG_CHARS
 from kimsite.importers.common import (
     Doc,
     KimFolder,
@@ -73,7 +74,7 @@ def _entry(element: Element) -> dict[str, object]:
             scheme, term = child.get("scheme", ""), child.get("term", "")
             if scheme == KIND_SCHEME:
                 found["kind"] = term.rsplit("#", 1)[-1].upper()
-            elif term:
+            elif term and len(term.strip()) <= MAX_TAG_CHARS:  # longer: a sentence, left out
                 labels.append(term.strip())
         elif name == "link" and child.get("rel") == "alternate":
             found["link"] = child.get("href", "")

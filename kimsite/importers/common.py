@@ -28,7 +28,7 @@ from kimsite.indonesian import slugify
 from kimsite.kimfiles import REDIRECTS_NAME
 from kimsite.markup import sanitize
 from kimsite.problems import KimsiteError, ProblemLog
-from kimsite.redirects import MAX_SENT_CHARS, load_redirects, old_address, server_key
+from kimsite.redirects import MAX_URL_CHARS, load_redirects, old_address, server_key
 
 MAX_SLUG = 80
 _UPLOAD = re.compile(r"/wp-content/uploads/(?P<path>(?:\d{4}/\d{2}/)?[^\"'\s?#<>]+)")
@@ -336,7 +336,9 @@ class KimFolder:
             sent = old_address(old)
             # An old address that is the new one (WordPress' /tag/x/ is kimsite's too) is a
             # page of the site already: no redirect.
-            if sent is None or sent == new or sent in merged or len(sent) > MAX_SENT_CHARS:
+            # The file holds the address as sent, which the build reads as written: it must
+            # fit what the build accepts written (MAX_URL_CHARS) as well as sent.
+            if sent is None or sent == new or sent in merged or len(sent) > MAX_URL_CHARS:
                 continue
             if server_key(sent) not in taken:
                 merged[sent] = new

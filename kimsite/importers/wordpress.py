@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
 
+from kimsite.content import MAX_TAG_CHARS
 from kimsite.importers.common import (
     BATCH,
     Doc,
@@ -307,8 +308,10 @@ def _topics(
     kategori = "berita"
     if cats:
         deepest = max(cats, key=lambda c: (len(_category_path(c[0], parents)), c[0]))
-        kategori = slugify(deepest[1]) or "berita"
+        kategori = slugify(deepest[1])[:MAX_TAG_CHARS].rstrip("-") or "berita"
         tags = [name for _n, name in cats if name != deepest[1]] + tags
+    # What the build refuses as a tag (a sentence, not a word) is left out, not imported.
+    tags = [t for t in tags if len(t) <= MAX_TAG_CHARS]
     return kategori, sorted(dict.fromkeys(tags), key=lambda t: t.lower())
 
 
