@@ -31,6 +31,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SURVIVORS = REPO / "tests" / "mutation-survivors.txt"
+# module → digest of what its survivors' entries were last checked against (its source, its
+# entries, mutmut's version), written by --renumber: the suite re-checks only what changed.
+VERIFIED = REPO / "tests" / "mutation-verified.txt"
 # module → the tests that speak for it (in-process ones: each mutant runs those that cover
 # it). A "-k" expression leaves out the slow ones whose examples prove nothing more per
 # mutant (the Hypothesis property test, the builds killed from a driver process).
@@ -261,6 +264,7 @@ def main() -> int:
             print(f"{old} -> {new}")
         for name in lost:
             print(f"review again (no longer made as it was): {name}")
+        record_verified({_NAME.match(n).group(1) for n in lost})  # type: ignore[union-attr]
         return 1 if lost else 0
     modules = list(TESTS) if args.all else args.modules
     unknown = [m for m in modules if m not in TESTS]
@@ -385,6 +389,45 @@ def stale(entries: dict[str, str], made: dict[str, dict[str, str]] | None = None
         if made[module].get(name) != mark:
             gone.append(name)
     return gone
+
+
+def checked_digest(module: str, entries: dict[str, str]) -> str:
+    """What a module's entries were checked against: its source, the entries themselves
+    (name and fingerprint) and mutmut's version. Fingerprints are a function of these
+    alone, so equal digests mean the check would find the same."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256((REPO / "kimsite" / f"{module}.py").read_bytes())
+    h.update(version("mutmut").encode())
+    for name, mark in sorted(entries.items()):
+        h.update(f"\n{name} {mark}".encode())
+    return h.hexdigest()[:16]
+
+
+def module_entries() -> dict[str, dict[str, str]]:
+    """module → its reviewed survivors (name → fingerprint)."""
+    found: dict[str, dict[str, str]] = {}
+    for name, (mark, _why) in reviewed().items():
+        match = _NAME.match(name)
+        found.setdefault(match.group(1) if match else "", {})[name] = mark
+    return found
+
+
+def verified() -> dict[str, str]:
+    if not VERIFIED.is_file():
+        return {}
+    pairs = (line.split() for line in VERIFIED.read_text(encoding="utf-8").splitlines())
+    return {p[0]: p[1] for p in pairs if len(p) == 2 and not p[0].startswith("#")}
+
+
+def record_verified(unresolved: set[str]) -> None:
+    """Write the digest of every module whose entries all hold (none in `unresolved`)."""
+    lines = ["# Written by `bash scripts/mutation.sh --renumber`: module, digest of what its",
+             "# survivors' entries were last checked against (source, entries, mutmut)."]
+    for module, entries in sorted(module_entries().items()):
+        if module not in unresolved and (REPO / "kimsite" / f"{module}.py").is_file():
+            lines.append(f"{module} {checked_digest(module, entries)}")
+    VERIFIED.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def renumber() -> tuple[list[tuple[str, str]], list[str]]:

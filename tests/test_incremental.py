@@ -297,6 +297,8 @@ def test_incremental_equals_clean(
         assert built == _clean_build(project, work), op
     # What the build did not write, it never touches.
     assert {k: v for k, v in snapshot(work / "out").items() if STRAY in k} == strays
+    if jobs == 2:
+        return  # the shards are checked in the other half (they build with one job)
     # Every shard builds exactly its own KIMs, and the shards plus the index are the build.
     clean = _clean_build(project, work)
     sharded, merged = work / "sharded", work / "merged-cache"
