@@ -113,3 +113,25 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         + f"); {built} built a site; {len(codes)} distinct problem codes seen"
     )
     terminalreporter.write_line(", ".join(f"{code} {n}" for code, n in codes))
+
+
+# Tests that take tens of seconds each (tests/… ::name prefixes): run first, so that the
+# suite's workers (pytest-xdist) end together instead of one finishing a long test alone.
+HEAVY_FIRST = (
+    "test_incremental.py::test_incremental_equals_clean",
+    "test_readme.py::",
+    "test_admin.py::test_a_writer_publishes_an_article_through_the_editor",
+    "test_incremental.py::test_killed_build_leaves_a_usable_cache",
+    "test_lighthouse.py::",
+    "test_theme_modes.py::test_screenshots_for_a_person",
+    "test_fuzz.py::test_articles",
+    "test_incremental.py::test_builds_killed_at_chosen_points_leave_a_usable_cache",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        name = item.nodeid.removeprefix("tests/")
+        return next((n for n, p in enumerate(HEAVY_FIRST) if name.startswith(p)), len(HEAVY_FIRST))
+
+    items.sort(key=rank)  # stable: the rest keep their order
