@@ -26,6 +26,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,8 +108,6 @@ def _make_entry(data: bytes, suffix: str, folder: Path) -> ProcessedImage:
     """Make a cache entry in a folder of this process's own, then rename it into place
     whole: two workers processing the same photo (two KIMs share it) never read each
     other's half-written files. The first to finish wins; the other's copy is dropped."""
-    import shutil
-
     work = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     for _attempt in range(2):
         shutil.rmtree(work, ignore_errors=True)
@@ -143,8 +142,6 @@ def prune(cache_root: Path) -> int:
             stamp_path.unlink(missing_ok=True)
             continue
         kept.add(str(key))
-    import shutil
-
     removed = 0
     for shard in sorted(cache_root.glob("[0-9a-f][0-9a-f]")):
         for entry in sorted(shard.iterdir()):
