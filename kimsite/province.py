@@ -19,7 +19,7 @@ from kimsite.model import KimSummary
 from kimsite.problems import ProblemLog
 from kimsite.sitefiles import add_assets, add_icons
 from kimsite.sitegen import PageWriter
-from kimsite.themes import AssetUrls, Theme, environment, search_path
+from kimsite.themes import AssetUrls, Theme, template_environment
 from kimsite.views import Link, Meta, Pager
 from kimsite.writer import OutputConflict, Owner, SiteOutput
 
@@ -263,7 +263,7 @@ def render_index(
         penyelenggara=config.penyelenggara,
         provinsi=config.provinsi_nama,
     )
-    env = environment(search_path(theme, None))
+    env = template_environment(theme, None)
     out = SiteOutput()
     assets = theme.assets()
     write = PageWriter(

@@ -34,9 +34,8 @@ from kimsite.sitefiles import add_files, summary_of
 from kimsite.themes import (
     AssetUrls,
     Theme,
-    environment,
-    render_bounded,
-    search_path,
+    render_page,
+    template_environment,
     template_files,
     template_problem,
 )
@@ -110,6 +109,7 @@ def render_kim(
     keep: Callable[[str], bool] | None = None,
     known_templates: dict[str, list[str]] | None = None,
     image_cache: Path | None = None,
+    searching: Callable[[list[search.Record]], None] | None = None,
 ) -> KimRender | None:
     """Render every file of a KIM's site; None when anything failed (problems are logged).
 
@@ -118,7 +118,8 @@ def render_kim(
     `known_templates` are the template files each template read at the last build, valid
     while no theme file changed. `keep(template)` tells which templates did not
     change since the last build, so pages rendered with them are kept, not rendered again
-    (only valid when the KIM's content did not change either).
+    (only valid when the KIM's content did not change either). `searching` is handed the
+    site's search records before the pages render, so their bundle can be made meanwhile.
     """
     published = [a for a in kim.articles if options.published(a)]
     links: dict[Path, str | None] = {a.source: None for a in kim.articles}
@@ -163,7 +164,10 @@ def render_kim(
         else article_view(a, bodies[a.source], kim, base_url, images)
         for a in published
     ]
-    env = environment(search_path(theme, kim.folder / OVERRIDES_DIR))
+    site_search = search.site_records(site, articles, pages)
+    if searching is not None:
+        searching(site_search)
+    env = template_environment(theme, kim.folder / OVERRIDES_DIR)
     out = SiteOutput()
     assets = theme.assets()
     page_writer = PageWriter(
@@ -208,7 +212,7 @@ def render_kim(
         },
         feed_html={a.abs_url: index_feed_body(a) for a in articles[: config.berita_indeks]},
         next_change_ns=int(next_change * 1e9) if next_change is not None else None,
-        site_search=search.site_records(site, articles, pages),
+        site_search=site_search,
         province_search=province_search,
     )
 
@@ -243,7 +247,7 @@ class PageWriter:
         try:
             compiled = self.env.get_template(template)
             fallback = Path(compiled.filename) if compiled.filename else fallback
-            html = render_bounded(
+            html = render_page(
                 compiled, {"site": self.site, "meta": meta, "aset": self.aset, **context}
             )
         except (

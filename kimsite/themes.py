@@ -146,11 +146,11 @@ def _filters() -> Filters:
     }
 
 
-_ENVIRONMENTS: dict[tuple[Path, ...], jinja2.Environment] = {}
+_ENVIRONMENTS: dict[tuple[tuple[Path, ...], bool], jinja2.Environment] = {}
 
-# Bounds on what one template expression may ask for. Themes and KIM overrides render in a
-# sandbox (they are data, written by people the build machine does not trust); these stop
-# the cheap ways to make a sandboxed template eat the machine: `"x" * 10**9`,
+# Bounds on what one template expression may ask for. A KIM's own `templat/` renders in a
+# sandbox (written by people the build machine does not trust); these stop the cheap ways
+# to make a sandboxed template eat the machine: `"x" * 10**9`,
 # `"x"|center(10**9)`, `lipsum(10**9)`.
 MAX_TEMPLATE_NUMBER = 100_000
 MAX_TEMPLATE_SEQUENCE = 1_000_000
@@ -159,17 +159,29 @@ _SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
 MAX_PAGE_CHARS = 20_000_000  # one rendered page; the largest real page is under 1 MB
 
 
-def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
-    """One sandboxed Jinja environment per search path, kept for the whole run (templates
+def template_environment(theme: Theme, overrides: Path | None) -> jinja2.Environment:
+    """The environment a site's pages render in. The theme's templates are the province's
+    (the maintainers own `themes/`, like `config.yaml`), so a site with only them renders
+    in plain Jinja. A KIM with its own `templat/` renders every template in the sandbox,
+    the theme's too: its template may extend or include a theme template, and whatever
+    runs for that KIM's page runs under the same checks."""
+    if overrides is not None and overrides.is_dir():
+        return environment((overrides, *theme.template_dirs), sandboxed=True)
+    return environment(theme.template_dirs, sandboxed=False)
+
+
+def environment(search_path: tuple[Path, ...], *, sandboxed: bool) -> jinja2.Environment:
+    """One Jinja environment per search path and trust, kept for the whole run (templates
     compile once). Compiled templates are never cached on disk: the cache folder may come
     from elsewhere, and Jinja's bytecode cache runs what it loads."""
-    env = _ENVIRONMENTS.get(search_path)
+    key = (search_path, sandboxed)
+    env = _ENVIRONMENTS.get(key)
     if env is None:
         import jinja2
 
-        env = _sandbox_class()(
+        env = (_sandbox_class() if sandboxed else jinja2.Environment)(
             loader=jinja2.FileSystemLoader([str(p) for p in search_path]),
-            bytecode_cache=_memory_bytecode(),
+            bytecode_cache=_memory_bytecode(sandboxed),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -179,16 +191,19 @@ def environment(search_path: tuple[Path, ...]) -> jinja2.Environment:
         )
         env.globals.pop("lipsum", None)
         env.filters.update(_filters())
-        env.filters = {name: _bounded(f) for name, f in env.filters.items()}
-        _ENVIRONMENTS[search_path] = env
+        if sandboxed:
+            env.filters = {name: _bounded(f) for name, f in env.filters.items()}
+        _ENVIRONMENTS[key] = env
     return env
 
 
 @cache
-def _memory_bytecode() -> jinja2.BytecodeCache:
+def _memory_bytecode(sandboxed: bool) -> jinja2.BytecodeCache:
     """Compiled templates kept in this process only, keyed by Jinja on name and source
     checksum: a long `kimsite serve` or a test session compiles each template once, and
-    nothing compiled is ever read back from disk."""
+    nothing compiled is ever read back from disk. One store per trust: the sandbox compiles
+    a theme template with its bounds, plain Jinja without, and neither may load the
+    other's code."""
     import jinja2
 
     class MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -321,9 +336,12 @@ def _sandbox_class() -> type[jinja2.Environment]:
     return KimsiteSandbox
 
 
-def render_bounded(template: jinja2.Template, context: dict[str, Any]) -> str:
-    """Render, refusing a page that grows past MAX_PAGE_CHARS (a loop printing a large text
-    a hundred thousand times) before it fills the memory."""
+def render_page(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Render; in the sandbox, refusing a page that grows past MAX_PAGE_CHARS (a loop
+    printing a large text a hundred thousand times) before it fills the memory. A trusted
+    theme's page renders in one call (Jinja joins its pieces at C speed)."""
+    if not template.environment.sandboxed:
+        return template.render(context)
     from jinja2.exceptions import SecurityError
 
     parts = []
@@ -341,13 +359,6 @@ def forget_environments() -> None:
     (a long-running `kimsite serve` builds many times in one process)."""
     _ENVIRONMENTS.clear()
     _TEMPLATE_FILES.clear()
-
-
-def search_path(theme: Theme, overrides: Path | None) -> tuple[Path, ...]:
-    dirs = theme.template_dirs
-    if overrides is not None and overrides.is_dir():
-        return (overrides, *dirs)
-    return dirs
 
 
 def template_problem(exc: Exception, log: ProblemLog, fallback: Path, template: str) -> None:

@@ -1,6 +1,7 @@
 """A KIM's writers cannot run code on the build machine, and nothing from the cache runs.
 
-Templates (a KIM's `templat/` and the themes) render in Jinja's immutable sandbox; the
+A KIM's own templates (`templat/`, and the theme's it builds on) render in Jinja's immutable
+sandbox; the province's themes are the province's code, like `config.yaml`. The
 cache holds data only (JSON checked field by field); a full disk or a read-only output
 stops the build with one message and loses nothing.
 """
@@ -104,28 +105,44 @@ def test_template_injection_runs_nothing(
     assert (root / "build/kim.ntbprov.go.id/index.html").is_file()
 
 
-def test_a_theme_is_sandboxed_too(tmp_path: Path) -> None:
-    """Themes are the province's, and still data: the same payload in a theme fails."""
+def test_the_sandbox_is_where_a_kim_s_own_templates_are(tmp_path: Path) -> None:
+    """Themes are the province's and render in plain Jinja; a KIM with its own `templat/`
+    renders every template in the sandbox, the theme's it extends or includes too. One theme
+    template reads an internal name that only the sandbox refuses: the KIM without
+    `templat/` publishes it, the KIM with one gets `theme.sandbox` at the theme's line."""
     root = _project(tmp_path / "p")
-    marker = tmp_path / "dibobol"
-    base = root / "themes/default/templates/404.html"
-    base.write_text(
+    theme = root / "themes/default/templates/404.html"
+    theme.write_text(
         '{% extends "base.html" %}\n{% block content %}\n'
-        + PAYLOADS["cycler globals"].replace("MARKER", str(marker))
-        + "\n{% endblock %}\n",
+        "<p id=\"jenis\">{{ ''.__class__.__name__ }}</p>\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    own = root / "content/jahat/templat/page.html"
+    own.parent.mkdir(parents=True)
+    own.write_text(
+        (root / "themes/default/templates/page.html").read_text(encoding="utf-8"),
         encoding="utf-8",
     )
     report = build(root / "config.yaml", now=NOW)
-    assert not marker.exists()
-    assert {p.code for p in report.problems} == {"theme.sandbox"}
+    assert {p.code for p in report.problems} == {"theme.sandbox"}, report.problems
     assert all(p.path.endswith("themes/default/templates/404.html") for p in report.problems)
+    assert not (root / "build/jahat.kim.id/404.html").exists()
+    page = (root / "build/baik.kim.id/404.html").read_text(encoding="utf-8")
+    assert '<p id="jenis">str</p>' in page
 
 
-def test_a_sandboxed_theme_still_renders_every_page(tmp_path: Path) -> None:
+def test_a_kim_with_own_templates_still_renders_every_page(tmp_path: Path) -> None:
     """The sandbox costs nothing in function: the sample's pages use only what is allowed."""
     root = _project(tmp_path / "p")
+    for name in ("base.html", "article.html"):
+        own = root / "content/baik/templat" / name
+        own.parent.mkdir(parents=True, exist_ok=True)
+        own.write_text(
+            (root / "themes/default/templates" / name).read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
     report = build(root / "config.yaml", now=NOW)
-    assert report.ok and report.index_built
+    assert report.ok and report.index_built, report.problems
     assert (root / "build/baik.kim.id/profil/index.html").is_file()
 
 

@@ -281,7 +281,7 @@ def test_a_template_change_renders_only_the_pages_that_use_it(
     assert build(root / "config.yaml", **options).ok
     rendered: list[str] = []
     loaded: list[str] = []
-    real, real_load = sitegen.render_bounded, kimbuild.load_kim
+    real, real_load = sitegen.render_page, kimbuild.load_kim
 
     def noting(template: Any, context: dict[str, Any]) -> str:
         rendered.append(Path(template.filename).name)
@@ -291,7 +291,7 @@ def test_a_template_change_renders_only_the_pages_that_use_it(
         loaded.append(folder.name)
         return real_load(folder, *args, **kwargs)
 
-    monkeypatch.setattr(sitegen, "render_bounded", noting)
+    monkeypatch.setattr(sitegen, "render_page", noting)
     monkeypatch.setattr(kimbuild, "load_kim", loading)
     template = root / "themes/default/templates/page.html"
     template.write_text(template.read_text().replace("<h1>", '<h1 class="diubah">'))
