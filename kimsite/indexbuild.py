@@ -13,7 +13,14 @@ from pathlib import Path
 from kimsite.admin.site import add_bundle, editor_key
 from kimsite.cache import BuildState, KimDetail, KimState, read_json
 from kimsite.digest import bytes_digest
-from kimsite.kimbuild import MACHINE_ERRNOS, PROBES, Run, add_search, theme_fp
+from kimsite.kimbuild import (
+    MACHINE_ERRNOS,
+    PROBES,
+    Run,
+    finish_search,
+    start_search,
+    theme_fp,
+)
 from kimsite.model import KimSummary
 from kimsite.problems import Problem, ProblemLog, problem
 from kimsite.routes import output_path
@@ -142,6 +149,11 @@ def _build_index(
         return
     from kimsite.province import render_index
 
+    # The index's search is made while its pages render (see kimbuild.start_search).
+    detail = run.cache.load_detail(None) if previous.built else None
+    same_host = previous.host == config.domain_indeks
+    job = start_search(_province_records(run, present), detail if same_host else None,
+                       run.out / config.domain_indeks)
     summaries = (s for s in (_load_summary(run, slug) for slug in present) if s is not None)
     bodies: dict[str, dict[str, str]] = {}
 
@@ -154,18 +166,17 @@ def _build_index(
     def thumbnail(host: str, url: str) -> Path | None:
         return _built_file(run.out, host, url)
 
-    site = render_index(summaries, config, theme, log, article_html, thumbnail)
-    if site is not None:
-        add_bundle(site, config, run.cache.root, log)
+    try:
+        site = render_index(summaries, config, theme, log, article_html, thumbnail)
+        if site is not None:
+            add_bundle(site, config, run.cache.root, log)
+    finally:
+        job.wait()  # the bundle is ready (or failed) before anything below
     report.problems.extend(log)
     if site is None:
         report.note = "gagal"
         return
-    detail = run.cache.load_detail(None) if previous.built else None
-    same_host = previous.host == config.domain_indeks
-    records = _province_records(run, present)
-    searched = add_search(site, records, detail if same_host else None, log, run.config_path,
-                          run.out / config.domain_indeks)
+    searched = finish_search(job, site, log, run.config_path)
     if searched is None:
         report.problems.extend(log)
         report.note = "gagal"

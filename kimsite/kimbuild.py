@@ -7,6 +7,7 @@ is done alone, in a worker process when there are several, and comes back as a s
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import signal
 import threading
@@ -43,7 +44,7 @@ from kimsite.writer import (
 )
 
 if TYPE_CHECKING:
-    from kimsite.search import Record
+    from kimsite.search import Pending, Record
 
 # Modes of a task: "render" (everything again, Markdown from the cache where it still
 # holds) or a set of changed template files (pages using other templates are kept).
@@ -280,29 +281,35 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
         changed, used = task.mode, detail.templates
         keep = lambda template: template in used and not changed & set(used[template])  # noqa: E731
     cached = cache.load_renders(task.slug)
-    rendered = render_kim(
-        kim,
-        run.config,
-        theme,
-        run.options,
-        renderer,
-        log,
-        cached=cached,
-        keep=keep,
-        known_templates=known,
-        image_cache=cache.root / "images",
-    )
+    same_host = previous is not None and previous.host == kim.host
+    jobs: list[SearchJob] = []
+
+    def searching(records: list[Record]) -> None:
+        jobs.append(start_search(records, detail if same_host else None, run.out / kim.host))
+
+    rendered = None
+    try:
+        rendered = render_kim(
+            kim,
+            run.config,
+            theme,
+            run.options,
+            renderer,
+            log,
+            cached=cached,
+            keep=keep,
+            known_templates=known,
+            image_cache=cache.root / "images",
+            searching=searching,
+        )
+    finally:
+        if rendered is None:
+            for job in jobs:
+                job.wait()
     if rendered is None:
         return KimOutcome(task.slug, state, list(log), stats, pages)
-    same_host = previous is not None and previous.host == kim.host
-    searched = add_search(
-        rendered.output,
-        rendered.site_search,
-        detail if same_host else None,
-        log,
-        kim.profile.source,
-        run.out / kim.host,
-    )
+    assert len(jobs) == 1, "render_kim hands over the search records once"
+    searched = finish_search(jobs[0], rendered.output, log, kim.profile.source)
     if searched is None:
         return KimOutcome(task.slug, state, list(log), stats, pages)
     search_key, indexed = searched
@@ -360,17 +367,26 @@ def _site_bytes(output: SiteOutput, detail: KimDetail | None) -> int:
     )
 
 
-def add_search(
-    output: SiteOutput,
-    records: list[Record],
-    detail: KimDetail | None,
-    log: ProblemLog,
-    where: Path,
-    root: Path,
-) -> tuple[str, bool] | None:
+@dataclass
+class SearchJob:
+    """A site's search bundle on its way: kept from the last build, or being made (in a
+    thread, while the site's pages render)."""
+
+    key: str
+    kept: list[str]  # the last build's bundle files, when they serve again
+    pending: Pending | None = None
+
+    def wait(self) -> None:
+        """Let a bundle no one will publish finish (its service stays usable)."""
+        if self.pending is not None:
+            with contextlib.suppress(Exception):
+                self.pending.result()
+
+
+def start_search(records: list[Record], detail: KimDetail | None, root: Path) -> SearchJob:
     """A site's search bundle: kept from the last build when what it indexes is the same
     (a theme edit re-indexes nothing) and its files in `root` are as that build left them,
-    made again otherwise. Its key and whether it was made again, or None on failure."""
+    begun again otherwise."""
     from kimsite import search
 
     key = search.digest(records)
@@ -382,14 +398,27 @@ def add_search(
         and kept
         and outputs_intact(root, {k: detail.outputs[k] for k in kept})
     ):
-        for rel in kept:
+        return SearchJob(key, kept)
+    return SearchJob(key, [], search.start(records))
+
+
+def finish_search(
+    job: SearchJob, output: SiteOutput, log: ProblemLog, where: Path
+) -> tuple[str, bool] | None:
+    """The bundle's files into the site's output: its key and whether it was made again,
+    or None when Pagefind failed (a problem at `where`)."""
+    from kimsite import search
+
+    if job.pending is None:
+        for rel in job.kept:
             output.keep("/" + rel, Owner("pencarian"))
-        return key, False
+        return job.key, False
     try:
-        files = search.bundle(records)
+        files = job.pending.result()
     except search.SearchFailure as exc:
         log.add(where, None, "search.failed", detail=str(exc))
         return None
     for path, data in sorted(files.items()):
         output.add_text(f"{routes.SEARCH_BUNDLE}{path}", data, Owner("pencarian"))
-    return key, True
+    return job.key, True
+

@@ -7,9 +7,12 @@ nothing and a theme cannot break search. The index's combined search holds a sho
 per article of every KIM (title, summary, topics, place) whose URL is on the KIM's own host.
 
 The Pagefind binary (PyPI `pagefind_bin`) runs as a service speaking base64 JSON over its
-standard input and output; the client here is synchronous and kept one per process, so a
-build with hundreds of KIMs starts it once per worker. The bundle's bytes come back over
-the pipe and go to the site through the one writer, like every other file.
+standard input and output; the client here is kept one per process, so a build with
+hundreds of KIMs starts it once per worker. `start` hands the conversation to a thread, so
+the worker renders the site's pages while Pagefind indexes its records (most of a bundle's
+time is Pagefind's, spent waiting on the pipe, which frees the interpreter). The bundle's
+bytes come back over the pipe and go to the site through the one writer, like every other
+file.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import subprocess
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -141,6 +145,40 @@ def digest(records: Iterable[Record]) -> str:
     return h.hexdigest()
 
 
+class Pending:
+    """A bundle being made in a thread of its own; `result` waits for it."""
+
+    def __init__(self, records: Sequence[Record]) -> None:
+        self._files: dict[PurePosixPath, bytes] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(records,), daemon=True)
+        self._thread.start()
+
+    def _run(self, records: Sequence[Record]) -> None:
+        try:
+            self._files = bundle(records)
+        except BaseException as exc:  # handed to whoever waits, in its thread
+            self._error = exc
+
+    def result(self) -> dict[PurePosixPath, bytes]:
+        """The bundle's files; raises what `bundle` raised (`SearchFailure`)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._files is not None
+        return self._files
+
+
+def start(records: Sequence[Record]) -> Pending:
+    """Begin the bundle for `records` while the caller goes on; see `bundle`."""
+    return Pending(list(records))
+
+
+# One conversation with this process's service at a time: a bundle started in a thread
+# and one asked for directly wait for each other.
+_conversation = threading.Lock()
+
+
 def bundle(records: Sequence[Record]) -> dict[PurePosixPath, bytes]:
     """The search bundle for these records, as paths below `/pagefind/` → bytes.
 
@@ -148,6 +186,11 @@ def bundle(records: Sequence[Record]) -> dict[PurePosixPath, bytes]:
     their content. Raises `SearchFailure` when Pagefind fails.
     """
     ordered = sorted(records, key=lambda r: r.url)
+    with _conversation:
+        return _bundle(ordered)
+
+
+def _bundle(ordered: list[Record]) -> dict[PurePosixPath, bytes]:
     while True:
         kept = _service is not None and _service.usable()
         try:
@@ -297,4 +340,4 @@ def _close_client() -> None:
         service.let_go()
 
 
-__all__ = ["BUNDLE_DIR", "Record", "SearchFailure", "bundle", "digest"]
+__all__ = ["BUNDLE_DIR", "Pending", "Record", "SearchFailure", "bundle", "digest", "start"]
