@@ -12,6 +12,7 @@ import contextlib
 import itertools
 import os
 import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -112,9 +113,10 @@ def commit(
     """
     stats = WriteStats()
     manifest: Manifest = {}
+    new_site = not os.path.lexists(root)
     root.mkdir(parents=True, exist_ok=True)
     real_root = root.resolve()
-    files = _Files(real_root)
+    files = _Files(real_root, new_site)
     old = previous or {}
     pending: list[tuple[str, Path]] = []
     try:
@@ -130,8 +132,11 @@ def commit(
     _write_journal(real_root, sorted({k for k, _t in pending if k not in old} | unrecorded))
     files.publish()
     for key, target in pending:
-        manifest[key] = _record(target, manifest[key][2])
-    if previous is None:
+        size, mtime = files.written[target]
+        manifest[key] = (size, mtime, manifest[key][2])
+    if previous is None and new_site:
+        stats.removed = 0  # a folder this commit made holds nothing stale
+    elif previous is None:
         wanted = {PurePosixPath(k) for k in manifest}
         stats.removed = _remove_stale(real_root, wanted | site.kept)
     else:
@@ -199,6 +204,7 @@ def _stage(
             continue
         if (
             record is None
+            and not files.new_site
             and target.is_file()
             and not target.is_symlink()
             and _same_bytes(target, data)
@@ -209,7 +215,7 @@ def _stage(
             files.write(target, data)
             stats.written += 1
             pending.append((key, target))
-            manifest[key] = (0, 0, digest)  # stat taken once it is in place
+            manifest[key] = (0, 0, digest)  # size and time once it is in place
     for rel, source in sorted(site.copies.items()):
         key = rel.as_posix()
         target = _inside(real_root, rel)
@@ -220,7 +226,7 @@ def _stage(
             manifest[key] = record
             stats.unchanged += 1
             continue
-        if _same_file(source, target):
+        if not files.new_site and _same_file(source, target):
             stats.unchanged += 1
             manifest[key] = _record(target, digest)
         else:
@@ -267,7 +273,7 @@ def _stage_compressed(
                 made = dict(variants(rel.name, data, encodings))
             if suffix not in made:
                 continue
-            if record is None and _same_bytes(target, made[suffix]):
+            if record is None and not files.new_site and _same_bytes(target, made[suffix]):
                 manifest[key + suffix] = _record(target, digest)  # a lost cache: keep its mtime
                 continue
             files.write(target, made[suffix])
@@ -366,22 +372,18 @@ class _Files:
     a site, and the next build clears the staging folder before it starts.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, new_site: bool = False) -> None:
         self.root = root
         self.staging = root.parent / STAGING
         self.staging.mkdir(parents=True, exist_ok=True)
-        self.ready: set[Path] = set()
+        self.ready: set[Path] = {root}  # folders known to be real folders, not links
+        # Folders this commit made: nothing can stand in the way of a file inside them, so
+        # a province's cold build asks the disk nothing more about its 40,000 files.
+        self.new_site = new_site  # nothing of the site is on the disk yet
+        self.fresh: set[Path] = {root} if new_site else set()
         self.staged: list[tuple[Path, Path]] = []
         self.made: list[Path] = []  # folders made in the site for staged files, outermost first
-
-    def _refuse_links(self, folder: Path) -> None:
-        """No folder between the site root and a file may be a symbolic link: one planted in
-        the output (say `artikel` → `/etc`) would make the writer write outside it."""
-        current = folder
-        while current != self.root and current not in self.ready:
-            if current.is_symlink():
-                current.unlink()  # ours to replace: the output folder is kimsite's alone
-            current = current.parent
+        self.written: dict[Path, tuple[int, int]] = {}  # target → size, mtime of its bytes
 
     def _temporary(self) -> Path:
         return self.staging / f"{os.getpid()}-{next(_counter)}"
@@ -389,19 +391,41 @@ class _Files:
     def _prepare(self, target: Path) -> None:
         parent = target.parent
         if parent not in self.ready:
-            self._refuse_links(parent)
-            self.made += [p for p in reversed(target.parents[:-1]) if p.is_relative_to(self.root)
-                          and p != self.root and not p.exists() and p not in self.made]
-            try:
-                parent.mkdir(parents=True, exist_ok=True)
-            except (FileExistsError, NotADirectoryError):
-                for folder in reversed(target.parents):
-                    if folder.exists() and not folder.is_dir():
-                        folder.unlink()  # a file where a folder must now be
-                parent.mkdir(parents=True, exist_ok=True)
-            self.ready.add(parent)
+            self._folders(parent)
+        if parent in self.fresh:
+            if target in self.fresh:  # a folder this commit made, where a file must now be
+                shutil.rmtree(target)
+            return
         if target.is_dir() and not target.is_symlink():
             shutil.rmtree(target)  # a folder where a file must now be
+
+    def _folders(self, folder: Path) -> None:
+        """Make `folder` and the folders above it up to a known one. No folder between the
+        site root and a file may be a symbolic link: one planted in the output (say
+        `artikel` → `/etc`) would make the writer write outside it; it is ours to replace
+        (the output folder is kimsite's alone), like a file where a folder must now be."""
+        chain = []
+        current = folder
+        while current not in self.ready:
+            chain.append(current)
+            current = current.parent
+        above_fresh = current in self.fresh
+        for current in reversed(chain):
+            if not above_fresh:
+                try:
+                    st = os.lstat(current)
+                except FileNotFoundError:
+                    pass
+                else:
+                    if stat.S_ISDIR(st.st_mode):
+                        self.ready.add(current)
+                        continue
+                    current.unlink()  # a link, or a file where a folder must now be
+            os.mkdir(current)
+            self.made.append(current)
+            self.fresh.add(current)
+            self.ready.add(current)
+            above_fresh = True
 
     def write(self, target: Path, data: bytes) -> None:
         """Stage `data` for `target`; nothing in the site changes before `publish`."""
@@ -410,12 +434,17 @@ class _Files:
         self.staged.append((tmp, target))
         with tmp.open("wb") as f:
             f.write(data)
+            f.flush()
+            st = os.fstat(f.fileno())  # a rename keeps the time: no stat once in place
+        self.written[target] = (st.st_size, st.st_mtime_ns)
 
     def copy(self, source: Path, target: Path) -> None:
         self._prepare(target)
         tmp = self._temporary()
         self.staged.append((tmp, target))
         shutil.copy2(source, tmp)
+        st = tmp.stat()
+        self.written[target] = (st.st_size, st.st_mtime_ns)
 
     def publish(self) -> None:
         """Move every staged file into place. All bytes are already on the disk, so a full
