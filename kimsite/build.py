@@ -44,7 +44,13 @@ from kimsite.lock import Busy, exclusive
 from kimsite.model import BuildOptions
 from kimsite.problems import KimsiteError, Problem, ProblemLog, display_path, problem
 from kimsite.themes import forget_environments
-from kimsite.writer import WriteStats, clear_staging, outputs_intact, remove_files
+from kimsite.writer import (
+    FolderStamps,
+    WriteStats,
+    clear_staging,
+    outputs_intact,
+    remove_files,
+)
 
 # (KIM just finished, how many so far, how many to do, files its site holds)
 Progress = Callable[[str, int, int, int], None]
@@ -389,16 +395,35 @@ def _drop_lost_hosts(
             kim.host = None
 
 
+# Each KIM's files are also compared one by one once a day: in the hour its name falls in
+# (the hourly build then covers every KIM), so a page edited in place on the server, which
+# leaves its folder's time alone, is put back within a day.
+FULL_CHECK_HOURS = 24
+
+
 def _output_intact(run: Run, slug: str, previous: KimState) -> bool:
     """Every file the KIM's last build wrote is still there as written: one deleted or
     edited by hand (as happens on a server) brings the KIM back to be rendered, and the
-    writer puts back what differs. Files nobody wrote are left alone. The probes fail
-    fast for the usual case (a whole site gone); then every file is compared by stat."""
+    writer puts back what differs. Files nobody wrote are left alone.
+
+    The probes fail fast for the usual case (a whole site gone). Then the times of the
+    site's folders (`FolderStamps`) prove that no file went missing; at 100,000 articles
+    that is a third of the calls of the file-by-file comparison, which runs instead once
+    a day per KIM, and whenever the stamps cannot tell (taken too soon after a write:
+    they are taken again once the files prove intact)."""
     root = run.out / str(previous.host)
     if not outputs_intact(root, previous.probes):
         return False
+    stamps = run.cache.load_folders(slug)
+    due = shard_of(slug, FULL_CHECK_HOURS) == run.options.now.astimezone(UTC).hour + 1
+    if stamps is not None and stamps.trusted() and not due:
+        return stamps.intact(root)
     detail = run.cache.load_detail(slug)
-    return detail is not None and outputs_intact(root, detail.outputs)
+    if detail is None or not outputs_intact(root, detail.outputs):
+        return False
+    if stamps is None or not stamps.trusted():
+        run.cache.save_folders(slug, FolderStamps.read(root, detail.outputs))
+    return True
 
 
 def _forget_removed(

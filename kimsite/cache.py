@@ -28,6 +28,7 @@ from kimsite import __version__
 from kimsite.atomic import TEMP_PREFIX, write_atomic
 from kimsite.digest import bytes_digest, file_hash
 from kimsite.problems import Problem, Severity
+from kimsite.writer import FolderStamps
 
 if TYPE_CHECKING:
     from kimsite.markup import RenderedBody
@@ -286,6 +287,26 @@ class Cache:
             },
         )
 
+    def _folders_path(self, slug: str) -> Path:
+        return self.root / "kims" / f"{slug}.folders.json"
+
+    def load_folders(self, slug: str) -> FolderStamps | None:
+        """The times of a site's folders after its last build (`writer.FolderStamps`)."""
+        data = read_json(self._folders_path(slug))
+        if not isinstance(data, dict):
+            return None
+        taken, folders = data.get("taken_ns"), data.get("folders")
+        if type(taken) is not int or not isinstance(folders, dict):
+            return None
+        if not all(isinstance(k, str) and type(v) is int for k, v in folders.items()):
+            return None
+        return FolderStamps(taken, folders)
+
+    def save_folders(self, slug: str, stamps: FolderStamps) -> None:
+        write_json(
+            self._folders_path(slug), {"taken_ns": stamps.taken_ns, "folders": stamps.folders}
+        )
+
     # models --------------------------------------------------------------------------
     def _model_path(self, slug: str) -> Path:
         return self.root / "models" / f"{slug}.json"
@@ -338,6 +359,7 @@ class Cache:
             self.search_path(slug),
             self.root / "renders" / f"{slug}.json",
             self._detail_path(slug),
+            self._folders_path(slug),
             self._model_path(slug),
         ):
             path.unlink(missing_ok=True)

@@ -34,6 +34,7 @@ from kimsite.problems import Problem, ProblemLog, problem
 from kimsite.themes import Theme, load_theme, template_frame
 from kimsite.workers import Limits, run_isolated
 from kimsite.writer import (
+    FolderStamps,
     Owner,
     SiteOutput,
     WriteStats,
@@ -328,6 +329,7 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     )
     cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key, search_key))
     forget_journal(run.out / kim.host)
+    cache.save_folders(task.slug, FolderStamps.read(run.out / kim.host, manifest))
     if fresh_model:
         cache.save_model(task.slug, kim)
     if rendered.renders != cached:

@@ -405,6 +405,58 @@ def test_output_changed_by_hand_is_put_back(tmp_path: Path) -> None:
     assert not [k.slug for k in report.kims if k.rendered]
 
 
+def _age_folders(root: Path, seconds: int = 3600) -> None:
+    """Time passes: every folder of the output as if last changed an hour ago."""
+    old = time.time() - seconds
+    for folder in [root, *(p for p in root.rglob("*") if p.is_dir())]:
+        os.utime(folder, (old, old))
+
+
+def test_a_build_with_nothing_changed_reads_folder_times_not_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the folders' times can be trusted, a KIM's per-file records are not even read
+    (outside its hour of the full comparison); a page deleted by hand is still put back by
+    the next build; a page edited in place is put back in the KIM's hour."""
+    from kimsite.build import FULL_CHECK_HOURS
+    from kimsite.cache import Cache
+
+    project = _golden_project(tmp_path)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+
+    def again(now: datetime = NOW) -> list[str]:
+        report = build(project / "config.yaml", out_dir=out, cache_dir=cache, now=now)
+        assert report.ok, [p.format() for p in report.problems]
+        return [k.slug for k in report.kims if k.rendered]
+
+    assert again() == ["kediri", "pejeruk"]
+    before = snapshot(out)
+    _age_folders(out)
+    assert again() == []  # the stamps taken right after writing were not trusted
+    read: list[str | None] = []
+    real = Cache.load_detail
+
+    def noting(self: Cache, slug: str | None) -> object:
+        read.append(slug)
+        return real(self, slug)
+
+    monkeypatch.setattr(Cache, "load_detail", noting)
+    hour = {slug: shard_of(slug, FULL_CHECK_HOURS) - 1 for slug in ("kediri", "pejeruk")}
+    quiet = next(h for h in range(24) if h not in hour.values())
+    at_quiet = NOW.replace(hour=quiet)
+    assert again(at_quiet) == [] and read == [None]  # only the index's own check
+    site = out / "kimpejeruk.mataramkota.go.id"
+    pages = sorted((site / "artikel").rglob("index.html"))
+    pages[0].unlink()
+    assert again(at_quiet) == ["pejeruk"] and snapshot(out) == before
+    _age_folders(out)
+    again(at_quiet)
+    pages[1].write_text("diubah tangan", encoding="utf-8")
+    assert again(at_quiet) == []  # an edit in place waits for the KIM's hour
+    assert again(NOW.replace(hour=hour["pejeruk"])) == ["pejeruk"]
+    assert snapshot(out) == before
+
+
 def test_a_province_setting_changed_builds_every_kim_again(tmp_path: Path) -> None:
     """Only config.yaml changes (articles per page): no KIM's files did, yet every KIM's
     lists are paged anew, as a clean build pages them."""

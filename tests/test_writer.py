@@ -325,3 +325,21 @@ def test_a_path_that_leaves_the_site_is_refused_even_unclaimed(tmp_path: Path) -
         with pytest.raises(ValueError, match="refusing to write outside"):
             commit(site, tmp_path / "out")
     assert not (tmp_path / "luar.html").exists()
+
+
+def test_a_journal_half_written_by_a_killed_build_is_cleared(tmp_path: Path) -> None:
+    """A build killed while writing a site's journal leaves the journal's temporary file;
+    the next build's start removes it, and keeps the journals (they name files to remove)."""
+    from kimsite.atomic import TEMP_PREFIX
+    from kimsite.writer import JOURNAL, STAGING, clear_staging
+
+    out = tmp_path / "out"
+    journal = out / JOURNAL
+    journal.mkdir(parents=True)
+    (journal / f"{TEMP_PREFIX}1-2-kediri.kim.id.txt").write_text("index.html\n")
+    (journal / "kediri.kim.id.txt").write_text("index.html\n")
+    (out / STAGING).mkdir()
+    (out / STAGING / "1-1").write_bytes(b"setengah")
+    clear_staging(out)
+    assert sorted(p.name for p in journal.iterdir()) == ["kediri.kim.id.txt"]
+    assert not (out / STAGING).exists()
