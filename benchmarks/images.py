@@ -2,7 +2,7 @@
 
     python -m benchmarks.images --photos 12 --repeat 3
 
-Generates (deterministically, into benchmarks/work/photos/) 4000×3000 JPEGs as entry-level
+Generates (deterministically, into benchmarks/work/phone-photos/) 4000×3000 JPEGs as entry-level
 Android phones store them: sideways with an EXIF Orientation tag, camera make and model,
 GPS position, 3–5 MB of detail. Both tools make the same derivatives of the same photos:
 WebP at 480, 960 and 1440 px wide and a 1200×630 JPEG share image (kimsite also re-encodes
@@ -14,16 +14,22 @@ per-photo times and the ratio. Not part of the test suite.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import io
+import os
 import random
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 WORK = Path(__file__).resolve().parent / "work"
+# Photos made by `phone_photo` since its noise is seeded (those in work/photos/ were not).
+PHOTOS = WORK / "phone-photos"
 HUGO_TEMPLATE = """{{ range .Resources.ByType "image" }}
 {{ $a := .Resize "480x webp q78" }}{{ $b := .Resize "960x webp q78" }}
 {{ $c := .Resize "1440x webp q78" }}{{ $d := .Fill "1200x630 jpg q80" }}
@@ -33,10 +39,19 @@ HUGO_TEMPLATE = """{{ range .Resources.ByType "image" }}
 """
 
 
+def _seed_c_rand(seed: int) -> None:
+    """Pillow's `effect_noise` draws from C's `rand()`: seeded here, the same seed gives the
+    same bytes in any process and after any number of earlier photos (seed + 1: glibc takes
+    0 as 1; `phone_photo(0)` is what a fresh process made before the seeding)."""
+    with contextlib.suppress(OSError, AttributeError, TypeError):  # no C library: it varies
+        ctypes.CDLL(None).srand(seed + 1)
+
+
 def phone_photo(seed: int) -> bytes:
     from PIL import Image, ImageDraw, ImageFilter
 
     rng = random.Random(seed)
+    _seed_c_rand(seed)
     upright = Image.new("RGB", (3000, 4000), (90, 150, 70))
     draw = ImageDraw.Draw(upright)
     for _ in range(1500):  # leaves, roofs, people: enough detail for a 3–5 MB JPEG
@@ -58,15 +73,23 @@ def phone_photo(seed: int) -> bytes:
     return out.getvalue()
 
 
+def _make_photo(path: Path, seed: int) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(phone_photo(seed))
+    os.replace(tmp, path)  # never a half-written photo under the final name
+
+
 def prepare(count: int) -> list[Path]:
-    folder = WORK / "photos"
-    folder.mkdir(parents=True, exist_ok=True)
-    photos = []
-    for n in range(count):
-        path = folder / f"foto-{n:03d}.jpg"
-        if not path.exists():
-            path.write_bytes(phone_photo(n))
-        photos.append(path)
+    """Photos 0 … count-1, each made once (on every core) and kept in PHOTOS."""
+    PHOTOS.mkdir(parents=True, exist_ok=True)
+    photos = [PHOTOS / f"foto-{n:03d}.jpg" for n in range(count)]
+    missing = [(path, n) for n, path in enumerate(photos) if not path.exists()]
+    if len(missing) > 1:
+        print(f"generating {len(missing)} phone photos…", flush=True)
+        with ProcessPoolExecutor() as pool:
+            list(pool.map(_make_photo, *zip(*missing, strict=True)))
+    elif missing:
+        _make_photo(*missing[0])
     return photos
 
 
@@ -127,8 +150,11 @@ def main() -> None:
         cold.append(run_kimsite(photos, cache))
         warm.append(run_kimsite(photos, cache))
         hugo.append(run_hugo(photos, WORK / "photo-hugo"))
-        print(f"  round {n + 1}: kimsite {cold[-1]:.2f} s, warm {warm[-1]:.3f} s, "
-              f"hugo {hugo[-1]:.2f} s", flush=True)
+        print(
+            f"  round {n + 1}: kimsite {cold[-1]:.2f} s, warm {warm[-1]:.3f} s, "
+            f"hugo {hugo[-1]:.2f} s",
+            flush=True,
+        )
     k, w, h = (statistics.median(x) for x in (cold, warm, hugo))
     per = len(photos)
     print("\n| run | median s | per photo s |\n| --- | ---: | ---: |")
