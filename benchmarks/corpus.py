@@ -3,14 +3,39 @@ three ways from the same data — a kimsite project, a Hugo site and a Pelican s
 three tools render the same articles.
 
     python -m benchmarks.corpus --kims 100 --articles-per-kim 40 --out benchmarks/work/c4000
+    python -m benchmarks.corpus --kims 20 --articles-per-kim 10 --photos 20 --out …/csmall-p20
 
 The same arguments always give byte-identical files. Articles are generated and written one
 at a time, so 100,000 articles need no more memory than one.
+
+`--photos N`: N of the articles, spread evenly over the corpus, each carry a photo of their
+own, as a writer's phone stores it: a 4000×3000 JPEG of about 4.5 MB, sideways with an EXIF
+Orientation tag, camera and GPS position (`benchmarks.images.phone_photo`; photo p of the
+corpus is that generator's seed p). Each distinct photo is generated once, into
+benchmarks/work/phone-photos/ (shared with `benchmarks.images`), and hard-linked (copied
+across disks) into the three sites. What each tool is asked to do with a photo:
+
+- kimsite: `content/<kim>/media/<article>.jpg`, named by the article's front matter
+  (`gambar: ../media/<article>.jpg`, `gambar_alt`). Every build turns it upright, strips its
+  metadata and re-encodes it at ≤ 1600 px, makes WebP copies 480/960/1440 px wide and a
+  1200×630 share JPEG (cached by content: a build with no photo changed decodes none).
+- Hugo: the article becomes a leaf bundle (`content/<kim>/<article>/index.md` beside
+  `foto.jpg`, the same URL); its single template asks for the same derivatives as
+  `benchmarks.images` does (WebP 480/960/1440 wide, a 1200×630 JPEG fill). Hugo also
+  publishes the original as it is (4.5 MB, sideways, with GPS); it does not turn it upright
+  (0.111 has no auto-orient). Its image cache is sent to `--cacheDir` (benchmarks.run gives
+  every run an empty one: a cold run decodes every photo, as kimsite's cold run does).
+- Pelican: `content/images/<kim>/<article>.jpg`, shown by an image at the top of the
+  article's body (its default theme shows no front-matter image); Pelican copies it as it
+  is and resizes nothing.
+
+Without photos the corpus is byte for byte what it was before the option existed.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 from collections.abc import Iterator
@@ -228,8 +253,33 @@ def _yaml(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_kimsite(ks: Path, count_kims: int, per_kim: int, seed: int = 1) -> None:
-    """The kimsite project alone: config, themes, a folder per KIM with its articles."""
+def photo_articles(total: int, photos: int) -> dict[int, int]:
+    """{article's place in `articles()`: its photo's number}: `photos` articles, spread
+    evenly (the first article of the corpus is one of them)."""
+    photos = min(photos, total)
+    return {p * total // photos: p for p in range(photos)}
+
+
+def _link(source: Path, target: Path) -> None:
+    """`source` at `target`, hard-linked (the same 4.5 MB photo in three sites costs no
+    more disk than one), copied when the two are on different disks."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _photo_alt(a: Article) -> str:
+    return f"Warga dalam kegiatan {a.title}"
+
+
+def write_kimsite(
+    ks: Path, count_kims: int, per_kim: int, seed: int = 1, photos: list[Path] | None = None
+) -> None:
+    """The kimsite project alone: config, themes, a folder per KIM with its articles;
+    `photos`: the phone photos (`benchmarks.images.prepare`) some articles carry."""
+    with_photo = photo_articles(count_kims * per_kim, len(photos or []))
     shutil.copytree(REPO / "themes", ks / "themes")
     (ks / "config.yaml").write_text(
         f'provinsi: "{PROVINCE}"\ndomain_indeks: kim.jatengprov.go.id\njudul: KIM Jawa Tengah\n',
@@ -243,26 +293,39 @@ def write_kimsite(ks: Path, count_kims: int, per_kim: int, seed: int = 1) -> Non
             f"deskripsi: Kabar warga Desa {village} untuk semua.\n",
             encoding="utf-8",
         )
-    for (slug, _code, _village), a in articles(count_kims, per_kim, seed):
+    for n, ((slug, _code, _village), a) in enumerate(articles(count_kims, per_kim, seed)):
         front = (
             f"judul: {_yaml(a.title)}\ntanggal: {a.day.isoformat()}\nkategori: {a.category}\n"
             f"tag: [{', '.join(a.tags)}]\nringkasan: {_yaml(a.summary)}\n"
         )
+        if photos and n in with_photo:
+            _link(photos[with_photo[n]], ks / "content" / slug / "media" / f"{a.slug}.jpg")
+            front += f"gambar: ../media/{a.slug}.jpg\ngambar_alt: {_yaml(_photo_alt(a))}\n"
         (ks / "content" / slug / "artikel" / f"{a.slug}.md").write_text(
             f"---\n{front}---\n{a.body}\n", encoding="utf-8"
         )
 
 
-def write(out: Path, count_kims: int, per_kim: int, seed: int = 1) -> None:
+def write(out: Path, count_kims: int, per_kim: int, seed: int = 1, photos: int = 0) -> None:
+    """The three sites; `photos`: how many articles carry a phone photo (module docstring)."""
+    from benchmarks.images import prepare
+
     shutil.rmtree(out, ignore_errors=True)
+    pictures = prepare(photos) if photos else []
+    with_photo = photo_articles(count_kims * per_kim, len(pictures))
     ks, hugo, pel = out / "kimsite", out / "hugo", out / "pelican"
-    write_kimsite(ks, count_kims, per_kim, seed)
-    _hugo_site(hugo)
+    write_kimsite(ks, count_kims, per_kim, seed, pictures)
+    _hugo_site(hugo, photos=bool(pictures))
     _pelican_site(pel)
-    for (slug, _code, _village), a in articles(count_kims, per_kim, seed):
+    for n, ((slug, _code, _village), a) in enumerate(articles(count_kims, per_kim, seed)):
+        photo = pictures[with_photo[n]] if n in with_photo else None
         hugo_dir = hugo / "content" / slug
         hugo_dir.mkdir(parents=True, exist_ok=True)
-        (hugo_dir / f"{a.slug}.md").write_text(
+        hugo_page = hugo_dir / f"{a.slug}.md"
+        if photo:  # a leaf bundle: the page and its photo, at the same URL
+            hugo_page = hugo_dir / a.slug / "index.md"
+            _link(photo, hugo_page.parent / "foto.jpg")
+        hugo_page.write_text(
             f"---\ntitle: {_yaml(a.title)}\ndate: {a.day.isoformat()}\n"
             f"categories: [{a.category}]\ntags: [{', '.join(a.tags)}]\n"
             f"summary: {_yaml(a.summary)}\n---\n{a.body}\n",
@@ -270,9 +333,13 @@ def write(out: Path, count_kims: int, per_kim: int, seed: int = 1) -> None:
         )
         pel_dir = pel / "content" / slug
         pel_dir.mkdir(parents=True, exist_ok=True)
+        body = a.body
+        if photo:
+            _link(photo, pel / "content" / "images" / slug / f"{a.slug}.jpg")
+            body = f"![{_photo_alt(a)}]({{static}}/images/{slug}/{a.slug}.jpg)\n\n{body}"
         (pel_dir / f"{a.slug}.md").write_text(
             f"Title: {a.title}\nDate: {a.day.isoformat()}\nCategory: {a.category}\n"
-            f"Tags: {', '.join(a.tags)}\nSlug: {slug}-{a.slug}\nSummary: {a.summary}\n\n{a.body}\n",
+            f"Tags: {', '.join(a.tags)}\nSlug: {slug}-{a.slug}\nSummary: {a.summary}\n\n{body}\n",
             encoding="utf-8",
         )
 
@@ -291,20 +358,33 @@ HUGO_LIST = """{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Paginator.Pages
 <p>{{ .Date.Format "2 January 2006" }}</p><p>{{ .Summary | plainify | truncate 160 }}</p></article>{{ end }}
 {{ with .Paginator }}{{ if .HasPrev }}<a href="{{ .Prev.URL }}">Sebelumnya</a>{{ end }}{{ if .HasNext }}<a href="{{ .Next.URL }}">Berikutnya</a>{{ end }}{{ end }}{{ end }}
 """
+# The article's photo, when it has one: the derivatives `benchmarks.images` asks of Hugo
+# (kimsite makes the same ones, plus the cleaned original at ≤ 1600 px).
+HUGO_PHOTO = """{{ with .Resources.GetMatch "foto.jpg" }}{{ $a := .Resize "480x webp q78" }}{{ $b := .Resize "960x webp q78" }}{{ $c := .Resize "1440x webp q78" }}{{ $s := .Fill "1200x630 jpg q80" }}
+<figure><img src="{{ $b.RelPermalink }}" srcset="{{ $a.RelPermalink }} 480w, {{ $b.RelPermalink }} 960w, {{ $c.RelPermalink }} 1440w" sizes="(max-width: 60rem) 100vw, 60rem" alt="Warga dalam kegiatan {{ $.Title }}" width="{{ $b.Width }}" height="{{ $b.Height }}"><meta property="og:image" content="{{ $s.Permalink }}"></figure>{{ end }}
+"""
 HUGO_TERMS = """{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> ({{ .Count }})</li>{{ end }}</ul>{{ end }}
 """
 
 
-def _hugo_site(root: Path) -> None:
+def _hugo_site(root: Path, photos: bool = False) -> None:
     layouts = root / "layouts" / "_default"
     layouts.mkdir(parents=True)
-    (root / "config.toml").write_text(
+    config = (
         'baseURL = "https://kim.example.org/"\nlanguageCode = "id"\ntitle = "KIM Jawa Tengah"\n'
-        'paginate = 10\n[taxonomies]\ncategory = "categories"\ntag = "tags"\n',
-        encoding="utf-8",
+        'paginate = 10\n[taxonomies]\ncategory = "categories"\ntag = "tags"\n'
     )
+    single = HUGO_SINGLE
+    if photos:
+        # Processed images in --cacheDir, not in the site's resources/_gen/ (where the
+        # second "cold" run would find every derivative made by the first).
+        config += (
+            '[imaging]\nresampleFilter = "Lanczos"\n[caches.images]\ndir = ":cacheDir/images"\n'
+        )
+        single = single.replace("<div>{{ .Content }}", HUGO_PHOTO + "<div>{{ .Content }}")
+    (root / "config.toml").write_text(config, encoding="utf-8")
     (layouts / "baseof.html").write_text(HUGO_BASEOF, encoding="utf-8")
-    (layouts / "single.html").write_text(HUGO_SINGLE, encoding="utf-8")
+    (layouts / "single.html").write_text(single, encoding="utf-8")
     (layouts / "list.html").write_text(HUGO_LIST, encoding="utf-8")
     (layouts / "terms.html").write_text(HUGO_TERMS, encoding="utf-8")
     (root / "layouts" / "index.html").write_text(
@@ -333,8 +413,11 @@ def main() -> None:
     parser.add_argument("--articles-per-kim", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--photos", type=int, default=0, help="articles with a 4000×3000 phone photo each"
+    )
     args = parser.parse_args()
-    write(args.out, args.kims, args.articles_per_kim, args.seed)
+    write(args.out, args.kims, args.articles_per_kim, args.seed, args.photos)
 
 
 if __name__ == "__main__":
