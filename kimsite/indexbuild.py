@@ -20,6 +20,7 @@ from kimsite.kimbuild import (
     finish_search,
     start_search,
     theme_fp,
+    write_threads,
 )
 from kimsite.model import KimSummary
 from kimsite.problems import Problem, ProblemLog, problem
@@ -188,6 +189,7 @@ def _build_index(
         run.out / config.domain_indeks,
         detail.outputs if same_host and detail else None,
         config.kompresi,
+        write_threads(1),
     )
     run.cache.save_detail(None, KimDetail(manifest, {}, "", searched[0]))
     forget_journal(run.out / config.domain_indeks)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import signal
 import threading
 from collections.abc import Iterator, Sequence
@@ -85,6 +86,7 @@ class KimTask:
     host_problems: list[Problem]
     mode: Mode
     inputs: dict[str, tuple[int, int]]
+    write_threads: int = 1  # see writer.commit: more when the build leaves cores idle
 
 
 @dataclass
@@ -108,6 +110,9 @@ def run_tasks(tasks: list[KimTask], jobs: int, isolate: bool = False) -> Iterato
     """
     if not tasks:
         return
+    threads = write_threads(min(jobs, len(tasks)))
+    for task in tasks:
+        task.write_threads = threads
     if (jobs <= 1 or len(tasks) <= 1) and not isolate:
         for task in tasks:
             yield build_kim(task)
@@ -122,6 +127,13 @@ def run_tasks(tasks: list[KimTask], jobs: int, isolate: bool = False) -> Iterato
     config = tasks[0].run.config
     limits = Limits(config.batas_detik_kim, config.batas_memori_mb * 2**20)
     yield from run_isolated(tasks, build_kim, _worker_lost, min(jobs, len(tasks)), limits)
+
+
+def write_threads(processes: int) -> int:
+    """Threads a committing process may write its files with: one per core the other
+    processes leave idle, so that a build of one KIM (or the index after the KIMs) uses
+    the machine while `--jobs` processes do not compete for it."""
+    return max(1, min(4, (os.cpu_count() or 1) - processes + 1))
 
 
 def _worker_lost(task: KimTask, why: str) -> KimOutcome:
@@ -326,6 +338,7 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
         run.out / kim.host,
         detail.outputs if same_host and detail else None,
         run.config.kompresi,
+        task.write_threads,
     )
     cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key, search_key))
     forget_journal(run.out / kim.host)

@@ -9,10 +9,8 @@ files the new build no longer produces are removed.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import shutil
-import stat
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -21,6 +19,7 @@ from kimsite.atomic import TEMP_PREFIX, write_atomic
 from kimsite.compress import suffixes, variants
 from kimsite.digest import bytes_digest, file_hash
 from kimsite.routes import output_path
+from kimsite.staging import STAGING, StagedFiles
 
 
 @dataclass(frozen=True)
@@ -102,6 +101,7 @@ def commit(
     root: Path,
     previous: Manifest | None = None,
     encodings: tuple[str, ...] = (),
+    threads: int = 1,
 ) -> tuple[WriteStats, Manifest]:
     """Make `root` hold exactly `site`: write what changed, remove what is gone.
 
@@ -110,14 +110,15 @@ def commit(
     wrote are removed. Without one, existing files are compared byte for byte and anything
     not in `site` is removed. Each text file worth it also gets its pre-compressed copies
     (`encodings`, see `compress`), recorded in the manifest like any file, so they are
-    rewritten and removed in step with the file they copy.
+    rewritten and removed in step with the file they copy. `threads` write the staged
+    files meanwhile (see `StagedFiles`): for a process that has cores to itself.
     """
     stats = WriteStats()
     manifest: Manifest = {}
     new_site = not os.path.lexists(root)
     root.mkdir(parents=True, exist_ok=True)
     real_root = root.resolve()
-    files = _Files(real_root, new_site)
+    files = StagedFiles(real_root, new_site, threads)
     old = previous or {}
     pending: list[tuple[str, Path]] = []
     try:
@@ -186,7 +187,7 @@ def forget_journal(root: Path) -> None:
 def _stage(
     site: SiteOutput,
     real_root: Path,
-    files: _Files,
+    files: StagedFiles,
     old: Manifest,
     manifest: Manifest,
     stats: WriteStats,
@@ -245,7 +246,7 @@ def _stage(
 def _stage_compressed(
     site: SiteOutput,
     real_root: Path,
-    files: _Files,
+    files: StagedFiles,
     old: Manifest,
     manifest: Manifest,
     pending: list[tuple[str, Path]],
@@ -413,110 +414,6 @@ def _same_file(source: Path, target: Path) -> bool:
     if s.st_mtime_ns == t.st_mtime_ns:
         return True
     return file_hash(source) == file_hash(target)
-
-
-STAGING = ".kimsite-tmp"  # beside the site folders; emptied at the start of every build
-_counter = itertools.count()
-
-
-class _Files:
-    """Writes files atomically through a staging folder on the same filesystem.
-
-    A build killed mid-write leaves its half-written file in the staging folder, never in
-    a site, and the next build clears the staging folder before it starts.
-    """
-
-    def __init__(self, root: Path, new_site: bool = False) -> None:
-        self.root = root
-        self.staging = root.parent / STAGING
-        self.staging.mkdir(parents=True, exist_ok=True)
-        self.ready: set[Path] = {root}  # folders known to be real folders, not links
-        # Folders this commit made: nothing can stand in the way of a file inside them, so
-        # a province's cold build asks the disk nothing more about its 40,000 files.
-        self.new_site = new_site  # nothing of the site is on the disk yet
-        self.fresh: set[Path] = {root} if new_site else set()
-        self.staged: list[tuple[Path, Path]] = []
-        self.made: list[Path] = []  # folders made in the site for staged files, outermost first
-        self.written: dict[Path, tuple[int, int]] = {}  # target → size, mtime of its bytes
-
-    def _temporary(self) -> Path:
-        return self.staging / f"{os.getpid()}-{next(_counter)}"
-
-    def _prepare(self, target: Path) -> None:
-        parent = target.parent
-        if parent not in self.ready:
-            self._folders(parent)
-        if parent in self.fresh:
-            if target in self.fresh:  # a folder this commit made, where a file must now be
-                shutil.rmtree(target)
-            return
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target)  # a folder where a file must now be
-
-    def _folders(self, folder: Path) -> None:
-        """Make `folder` and the folders above it up to a known one. No folder between the
-        site root and a file may be a symbolic link: one planted in the output (say
-        `artikel` → `/etc`) would make the writer write outside it; it is ours to replace
-        (the output folder is kimsite's alone), like a file where a folder must now be."""
-        chain = []
-        current = folder
-        while current not in self.ready:
-            chain.append(current)
-            current = current.parent
-        above_fresh = current in self.fresh
-        for current in reversed(chain):
-            if not above_fresh:
-                try:
-                    st = os.lstat(current)
-                except FileNotFoundError:
-                    pass
-                else:
-                    if stat.S_ISDIR(st.st_mode):
-                        self.ready.add(current)
-                        continue
-                    current.unlink()  # a link, or a file where a folder must now be
-            os.mkdir(current)
-            self.made.append(current)
-            self.fresh.add(current)
-            self.ready.add(current)
-            above_fresh = True
-
-    def write(self, target: Path, data: bytes) -> None:
-        """Stage `data` for `target`; nothing in the site changes before `publish`."""
-        self._prepare(target)
-        tmp = self._temporary()
-        self.staged.append((tmp, target))
-        with tmp.open("wb") as f:
-            f.write(data)
-            f.flush()
-            st = os.fstat(f.fileno())  # a rename keeps the time: no stat once in place
-        self.written[target] = (st.st_size, st.st_mtime_ns)
-
-    def copy(self, source: Path, target: Path) -> None:
-        self._prepare(target)
-        tmp = self._temporary()
-        self.staged.append((tmp, target))
-        shutil.copy2(source, tmp)
-        st = tmp.stat()
-        self.written[target] = (st.st_size, st.st_mtime_ns)
-
-    def publish(self) -> None:
-        """Move every staged file into place. All bytes are already on the disk, so a full
-        disk or a failed write stops a site before this point, with its old files whole;
-        renames within one filesystem need no space."""
-        for tmp, target in self.staged:
-            os.replace(tmp, target)
-        self.staged.clear()
-
-    def discard(self) -> None:
-        """Forget what was staged, and the empty folders made for it: a site whose build
-        failed is left as it was, not with a folder nginx would answer 403 for."""
-        for tmp, _target in self.staged:
-            tmp.unlink(missing_ok=True)
-        self.staged.clear()
-        for folder in reversed(self.made):
-            with contextlib.suppress(OSError):
-                folder.rmdir()
 
 
 def clear_staging(out: Path) -> None:

@@ -684,7 +684,7 @@ def test_killed_build_leaves_a_usable_cache(tmp_path: Path) -> None:
 # place, or the Nth cache file written but not yet renamed over the old one.
 KILLER = """
 import os, signal, sys
-from kimsite import atomic, writer
+from kimsite import atomic, staging
 from kimsite.cli import main
 
 point, n = sys.argv[1], int(sys.argv[2])
@@ -699,18 +699,19 @@ def due():
         os.kill(os.getpid(), signal.SIGKILL)
 
 if point == "stage":
-    real_write = writer._Files.write
+    real_write = staging.StagedFiles.write
     def write(self, target, data):
         due()
         real_write(self, target, data)
-    writer._Files.write = write
+    staging.StagedFiles.write = write
 elif point == "publish":
     def publish(self):
+        self.wait()
         for tmp, target in self.staged:
             due()
             os.replace(tmp, target)
         self.staged.clear()
-    writer._Files.publish = publish
+    staging.StagedFiles.publish = publish
 else:
     real_replace = os.replace
     class Os:

@@ -12,9 +12,9 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
+from kimsite.staging import STAGING
 from kimsite.writer import (
     JOURNAL,
-    STAGING,
     OutputConflict,
     Owner,
     SiteOutput,
@@ -23,6 +23,7 @@ from kimsite.writer import (
     forget_journal,
     outputs_intact,
 )
+from tests.helpers import snapshot
 
 
 def _stamp(path: Path, ns: int) -> None:
@@ -331,7 +332,7 @@ def test_a_journal_half_written_by_a_killed_build_is_cleared(tmp_path: Path) -> 
     """A build killed while writing a site's journal leaves the journal's temporary file;
     the next build's start removes it, and keeps the journals (they name files to remove)."""
     from kimsite.atomic import TEMP_PREFIX
-    from kimsite.writer import JOURNAL, STAGING, clear_staging
+    from kimsite.writer import JOURNAL, clear_staging
 
     out = tmp_path / "out"
     journal = out / JOURNAL
@@ -343,3 +344,31 @@ def test_a_journal_half_written_by_a_killed_build_is_cleared(tmp_path: Path) -> 
     clear_staging(out)
     assert sorted(p.name for p in journal.iterdir()) == ["kediri.kim.id.txt"]
     assert not (out / STAGING).exists()
+
+
+def test_threads_write_the_same_site_and_a_failed_write_publishes_nothing(
+    tmp_path: Path,
+) -> None:
+    """Files written by threads (a process with cores to itself) give the same site and
+    manifest as one thread; a write that fails in a thread stops the commit before anything
+    is published, as a failure in the committing thread does."""
+
+    def site() -> SiteOutput:
+        out = SiteOutput()
+        for n in range(60):
+            out.add_text(f"/artikel/a{n}/", f"<p>Kabar {n}</p>\n" * (n * 20), Owner(str(n)))
+        return out
+
+    results = {}
+    for threads in (1, 3):
+        root = tmp_path / f"t{threads}"
+        _stats, manifest = commit(site(), root, encodings=("gzip",), threads=threads)
+        results[threads] = ({k: (v[0], v[2]) for k, v in manifest.items()}, snapshot(root))
+    assert results[1] == results[3]
+    before = snapshot(tmp_path / "t3")
+    broken = site()
+    broken.texts[PurePosixPath("artikel/a7/index.html")] = "bukan bytes"  # type: ignore[assignment]
+    with pytest.raises(TypeError):
+        commit(broken, tmp_path / "t3", threads=3)
+    assert snapshot(tmp_path / "t3") == before
+    assert list((tmp_path / STAGING).iterdir()) == []

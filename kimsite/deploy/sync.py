@@ -27,7 +27,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from kimsite.lock import LOCK_NAME
-from kimsite.writer import JOURNAL, STAGING
+from kimsite.staging import STAGING
+from kimsite.writer import JOURNAL
 
 RELEASE = re.compile(r"^\d{8}T\d{12}Z$")  # sorts in time order
 
