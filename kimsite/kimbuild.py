@@ -126,7 +126,15 @@ def run_tasks(tasks: list[KimTask], jobs: int, isolate: bool = False) -> Iterato
 
     config = tasks[0].run.config
     limits = Limits(config.batas_detik_kim, config.batas_memori_mb * 2**20)
-    yield from run_isolated(tasks, build_kim, _worker_lost, min(jobs, len(tasks)), limits)
+    yield from run_isolated(
+        tasks, build_kim, _worker_lost, min(jobs, len(tasks)), limits, _stop_search
+    )
+
+
+def _stop_search() -> None:
+    from kimsite import search
+
+    search.close()
 
 
 def write_threads(processes: int) -> int:

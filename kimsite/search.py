@@ -328,6 +328,17 @@ def _client() -> _Service:
     return _service
 
 
+def close() -> None:
+    """Stop this process's service (a worker ending); the next bundle starts another. A
+    conversation still going (a bundle no one waited for) gets a few seconds to end."""
+    held = _conversation.acquire(timeout=5)
+    try:
+        _close_client()
+    finally:
+        if held:
+            _conversation.release()
+
+
 def _close_client() -> None:
     global _service
     if _service is not None:
@@ -340,4 +351,4 @@ def _close_client() -> None:
         service.let_go()
 
 
-__all__ = ["BUNDLE_DIR", "Pending", "Record", "SearchFailure", "bundle", "digest", "start"]
+__all__ = ["BUNDLE_DIR", "Pending", "Record", "SearchFailure", "bundle", "close", "digest", "start"]

@@ -59,7 +59,12 @@ def _address_space() -> int:
         return 0
 
 
-def _serve(conn: Connection, work: Callable[[T], R], memory_bytes: int) -> None:
+def _serve(
+    conn: Connection,
+    work: Callable[[T], R],
+    memory_bytes: int,
+    finish: Callable[[], None] | None = None,
+) -> None:
     import resource
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
@@ -68,18 +73,22 @@ def _serve(conn: Connection, work: Callable[[T], R], memory_bytes: int) -> None:
         # ceiling is what the KIM's own work may take, whoever started the build.
         ceiling = _address_space() + memory_bytes
         resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
-    while True:
-        try:
-            message = conn.recv()  # (task,), or None: stop
-        except EOFError:
-            return
-        if message is None:
-            return
-        try:
-            answer: object = work(message[0])
-        except BaseException as exc:  # the parent decides; a worker never prints
-            answer = _Raised(exc)
-        conn.send(answer)
+    try:
+        while True:
+            try:
+                message = conn.recv()  # (task,), or None: stop
+            except EOFError:
+                return
+            if message is None:
+                return
+            try:
+                answer: object = work(message[0])
+            except BaseException as exc:  # the parent decides; a worker never prints
+                answer = _Raised(exc)
+            conn.send(answer)
+    finally:
+        if finish is not None:
+            finish()  # what the worker started for its tasks (a search service) ends with it
 
 
 @dataclass
@@ -96,11 +105,12 @@ def run_isolated(
     failed: Callable[[T, str], R],
     jobs: int,
     limits: Limits,
+    finish: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """`work(task)` for each task in up to `jobs` worker processes, the results in the
     tasks' order. A task whose worker died or ran out of time gives `failed(task, why)`,
-    `why` being "timeout" or "died:<how>"."""
-    return _Pool(tasks, work, failed, jobs, limits).run()
+    `why` being "timeout" or "died:<how>". A worker calls `finish()` before it ends."""
+    return _Pool(tasks, work, failed, jobs, limits, finish).run()
 
 
 class _Pool(Generic[T, R]):
@@ -114,8 +124,9 @@ class _Pool(Generic[T, R]):
         failed: Callable[[T, str], R],
         jobs: int,
         limits: Limits,
+        finish: Callable[[], None] | None = None,
     ) -> None:
-        self.tasks, self.work, self.failed = tasks, work, failed
+        self.tasks, self.work, self.failed, self.finish = tasks, work, failed, finish
         import multiprocessing
 
         self.jobs, self.limits = jobs, limits
@@ -142,7 +153,7 @@ class _Pool(Generic[T, R]):
         # Not a daemon: a task may start processes of its own (an import converts HTML on
         # every core). A worker whose parent is gone ends at its pipe's end of file.
         process = self.context.Process(
-            target=_serve, args=(child, self.work, self.limits.memory_bytes)
+            target=_serve, args=(child, self.work, self.limits.memory_bytes, self.finish)
         )
         process.start()
         child.close()

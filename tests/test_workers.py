@@ -171,3 +171,20 @@ def test_the_command_line_bounds_a_kim_built_alone(
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "content/b: This KIM took more than 2 seconds" in done.stderr, done.stderr
     assert _sites(root) == before
+
+
+
+def test_each_worker_calls_finish_before_it_ends(tmp_path: Path) -> None:
+    """What a worker started for its tasks (the build's search service) is stopped by the
+    worker itself: `finish` runs in every worker, after its last task."""
+
+    def work(n: int) -> int:
+        (tmp_path / f"task-{n}").write_text(str(os.getpid()))
+        return os.getpid()
+
+    def finish() -> None:
+        (tmp_path / f"finish-{os.getpid()}").write_text("selesai")
+
+    pids = set(run_isolated(list(range(6)), work, lambda n, why: -1, 2, Limits(0, 0), finish))
+    assert len(pids) == 2 and -1 not in pids
+    assert {p.name for p in tmp_path.glob("finish-*")} == {f"finish-{pid}" for pid in pids}
