@@ -10,13 +10,15 @@ So every raster image a KIM publishes goes through here once:
 - it is decoded (JPEGs at a reduced scale through Pillow's draft mode, which is what makes
   this fast), turned upright by its Orientation tag, and re-encoded **without any
   metadata** at its `/media/` URL, capped at `MAX_ORIGINAL` pixels on its long side;
-- WebP derivatives at `WIDTHS` (never wider than the photo) serve `srcset`;
-- a share image of 1200×630 JPEG under 300 KB serves `og:image` (WhatsApp previews).
+- WebP derivatives at `WIDTHS` serve `srcset`, never wider than the photo (`_widths`);
+- a share image of 1200×630 JPEG under 300 KB serves `og:image` (WhatsApp previews), or
+  the largest of that shape the photo holds: a small photo is never enlarged (`_share_size`).
 
 Results are cached by the source's content hash and these settings: a rebuild decodes an
-image only when its bytes changed. A file that is not a readable image, is truncated, or
-would decode to more than `MAX_PIXELS` (a decompression bomb) is that KIM's error, naming
-the file. GIFs (often animated) are published as they are: they carry no EXIF.
+image only when its bytes changed, or when a setting changes what it becomes. A file
+that is not a readable image, is truncated, or would decode to more than `MAX_PIXELS` (a
+decompression bomb) is that KIM's error, naming the file. GIFs (often animated) are
+published as they are: they carry no EXIF.
 """
 
 from __future__ import annotations
@@ -30,8 +32,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-VERSION = "1"  # bump when any output below changes for the same input
+VERSION = "2"  # bump when any output below changes for the same input
 WIDTHS = (480, 960, 1440)
+# The photo's own width is one more candidate only when it is more than this times the
+# widest of WIDTHS it holds: 1000 px after 960 costs a file for 4% more pixels.
+MIN_STEP = 1.25
 MAX_ORIGINAL = 1600  # long side of what stays published at the photo's own URL
 SHARE_SIZE = (1200, 630)
 SHARE_MAX_BYTES = 300_000
@@ -84,21 +89,23 @@ def process(source: Path, cache_root: Path) -> ProcessedImage:
     """
     st = source.stat()
     stamp_path = cache_root / "stamps" / f"{_digest(os.fsencode(source))}.json"
-    key = _stamped_key(stamp_path, st.st_size, st.st_mtime_ns)
+    settings = _settings()
+    key = _stamped_key(stamp_path, st.st_size, st.st_mtime_ns, settings)
     if key is not None:
         cached = _load(cache_root / key[:2] / key)
         if cached is not None:
             return cached
     data = source.read_bytes()
-    key = _digest(data + VERSION.encode())
+    key = _digest(data + settings.encode())
     folder = cache_root / key[:2] / key
     result = _load(folder)
     if result is None:
         result = _make_entry(data, source.suffix.lower(), folder)
     stamp_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = stamp_path.with_name(f".{os.getpid()}.{stamp_path.name}")
-    # The source's path too, so that pruning can tell a stamp whose photo is gone.
-    stamp = [st.st_size, st.st_mtime_ns, key, os.fsencode(source).hex()]
+    # The source's path too, so that pruning can tell a stamp whose photo is gone; the
+    # settings, so that a kimsite making other derivatives does not take this entry.
+    stamp = [st.st_size, st.st_mtime_ns, key, os.fsencode(source).hex(), settings]
     tmp.write_text(json.dumps(stamp), encoding="utf-8")
     os.replace(tmp, stamp_path)
     return result
@@ -155,7 +162,18 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _stamped_key(path: Path, size: int, mtime_ns: int) -> str | None:
+def _settings() -> str:
+    """What, besides its bytes, decides what a photo becomes: part of its entry's key and
+    of its stamp. Read at each call, so that no setting can change while an entry made
+    under the old one is still served (the stamp once kept only the key, and a new
+    VERSION was not seen for a photo whose file had not changed)."""
+    return repr((VERSION, WIDTHS, MIN_STEP, MAX_ORIGINAL, SHARE_SIZE, SHARE_MAX_BYTES,
+                 JPEG_QUALITY, WEBP_QUALITY))
+
+
+def _stamped_key(path: Path, size: int, mtime_ns: int, settings: str) -> str | None:
+    """The entry key a stamp remembers, when the source's size and mtime and the settings
+    are still those it was made with (a stamp of an older kimsite has none: not trusted)."""
     try:
         stamp = json.loads(path.read_bytes())
     except (OSError, ValueError):
@@ -163,7 +181,8 @@ def _stamped_key(path: Path, size: int, mtime_ns: int) -> str | None:
     if (
         isinstance(stamp, list)
         and stamp[:2] == [size, mtime_ns]
-        and len(stamp) in (3, 4)  # 4: with the source's path
+        and len(stamp) == 5
+        and stamp[4] == settings
         and isinstance(stamp[2], str)
         and len(stamp[2]) == 32
         and all(c in "0123456789abcdef" for c in stamp[2])
@@ -200,7 +219,7 @@ def _save(folder: Path, result: ProcessedImage) -> None:
 
 
 def _make(data: bytes, suffix: str, folder: Path) -> ProcessedImage:
-    from PIL import Image, ImageOps
+    from PIL import ImageOps
 
     image = _open(data)
     folder.mkdir(parents=True, exist_ok=True)
@@ -219,18 +238,44 @@ def _make(data: bytes, suffix: str, folder: Path) -> ProcessedImage:
         raise ImageProblem("image.unreadable", str(exc)) from None
     image = _plain_mode(image)
     original = _save_original(image, fmt, suffix, folder)
-    variants: list[Variant] = []
-    for target in WIDTHS:  # the last candidate is the photo's own width when narrower
-        w = min(target, image.width)
+    variants = _variants(image, folder, (folder / "asli").stat().st_size)
+    share = _share(image, folder)
+    return ProcessedImage(folder, original, variants, share)
+
+
+def _widths(width: int) -> list[int]:
+    """The WebP widths for a photo `width` pixels wide, never more: those of WIDTHS it
+    holds, then its own width when some of WIDTHS is wider than the photo and its width
+    is more than MIN_STEP times the last one held, or none is held (a 300 px photo: 300).
+    This is eleventy-img's rule (its `minimumThreshold`, 1.25 by default): an enlarged
+    copy shows a reader only blur, for more bytes; a copy a few pixels wider than the
+    last one is a file no reader gains from."""
+    held = [w for w in WIDTHS if w <= width]
+    if width < WIDTHS[-1] and (not held or width > held[-1] * MIN_STEP):
+        held.append(width)
+    return held
+
+
+def _variants(image: object, folder: Path, original_bytes: int) -> tuple[Variant, ...]:
+    """WebP copies at `_widths`, for srcset. A photo narrower than the smallest width has
+    one, at its own width, only when it is smaller than the original at the photo's URL;
+    otherwise none, and the original serves alone (a WebP source, whose copy would be the
+    same file twice; a PNG drawing that lossy WebP makes larger)."""
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    made: list[Variant] = []
+    for w in _widths(image.width):
         h = max(1, round(image.height * w / image.width))
         resized = image.resize((w, h), Image.Resampling.LANCZOS) if w != image.width else image
-        name = f"{w}w.webp"
-        resized.save(folder / name, "WEBP", quality=WEBP_QUALITY, method=4)
-        variants.append(Variant(name, w, h))
-        if w == image.width:
-            break
-    share = _share(image, folder)
-    return ProcessedImage(folder, original, tuple(variants), share)
+        made.append(Variant(f"{w}w.webp", w, h))
+        resized.save(folder / made[-1].name, "WEBP", quality=WEBP_QUALITY, method=4)
+    if len(made) == 1 and made[0].width == image.width:
+        only = folder / made[0].name
+        if only.stat().st_size >= original_bytes:
+            only.unlink()
+            return ()
+    return tuple(made)
 
 
 def _open(data: bytes):  # type: ignore[no-untyped-def]  # PIL's ImageFile
@@ -311,18 +356,37 @@ def _save_original(image: object, fmt: str | None, suffix: str, folder: Path) ->
     return Variant("", image.width, image.height)
 
 
+def _share_size(width: int, height: int) -> tuple[int, int]:
+    """SHARE_SIZE, or for a photo too small to fill it the largest box of its shape the
+    photo holds: a 300×200 photo shares 300×158, an 800×600 one 800×420. An enlarged share
+    image is only blur, four times the bytes of the photo it came from."""
+    share_w, share_h = SHARE_SIZE
+    if width * share_h >= height * share_w:  # wider than the shape: its height decides
+        h = min(height, share_h)
+        return max(1, round(h * share_w / share_h)), h
+    w = min(width, share_w)
+    return w, max(1, round(w * share_h / share_w))
+
+
 def _share(image: object, folder: Path) -> Variant:
-    """1200×630, cropped to fill, as JPEG under SHARE_MAX_BYTES (what WhatsApp shows)."""
+    """The share image, cropped to fill `_share_size` around the centre, as JPEG under
+    SHARE_MAX_BYTES (what WhatsApp shows). A small photo's is cut out at its own scale,
+    without resampling, so it is as sharp as the photo."""
     from PIL import Image, ImageOps
 
     assert isinstance(image, Image.Image)
-    fitted = ImageOps.fit(image.convert("RGB"), SHARE_SIZE, Image.Resampling.LANCZOS)
+    w, h = _share_size(image.width, image.height)
+    if (w, h) == SHARE_SIZE:
+        fitted = ImageOps.fit(image.convert("RGB"), SHARE_SIZE, Image.Resampling.LANCZOS)
+    else:
+        left, top = (image.width - w) // 2, (image.height - h) // 2
+        fitted = image.convert("RGB").crop((left, top, left + w, top + h))
     path = folder / "bagikan.jpg"
     for quality in (80, 70, 60, 50, 40):
         fitted.save(path, "JPEG", quality=quality, optimize=True, progressive=True)
         if path.stat().st_size <= SHARE_MAX_BYTES:
             break
-    return Variant("bagikan.jpg", *SHARE_SIZE)
+    return Variant("bagikan.jpg", w, h)
 
 
 ICON_SIZES = (16, 32, 48)

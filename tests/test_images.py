@@ -5,12 +5,13 @@ What readers get: upright, without any metadata, in a few widths, with a share i
 from __future__ import annotations
 
 import io
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import lxml.html
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from kimsite.build import build
 from tests.helpers import article, profile, write_project
@@ -98,7 +99,7 @@ def test_webp_widths_and_share_image(built: Path) -> None:
             assert image.format == "WEBP" and image.width == width
             assert image.height > image.width
     assert not (built / "media/panen-1600w.webp").exists()
-    # A photo narrower than the largest width: its own width is the last candidate.
+    # A photo as wide as MAX_ORIGINAL: every width, not its own too (SMALL, below, for less).
     assert sorted(p.name for p in (built / "media").glob("sawah-*w.webp")) == [
         "sawah-1440w.webp", "sawah-480w.webp", "sawah-960w.webp",
     ]
@@ -310,3 +311,136 @@ def test_cache_entries_no_photo_refers_to_are_pruned(tmp_path: Path) -> None:
     assert kept not in first  # the new photo's entry; both old ones went
     page = (root / "build/desa.kim.id/artikel/panen/index.html").read_text(encoding="utf-8")
     assert "panen" in page
+
+
+# Photos too small for some derivative: a phone's old photo, a forwarded WhatsApp picture,
+# a screenshot. Upright size → the WebP widths each may have, and its share image's size.
+SMALL = {
+    "panen.jpg": ((300, 200), [300], (300, 158)),  # narrower than every width: its own
+    "sawah.jpg": ((800, 600), [480, 800], (800, 420)),
+    "pagar.jpg": ((1000, 700), [480, 960], (1000, 525)),  # 1000 is barely wider than 960
+    "kecil.webp": ((300, 200), [], (300, 158)),  # its own-width WebP would be itself
+    "pantai.jpg": ((1500, 400), [480, 960, 1440], (762, 400)),  # too low for 630
+}
+
+
+def _webp_photo(width: int, height: int) -> bytes:
+    """A writer's WebP: the phone photo turned upright and saved without metadata."""
+    from PIL import ImageOps
+
+    upright = ImageOps.exif_transpose(Image.open(io.BytesIO(phone_photo(width, height))))
+    out = io.BytesIO()
+    upright.save(out, "WEBP", quality=90)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    media = {
+        name: (_webp_photo if name.endswith(".webp") else phone_photo)(*size)
+        for name, (size, _, _) in SMALL.items()
+    }
+    body = "".join(f"![Foto {name}](../media/{name})\n\n" for name in SMALL if name != "panen.jpg")
+    root = _project(tmp_path_factory.mktemp("kecil") / "p", media, body=body)
+    (root / "content/desa/artikel/2026-05-02-lomba.md").write_text(
+        article("Lomba desa", "2026-05-02", gambar="../media/kecil.webp", gambar_alt="Lomba",
+                body="Lomba."), encoding="utf-8")
+    report = build(root / "config.yaml", now=NOW)
+    assert report.ok, [p.format() for p in report.problems]
+    return root / "build"
+
+
+def _size(path: Path) -> tuple[int, int]:
+    with Image.open(path) as image:
+        return image.size
+
+
+def _check_img(site: Path, img: lxml.html.HtmlElement) -> list[int]:
+    """An <img> as a browser takes it: its size is its file's, and every srcset candidate
+    is a file of the width it claims, no wider than the photo. Returns those widths."""
+    photo = _size(site / img.get("src").lstrip("/"))
+    assert (img.get("width"), img.get("height")) == tuple(map(str, photo)), img.get("src")
+    widths = []
+    for candidate in filter(None, (img.get("srcset") or "").split(", ")):
+        url, width = candidate.split(" ")
+        widths.append(int(width.removesuffix("w")))
+        assert _size(site / url.lstrip("/"))[0] == widths[-1] <= photo[0], candidate
+    return widths
+
+
+def test_small_photos_get_only_the_widths_they_can_use(small_built: Path) -> None:
+    """No WebP is wider than its photo; the photo's own width is the last one only when it
+    is well wider than the last of WIDTHS (eleventy-img's rule), and not at all when that
+    copy would be no smaller than the photo itself (a WebP photo: the same file twice)."""
+    site = small_built / "desa.kim.id"
+    media = site / "media"
+    for name, (size, widths, _) in SMALL.items():
+        stem = Path(name).stem
+        assert _size(media / name) == size
+        made = sorted(int(p.name.removeprefix(f"{stem}-")[:-6]) for p in media.glob(f"{stem}-*w.webp"))
+        assert made == widths, name
+        for width in made:
+            assert _size(media / f"{stem}-{width}w.webp")[0] == width <= size[0]
+    page = lxml.html.fromstring((site / "artikel/panen/index.html").read_bytes())
+    for name, (_, widths, _) in SMALL.items():
+        [img] = page.xpath(f"//main//img[@src='/media/{name}']")
+        assert _check_img(site, img) == widths, name
+    # The article whose photo has no WebP: its card shows the photo alone, as does the
+    # index's news, from its own copy of the photo.
+    home = lxml.html.fromstring((site / "index.html").read_bytes())
+    [card] = home.xpath("//img[@src='/media/kecil.webp']")
+    assert _check_img(site, card) == [] and card.get("srcset") is None
+    index = small_built / "kim.ntbprov.go.id"
+    news = lxml.html.fromstring((index / "index.html").read_bytes()).xpath(
+        "//img[contains(@src, 'kecil')]/@src")
+    assert news and all(_size(index / src.lstrip("/")) == (300, 200) for src in news), news
+
+
+def test_a_small_photos_share_image_is_not_enlarged(small_built: Path) -> None:
+    """The share image keeps its 1200:630 shape, cut from the middle of the photo, but a
+    photo smaller than that gives it at its own scale: the page's og:image is that file."""
+    site = small_built / "desa.kim.id"
+    for name, (size, _, share) in SMALL.items():
+        shared = site / f"media/{Path(name).stem}-bagikan.jpg"
+        assert _size(shared) == share, name
+        assert share[0] <= size[0] and share[1] <= size[1]
+        assert abs(share[0] / share[1] - 1200 / 630) < 0.01
+    page = lxml.html.fromstring((site / "artikel/panen/index.html").read_bytes())
+    [og] = page.xpath("//meta[@property='og:image']/@content")
+    assert og == "https://desa.kim.id/media/panen-bagikan.jpg"
+    told = [page.xpath(f"//meta[@property='og:image:{side}']/@content") for side in ("width", "height")]
+    assert told in ([[], []], [["300"], ["158"]])  # none, or the truth
+    # Cut out, not resampled: the published photo's middle rows (up to JPEG's noise).
+    with Image.open(site / "media/panen.jpg") as photo, Image.open(site / "media/panen-bagikan.jpg") as shared:
+        middle = photo.convert("RGB").crop((0, 21, 300, 179))
+        difference = ImageChops.difference(middle, shared.convert("RGB"))
+    assert max(ImageStat.Stat(difference).mean) < 3.5  # a row higher or lower: over 4
+
+
+def test_other_derivative_settings_are_not_served_from_the_old_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A photo whose file has not changed is found by its stamp without being read; a
+    kimsite that makes other derivatives (new widths, a new VERSION) must not take the
+    entry that stamp names, or pages would list widths the cache no longer makes."""
+    import kimsite.images
+
+    root = _project(tmp_path / "p", {"panen.jpg": phone_photo(800, 600)})
+    site = root / "build/desa.kim.id"
+
+    def published() -> tuple[list[str], list[int]]:
+        hero = lxml.html.fromstring((site / "artikel/panen/index.html").read_bytes()).xpath(
+            "//figure[@class='utama']/img")[0]
+        return sorted(p.name for p in (site / "media").glob("*w.webp")), _check_img(site, hero)
+
+    assert build(root / "config.yaml", now=NOW).ok
+    assert published() == (["panen-480w.webp", "panen-800w.webp"], [480, 800])
+    monkeypatch.setattr(kimsite.images, "WIDTHS", (320, 960, 1440))
+    shutil.rmtree(root / "build")  # every page is rendered again
+    assert build(root / "config.yaml", now=NOW).ok
+    assert published() == (["panen-320w.webp", "panen-800w.webp"], [320, 800])
+    entries = _entries(root)
+    monkeypatch.setattr(kimsite.images, "VERSION", "uji")
+    shutil.rmtree(root / "build")
+    assert build(root / "config.yaml", now=NOW).ok
+    assert len(_entries(root) - entries) == 1  # made again under the new VERSION
