@@ -55,6 +55,8 @@ TESTS = {
     "compress": ["tests/test_units.py", "tests/test_golden.py"],
     "routes": ["tests/test_units.py", "tests/test_golden.py"],
     "writer": ["tests/test_writer.py", *_BUILDS],
+    "staging": ["tests/test_writer.py", *_BUILDS],
+    "markdown_patch": ["tests/test_markdown_patch.py"],
     "yamlsource": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
     "yamlparse": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
     "digest": ["tests/test_cache.py", "tests/test_writer.py"],

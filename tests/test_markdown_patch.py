@@ -43,3 +43,11 @@ def test_installed_and_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(LinkInlineProcessor, "_findBracketEnds", ORIGINAL)
     assert markdown.markdown(body) == fast
     assert markdown_patch.install() and LinkInlineProcessor._findBracketEnds is bracket_ends
+
+
+def test_a_markdown_without_the_method_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Markdown release that no longer has `_findBracketEnds` keeps its own code."""
+    monkeypatch.setattr(markdown_patch, "ORIGINAL", None)
+    monkeypatch.setattr(LinkInlineProcessor, "_findBracketEnds", ORIGINAL)
+    assert markdown_patch.install() is False
+    assert LinkInlineProcessor.__dict__["_findBracketEnds"] is ORIGINAL
