@@ -92,7 +92,8 @@ class Stamp:
 @dataclass(frozen=True)
 class ImageView:
     """A published photo: its cleaned file, its size (so the page does not jump while it
-    loads), the WebP widths a phone picks from, and the 1200×630 image for sharing."""
+    loads), the WebP widths a phone picks from, and the image for sharing (1200×630, or that
+    shape at a smaller photo's own size)."""
 
     url: str
     width: int
@@ -163,7 +164,7 @@ class ArticleView:
     gambar_abs_url: str | None
     gambar_alt: str
     gambar: ImageView | None  # the same photo with its size and widths, when processed
-    gambar_bagikan_url: str | None  # absolute URL of its 1200×630 share image
+    gambar_bagikan_url: str | None  # absolute URL of its share image
     penulis: str | None
     sumber: str | None
     sumber_url: str | None
