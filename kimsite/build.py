@@ -422,7 +422,9 @@ def _output_intact(run: Run, slug: str, previous: KimState) -> bool:
     if detail is None or not outputs_intact(root, detail.outputs):
         return False
     if stamps is None or not stamps.trusted():
-        run.cache.save_folders(slug, FolderStamps.read(root, detail.outputs))
+        fresh = FolderStamps.read(root, detail.outputs)
+        if fresh.trusted():  # written too recently still: the next build reads them again
+            run.cache.save_folders(slug, fresh)
     return True
 
 
