@@ -37,6 +37,7 @@ from kimsite.kimbuild import (
     Mode,
     Run,
     run_tasks,
+    site_intact,
     theme_fp,
     theme_stamps,
 )
@@ -45,10 +46,8 @@ from kimsite.model import BuildOptions
 from kimsite.problems import KimsiteError, Problem, ProblemLog, display_path, problem
 from kimsite.themes import forget_environments
 from kimsite.writer import (
-    FolderStamps,
     WriteStats,
     clear_staging,
-    outputs_intact,
     remove_files,
 )
 
@@ -397,35 +396,16 @@ def _drop_lost_hosts(
 
 # Each KIM's files are also compared one by one once a day: in the hour its name falls in
 # (the hourly build then covers every KIM), so a page edited in place on the server, which
-# leaves its folder's time alone, is put back within a day.
+# leaves its folder's time alone, is put back within a day. The index's: at midnight UTC.
 FULL_CHECK_HOURS = 24
 
 
 def _output_intact(run: Run, slug: str, previous: KimState) -> bool:
-    """Every file the KIM's last build wrote is still there as written: one deleted or
-    edited by hand (as happens on a server) brings the KIM back to be rendered, and the
-    writer puts back what differs. Files nobody wrote are left alone.
-
-    The probes fail fast for the usual case (a whole site gone). Then the times of the
-    site's folders (`FolderStamps`) prove that no file went missing; at 100,000 articles
-    that is a third of the calls of the file-by-file comparison, which runs instead once
-    a day per KIM, and whenever the stamps cannot tell (taken too soon after a write:
-    they are taken again once the files prove intact)."""
-    root = run.out / str(previous.host)
-    if not outputs_intact(root, previous.probes):
-        return False
-    stamps = run.cache.load_folders(slug)
+    """Every file the KIM's last build wrote is still there as written (`site_intact`); its
+    file-by-file comparison falls in the hour its name gives (the hourly build then covers
+    every KIM once a day)."""
     due = shard_of(slug, FULL_CHECK_HOURS) == run.options.now.astimezone(UTC).hour + 1
-    if stamps is not None and stamps.trusted() and not due:
-        return stamps.intact(root)
-    detail = run.cache.load_detail(slug)
-    if detail is None or not outputs_intact(root, detail.outputs):
-        return False
-    if stamps is None or not stamps.trusted():
-        fresh = FolderStamps.read(root, detail.outputs)
-        if fresh.trusted():  # written too recently still: the next build reads them again
-            run.cache.save_folders(slug, fresh)
-    return True
+    return site_intact(run, slug, run.out / str(previous.host), previous.probes, due)
 
 
 def _forget_removed(

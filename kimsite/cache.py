@@ -287,10 +287,12 @@ class Cache:
             },
         )
 
-    def _folders_path(self, slug: str) -> Path:
+    def _folders_path(self, slug: str | None) -> Path:
+        if slug is None:
+            return self.root / "index.folders.json"
         return self.root / "kims" / f"{slug}.folders.json"
 
-    def load_folders(self, slug: str) -> FolderStamps | None:
+    def load_folders(self, slug: str | None) -> FolderStamps | None:
         """The times of a site's folders after its last build (`writer.FolderStamps`)."""
         data = read_json(self._folders_path(slug))
         if not isinstance(data, dict):
@@ -302,7 +304,7 @@ class Cache:
             return None
         return FolderStamps(taken, folders)
 
-    def save_folders(self, slug: str, stamps: FolderStamps) -> None:
+    def save_folders(self, slug: str | None, stamps: FolderStamps) -> None:
         write_json(
             self._folders_path(slug), {"taken_ns": stamps.taken_ns, "folders": stamps.folders}
         )

@@ -22,7 +22,6 @@ from kimsite.markup import MarkdownRenderer
 from kimsite.model import BuildOptions, Kim
 from kimsite.problems import Problem, ProblemLog, Severity
 from kimsite.routes import output_path
-from kimsite.scaffold import PLACEHOLDER
 from kimsite.themes import forget_environments, load_theme
 
 _ROOT_LINK = re.compile(r'(?:href|src)="(/[^"#?]*)')
@@ -101,7 +100,6 @@ def _check_kim(
         if not a.draf and a.tanggal.at > options.now
     )
     _lengths(kim, log)
-    _placeholders(kim, log)
     theme = load_theme(config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line)
     if theme is not None and not log.has_errors():
         rendered = render_kim(kim, config, theme, options, lambda: renderer, log)
@@ -129,15 +127,6 @@ def _lengths(kim: Kim, log: ProblemLog) -> None:
                 length=len(doc.ringkasan),
                 limit=MAX_SUMMARY,
             )
-
-
-def _placeholders(kim: Kim, log: ProblemLog) -> None:
-    """An article still holding `new artikel`'s example text would publish it as news."""
-    for doc in kim.articles:
-        at = doc.body.find(PLACEHOLDER)
-        if at >= 0 and not doc.draf:
-            line = doc.body_line + doc.body.count("\n", 0, at)
-            log.add(doc.source, line, "check.placeholder", Severity.WARNING)
 
 
 def _site_links(

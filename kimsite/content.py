@@ -28,6 +28,7 @@ from kimsite.kimfiles import (
     MEDIA_DIR,
     OVERRIDES_DIR,
     PAGES_DIR,
+    PLACEHOLDER,
     PROFILE_NAME,
     AssetResolver,
     is_content_file,
@@ -312,6 +313,11 @@ def load_article(
     if len(tags) > limits.tag_artikel:
         log.add(path, fields.line("tag"), "doc.too_many_tags", count=len(tags),
                 limit=limits.tag_artikel)
+    draf = fields.boolean("draf")
+    example = body.find(PLACEHOLDER)
+    if example >= 0 and not draf:
+        # `new artikel`'s example text, not news: it would go out as written.
+        log.add(path, body_line + body.count("\n", 0, example), "doc.placeholder")
     article = Article(
         source=path,
         slug=_slug(fields, path, log),
@@ -325,7 +331,7 @@ def load_article(
         gambar_alt=gambar_alt,
         penulis=fields.text("penulis"),
         tag=tuple(tags),
-        draf=fields.boolean("draf"),
+        draf=draf,
         diperbarui=diperbarui,
         sumber=fields.text("sumber"),
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import UTC
 from pathlib import Path
 
 from kimsite.admin.site import add_bundle, editor_key
@@ -18,6 +19,7 @@ from kimsite.kimbuild import (
     PROBES,
     Run,
     finish_search,
+    site_intact,
     start_search,
     theme_fp,
     write_threads,
@@ -27,7 +29,7 @@ from kimsite.problems import Problem, ProblemLog, problem
 from kimsite.routes import output_path
 from kimsite.search import Record
 from kimsite.themes import load_theme
-from kimsite.writer import WriteStats, commit, forget_journal, outputs_intact, remove_files
+from kimsite.writer import FolderStamps, WriteStats, commit, forget_journal, remove_files
 
 
 @dataclass
@@ -91,12 +93,17 @@ def _load_summary(run: Run, slug: str) -> KimSummary | None:
 
 
 def _province_records(run: Run, slugs: list[str]) -> list[Record]:
-    """Every KIM's records for the index's combined search (cache data, checked)."""
+    """The index's combined search: each KIM's newest records (cache data, checked), an
+    equal share of `search.PROVINCE_RECORDS` for every KIM (at least one each)."""
+    from kimsite.search import province_share
+
+    share = province_share(len(slugs))
     records: list[Record] = []
     for slug in slugs:
         data = read_json(run.cache.search_path(slug))
         if isinstance(data, list):
-            records.extend(r for r in map(Record.from_json, data) if r is not None)
+            kept = [r for r in map(Record.from_json, data) if r is not None]
+            records.extend(kept[:share])  # newest first, as the KIM lists them
     return records
 
 
@@ -142,9 +149,8 @@ def _build_index(
         previous.built
         and previous.summary_digest == fingerprint
         and previous.host == config.domain_indeks
-        and outputs_intact(run.out / config.domain_indeks, previous.probes)
-        and (detail := run.cache.load_detail(None)) is not None
-        and outputs_intact(run.out / config.domain_indeks, detail.outputs)
+        and site_intact(run, None, run.out / config.domain_indeks, previous.probes,
+                        due=run.options.now.astimezone(UTC).hour == 0)
     ):
         report.built = True
         return
@@ -193,6 +199,7 @@ def _build_index(
     )
     run.cache.save_detail(None, KimDetail(manifest, {}, "", searched[0]))
     forget_journal(run.out / config.domain_indeks)
+    run.cache.save_folders(None, FolderStamps.read(run.out / config.domain_indeks, manifest))
     report.indexed = searched[1]
     report.stats.add(stats)
     state.index = KimState(

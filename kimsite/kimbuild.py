@@ -36,6 +36,7 @@ from kimsite.themes import Theme, load_theme, template_frame
 from kimsite.workers import Limits, run_isolated
 from kimsite.writer import (
     FolderStamps,
+    OutputRecord,
     Owner,
     SiteOutput,
     WriteStats,
@@ -377,6 +378,33 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     state.next_change_ns = rendered.next_change_ns
     pages = len(rendered.output)
     return KimOutcome(task.slug, state, list(log), stats, pages, indexed)
+
+
+def site_intact(
+    run: Run, slug: str | None, root: Path, probes: dict[str, OutputRecord], due: bool
+) -> bool:
+    """Every file a site's last build wrote is still there as written: one deleted or
+    edited by hand (as happens on a server) brings the site back to be rendered, and the
+    writer puts back what differs. Files nobody wrote are left alone.
+
+    The probes fail fast for the usual case (a whole site gone). Then the times of the
+    site's folders (`FolderStamps`) prove that no file went missing; at 100,000 articles
+    that is a third of the calls of the file-by-file comparison, which runs instead when
+    `due` (once a day) and whenever the stamps cannot tell (taken too soon after a write:
+    they are taken again once the files prove intact). `slug` None is the index."""
+    if not outputs_intact(root, probes):
+        return False
+    stamps = run.cache.load_folders(slug)
+    if stamps is not None and stamps.trusted() and not due:
+        return stamps.intact(root)
+    detail = run.cache.load_detail(slug)
+    if detail is None or not outputs_intact(root, detail.outputs):
+        return False
+    if stamps is None or not stamps.trusted():
+        fresh = FolderStamps.read(root, detail.outputs)
+        if fresh.trusted():  # written too recently still: the next build reads them again
+            run.cache.save_folders(slug, fresh)
+    return True
 
 
 def _site_bytes(output: SiteOutput, detail: KimDetail | None) -> int:

@@ -37,6 +37,9 @@ ARTICLES_DIR = "artikel"
 PAGES_DIR = "halaman"
 MEDIA_DIR = "media"
 OVERRIDES_DIR = "templat"
+# The first words of the body `kimsite new artikel` writes: an article still holding them
+# is not news yet, and only a draft may keep them (`doc.placeholder`).
+PLACEHOLDER = "Tulis isi berita di sini."
 
 MAX_TEXT_BYTES = 1_000_000  # one Markdown, YAML or template file
 MAX_MEDIA_BYTES = 25 * 1024 * 1024  # what common static hosts accept for one file

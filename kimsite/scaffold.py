@@ -14,7 +14,7 @@ import yaml
 
 from kimsite.config import SiteConfig
 from kimsite.indonesian import is_dns_label, slugify
-from kimsite.kimfiles import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME
+from kimsite.kimfiles import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PLACEHOLDER, PROFILE_NAME
 from kimsite.problems import KimsiteError, ProblemLog
 from kimsite.profiles import region_of
 from kimsite.regions import Region, find, lookup, normalize_code
@@ -97,9 +97,6 @@ deskripsi: {deskripsi_yaml}
 # tema: default
 """
 
-# The first words of a new article's body: `kimsite check` warns while they are still there.
-PLACEHOLDER = "Tulis isi berita di sini."
-
 ARTICLE_TEMPLATE = """\
 ---
 judul: {judul_yaml}
@@ -110,7 +107,7 @@ tanggal: {tanggal}
 # gambar_alt: Keterangan foto untuk pembaca tunanetra
 {penulis_line}
 # tag: [contoh, desa]
-# draf: true                  # true = belum diterbitkan
+draf: true                    # hapus baris ini bila berita sudah siap terbit
 # sumber: https://...
 ---
 {placeholder} Paragraf dipisahkan satu baris kosong.

@@ -108,6 +108,18 @@ def site_records(
 # (the whole text stays on the KIM's own search). Every KIM of a province is then findable
 # there, and none can fill it with its own records.
 PROVINCE_RECORDS_PER_KIM = 100
+# The whole index's share. Pagefind's service holds a bundle in memory while it makes it:
+# 26 KB and, past ~20,000 records, more than linear time per record (100,000 short records:
+# 2.5 GB and 98 s, in one process after every KIM; 10,000: 260 MB and 3 s). A province of
+# thousands of KIMs then finds every KIM and its newest news on the index, and all of its
+# news on the KIM's own search.
+PROVINCE_RECORDS = 10_000
+
+
+def province_share(kims: int) -> int:
+    """How many of its newest records each of `kims` KIMs gives the index's search."""
+    return max(1, min(PROVINCE_RECORDS_PER_KIM, PROVINCE_RECORDS // max(1, kims)))
+
 PROVINCE_RECORD_CHARS = {"title": 150, "text": 500, "kim": 120}
 
 

@@ -28,6 +28,7 @@ _FRIENDLY_YAML = (
     ("while scanning a quoted scalar", "yaml.unclosed_quote"),
     ("found unexpected end of stream", "yaml.unclosed_quote"),
     ("expected <block end>", "yaml.indent"),
+    ("expected <document start>", "yaml.indent"),
     ("while parsing a block mapping", "yaml.indent"),
     ("found undefined alias", "yaml.alias"),
 )
@@ -126,6 +127,57 @@ def _unclosed_at_end(text: str, mark: Any) -> tuple[int, str] | None:
     return number, "yaml.unclosed_bracket" if char == "[" else "yaml.unclosed_brace"
 
 
+_KEY_LINE = re.compile(r"^(\s+)([A-Za-z_][\w-]*):(\s|$)")
+
+
+def _indented_key(text: str, line: int) -> str | None:
+    """`  ringkasan: …` under `judul: …`: a key whose line starts with spaces continues the
+    text above it, and libyaml then finds a colon inside that text. Quoting (the advice for
+    a colon in a text) cannot help: the spaces must go. The key, when that is the case."""
+    lines = text.splitlines()
+    found = _KEY_LINE.match(lines[line]) if line < len(lines) else None
+    if found is None:
+        return None
+    above = next(
+        (x for x in reversed(lines[:line]) if x.strip() and not x.lstrip().startswith("#")), ""
+    )
+    indent = len(above) - len(above.lstrip(" "))
+    return found.group(2) if indent < len(found.group(1)) else None
+
+
+def _first_key_indented(text: str) -> tuple[int, str] | None:
+    """` pengurus:` as the first key (a `# pengurus:` line with only its `#` deleted): the
+    whole mapping is then indented by it, and the next key at the margin ends it."""
+    for number, raw in enumerate(text.splitlines()):
+        if raw.strip() and not raw.lstrip().startswith("#"):
+            found = _KEY_LINE.match(raw)
+            return (number, found.group(2)) if found else None
+    return None
+
+
+def _continued_item(root: yaml.Node, text: str) -> tuple[int, str] | None:
+    """A list item read as the continuation of the one above it: `- apel` indented one space
+    more than `- pertanian` makes the one text "pertanian - apel". YAML allows it (a plain
+    text may go on over several lines); a writer never means it. The (0-based) line of the
+    `-` that starts no item, and the text as read."""
+    lines = text.splitlines()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            plain = not node.style  # None from PyYAML's own composer, "" from libyaml's
+            if plain and node.end_mark.line > node.start_mark.line:
+                for number in range(node.start_mark.line + 1, node.end_mark.line + 1):
+                    if number < len(lines) and lines[number].lstrip().startswith(("- ", "-\t")):
+                        return number, str(node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+    return None
+
+
 def _refused_node(root: yaml.Node) -> tuple[int, str, str] | None:
     """The first (0-based) line, in reading order, that carries a tag asking for more than
     text, or reaches a node a second time (an alias): (line, message id, tag)."""
@@ -183,6 +235,14 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         # libyaml may stop past the last line (the text's end): the writer's editor has no
         # such line, so the last one is named.
         line = (min(mark.line, max(len(lines) - 1, 0)) + 1 + line_offset) if mark else None
+        key = _indented_key(text, mark.line) if code == "yaml.colon" and mark else None
+        if key is not None:
+            log.add(path, line, "yaml.key_indented", key=key)
+            raise YamlUnreadable from None
+        first = _first_key_indented(text) if code == "yaml.indent" else None
+        if first is not None:
+            log.add(path, first[0] + 1 + line_offset, "yaml.first_key_indented", key=first[1])
+            raise YamlUnreadable from None
         if code == "yaml.no_colon" and mark is not None:
             glued = _glued_colon(text, mark.line)
             if glued is not None:
@@ -201,10 +261,16 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
         log.add(path, None, "yaml.syntax", detail=str(exc))
     else:
         refused = _refused_node(node) if node is not None else None
-        if refused is None:
+        continued = _continued_item(node, text) if node is not None else None
+        if refused is None and continued is None:
             return node
-        line, code, tag = refused
-        log.add(path, line + 1 + line_offset, code, tag=tag)
+        if refused is not None:
+            line, code, tag = refused
+            log.add(path, line + 1 + line_offset, code, tag=tag)
+        else:
+            assert continued is not None
+            log.add(path, continued[0] + 1 + line_offset, "yaml.item_continues",
+                    value=continued[1][:100])
     raise YamlUnreadable
 
 

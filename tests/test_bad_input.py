@@ -44,6 +44,36 @@ def _symlink_out(root: Path) -> None:
 
 CASES = [
     Case(
+        "a tag list item indented one space more: no silent 'pertanian - apel' tag",
+        {
+            "content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\ntag:\n"
+            "  - pertanian\n   - apel\n---\nIsi\n"
+        },
+        "content/rusak/artikel/a.md",
+        6,
+        "Tanda '-' di baris ini lebih menjorok daripada butir di atasnya",
+    ),
+    Case(
+        "a key with a leading space in an article: delete the space, not quote",
+        {
+            "content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\n"
+            "  ringkasan: Rapat: hasil\n---\nIsi\n"
+        },
+        "content/rusak/artikel/a.md",
+        4,
+        "Hapus spasi di depan 'ringkasan:'",
+    ),
+    Case(
+        "a profile's example line with only its # deleted",
+        {
+            "content/rusak/kim.yaml": '# Pengurus KIM:\n pengurus:\n   - nama: Ibu Sari\n'
+            'nama: KIM Rusak\nkode_wilayah: "52.71.01.1004"\n'
+        },
+        "content/rusak/kim.yaml",
+        2,
+        "Hapus spasi di depan 'pengurus:'",
+    ),
+    Case(
         "broken YAML in profile",
         {
             "content/rusak/kim.yaml": 'nama: KIM Rusak\nkode_wilayah: "52.71.01.1004"\ndeskripsi: "tanpa tutup\n'

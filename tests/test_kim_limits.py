@@ -138,3 +138,26 @@ def test_the_index_holds_a_bounded_share_of_each_kim(tmp_path: Path) -> None:
     # The KIM's own site keeps the whole text.
     own = (root / "build/b.kim.id/artikel/kabar-104/index.html").read_text(encoding="utf-8")
     assert long_title.strip() in own
+
+
+def test_the_index_search_shares_its_records_among_the_kims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index's combined search holds at most `search.PROVINCE_RECORDS` records (Pagefind
+    keeps a whole bundle in memory while making it): each KIM gives an equal share of its
+    newest, at least one, so a province of thousands of KIMs still finds every KIM there."""
+    import kimsite.search
+
+    monkeypatch.setattr(kimsite.search, "PROVINCE_RECORDS", 5)
+    files = {
+        f"content/b/artikel/2026-02-0{n}-kabar-{n}.md": article(f"Kabar {n}", f"2026-02-0{n}")
+        for n in range(1, 6)
+    }
+    files["content/c/kim.yaml"] = profile("KIM Cerdas", "52.01.14.2007")
+    files["content/c/artikel/2026-03-01-satu.md"] = article("Satu-satunya", "2026-03-01")
+    root, report = _with(tmp_path / "p", files)
+    assert _errors(report, root) == []
+    entry = json.loads((root / "build" / INDEX / "pagefind/pagefind-entry.json").read_text())
+    assert entry["languages"]["id"]["page_count"] == 3  # 5 // 3 KIMs: one each, the newest
+    own = json.loads((root / "build/b.kim.id/pagefind/pagefind-entry.json").read_text())
+    assert own["languages"]["id"]["page_count"] >= 5  # the KIM's own search keeps them all

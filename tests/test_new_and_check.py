@@ -37,12 +37,28 @@ def test_new_kim_and_article_build_cleanly(in_project: Path, capsys: pytest.Capt
     assert main(["new", "artikel", "kuta", "Jum'at Bersih: Pantai Kuta \"Rp15.000\""]) == 0
     out = capsys.readouterr().out
     assert "content/kuta/kim.yaml" in out and "kimsite serve kuta" in out
+    assert "hapus baris 'draf: true' bila sudah siap terbit" in out
     [created] = list((in_project / "content/kuta/artikel").glob("*.md"))
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-jumat-bersih-pantai-kuta-rp15000\.md", created.name)
+    # A new article is a draft (as `hugo new` writes it): CI publishes nothing of it yet.
     report = build(in_project / "config.yaml")
     assert report.ok, [p.format() for p in report.problems]
     page = in_project / "build/kuta.kim.id/artikel/jumat-bersih-pantai-kuta-rp15000/index.html"
+    assert not page.exists()
+    _write_the_news(created)
+    report = build(in_project / "config.yaml")
+    assert report.ok, [p.format() for p in report.problems]
     assert 'Jum&#39;at Bersih: Pantai Kuta &#34;Rp15.000&#34;' in page.read_text(encoding="utf-8")
+
+
+def _write_the_news(path: Path) -> None:
+    """What a writer does to a new article: the news in place of the example text, and the
+    `draf: true` line deleted."""
+    from kimsite.kimfiles import PLACEHOLDER
+
+    text = path.read_text(encoding="utf-8").replace(PLACEHOLDER, "Warga bekerja bakti.")
+    lines = [x for x in text.splitlines(keepends=True) if not x.startswith("draf: true")]
+    path.write_text("".join(lines), encoding="utf-8")
 
 
 def test_new_article_is_dated_in_the_kims_zone(in_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,6 +80,7 @@ def test_new_article_writes_the_author_it_was_given(in_project: Path) -> None:
     header = yaml.safe_load(given.read_text(encoding="utf-8").split("---")[1])
     assert header["penulis"] == "Ibu Sari: Sekretaris"
     assert "penulis" not in yaml.safe_load(plain.read_text(encoding="utf-8").split("---")[1])
+    _write_the_news(given)
     report = build(in_project / "config.yaml")
     assert report.ok, [p.format() for p in report.problems]
     page = in_project / "build/kuta.kim.id/artikel/rapat-desa/index.html"
@@ -231,21 +248,27 @@ def test_the_preview_marks_drafts_and_scheduled_articles(project: Callable[..., 
     assert not parse(site / "index.html").xpath("//*[@class='status']")
 
 
-def test_check_warns_about_the_example_text_left_in_a_new_article(in_project: Path) -> None:
-    """`new artikel` writes example text; an article that still holds it would publish it.
-    The warning names the line of that text; a draft may keep it."""
+def test_the_example_text_is_an_error_once_the_article_is_not_a_draft(in_project: Path) -> None:
+    """`new artikel` writes a draft holding example text. The writer deletes `draf: true`
+    but forgets the text: the build refuses the article at the line of that text (the
+    site keeps what it had), and publishes once the news is written."""
     assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
     assert main(["new", "artikel", "kuta", "Kerja bakti"]) == 0
     path = next((in_project / "content/kuta/artikel").glob("*-kerja-bakti.md"))
-    result = run_kimsite(in_project, "check", "--strict", "kuta", env={"KIMSITE_LANG": "id"})
+    assert run_kimsite(in_project, "check", "--strict", "kuta").returncode == 0
+    path.write_text("".join(x for x in path.read_text().splitlines(keepends=True)
+                            if not x.startswith("draf: true")))
+    result = run_kimsite(in_project, "build", env={"KIMSITE_LANG": "id"})
     line = path.read_text().splitlines().index(
         next(x for x in path.read_text().splitlines() if x.startswith("Tulis isi berita"))) + 1
     assert result.returncode == 1
-    assert f"{path.relative_to(in_project)}:{line}: peringatan: Artikel ini masih berisi teks " \
-        "contoh" in result.stdout, result.stdout
+    assert f"{path.relative_to(in_project)}:{line}: Artikel ini masih berisi teks " \
+        "contoh" in result.stderr, result.stderr
+    assert not (in_project / "build/kuta.kim.id/artikel/kerja-bakti").exists()
     path.write_text(path.read_text().replace("Tulis isi berita di sini.", "Warga bekerja bakti."))
-    again = run_kimsite(in_project, "check", "--strict", "kuta")
-    assert again.returncode == 0, again.stdout
+    assert run_kimsite(in_project, "check", "--strict", "kuta").returncode == 0
+    assert run_kimsite(in_project, "build").returncode == 0
+    assert (in_project / "build/kuta.kim.id/artikel/kerja-bakti/index.html").is_file()
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -331,8 +354,8 @@ def test_lengths_are_warned_past_the_limit_not_at_it(project: Callable[..., Path
 
 def test_the_example_text_is_found_at_its_first_line(project: Callable[..., Path]) -> None:
     """The body starts with a blank line and holds `new artikel`'s example text twice: the
-    warning names the line of the first, counted in the file as the writer's editor does."""
-    from kimsite.scaffold import PLACEHOLDER
+    error names the line of the first, counted in the file as the writer's editor does."""
+    from kimsite.kimfiles import PLACEHOLDER
 
     body = f"\nParagraf pertama.\n\n{PLACEHOLDER}\n\nLagi:\n\n{PLACEHOLDER}"
     root = project({
@@ -342,8 +365,8 @@ def test_the_example_text_is_found_at_its_first_line(project: Callable[..., Path
     text = (root / "content/desa/artikel/contoh.md").read_text(encoding="utf-8").splitlines()
     first = text.index(PLACEHOLDER) + 1
     _code, problems = _check_json(root)
-    assert _found(problems) == {("content/desa/artikel/contoh.md", first, "check.placeholder",
-                                 "warning")}
+    assert _found(problems) == {("content/desa/artikel/contoh.md", first, "doc.placeholder",
+                                 "error")}
 
 
 def test_check_judges_dates_by_the_time_it_is_given(project: Callable[..., Path]) -> None:
@@ -438,14 +461,14 @@ def test_an_unexpected_failure_in_one_kim_is_that_kims_problem(
     named with what failed, and the other KIMs are checked as before."""
     import kimsite.check
 
-    real = kimsite.check._placeholders
+    real = kimsite.check._lengths
 
     def breaks_for_b(kim: object, log: object) -> None:
         if kim.slug == "b":  # type: ignore[attr-defined]
             raise RuntimeError("rusak di dalam")
         real(kim, log)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(kimsite.check, "_placeholders", breaks_for_b)
+    monkeypatch.setattr(kimsite.check, "_lengths", breaks_for_b)
     root = project({
         "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
         "content/a/artikel/x.md": article("X", body="Lihat [hilang](/zzz/)."),

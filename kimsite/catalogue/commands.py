@@ -35,8 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Complete the profile, then check it with: kimsite check {slug}",
     ),
     "new.next_article": (
-        "Tulis isinya, lalu lihat pratinjau dengan: kimsite serve {slug}",
-        "Write the text, then preview it with: kimsite serve {slug}",
+        "Tulis isinya, lalu lihat pratinjau dengan: kimsite serve {slug}. Artikel ini masih draf: hapus baris 'draf: true' bila sudah siap terbit.",
+        "Write the text, then preview it with: kimsite serve {slug}. The article is a draft: delete the line 'draf: true' when it is ready to publish.",
     ),
     "check.title_long": (
         "Judul terlalu panjang ({length} huruf; sebaiknya paling banyak {limit}). Judul pendek lebih mudah dibaca di ponsel dan WhatsApp.",
@@ -53,10 +53,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.summary": (
         "Diperiksa {kims} KIM dan {documents} artikel/halaman: {errors} kesalahan, {warnings} peringatan.",
         "Checked {kims} KIMs and {documents} articles/pages: {errors} errors, {warnings} warnings.",
-    ),
-    "check.placeholder": (
-        "Artikel ini masih berisi teks contoh dari 'kimsite new artikel' (\u201cTulis isi berita di sini\u201d). Ganti dengan isi berita, atau tulis draf: true bila belum siap terbit.",
-        "This article still holds the example text of 'kimsite new artikel' (\u201cTulis isi berita di sini\u201d). Replace it with the news, or write draf: true if it is not ready.",
     ),
     "check.scheduled": (
         "{path}: terjadwal, terbit sendiri {when} (\u201c{judul}\u201d). Situs berubah saat build pertama sesudah waktu itu.",

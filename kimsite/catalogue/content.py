@@ -98,6 +98,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' terlalu panjang: {length} huruf, paling banyak {limit} (batas provinsi `{setting}` di config.yaml). Persingkat; isi lengkapnya bisa ditulis di badan artikel.",
         "'{key}' is too long: {length} characters, at most {limit} (the province's `{setting}` in config.yaml). Shorten it; the full text can go in the article's body.",
     ),
+    "doc.placeholder": (
+        "Artikel ini masih berisi teks contoh dari 'kimsite new artikel' (\u201cTulis isi berita di sini\u201d), padahal bukan draf: ia akan terbit seperti itu. Ganti teks contoh dengan isi berita, atau tulis draf: true bila belum siap terbit.",
+        "This article still holds the example text of 'kimsite new artikel' (\u201cTulis isi berita di sini\u201d) and is not a draft: it would go out as written. Replace the example text with the news, or write draf: true if it is not ready.",
+    ),
     "doc.too_many_tags": (
         "Artikel ini punya {count} tag, paling banyak {limit} (batas provinsi `batas_tag_artikel` di config.yaml). Pilih tag yang paling penting saja.",
         "This article has {count} tags, at most {limit} (the province's `batas_tag_artikel` in config.yaml). Keep only the most important ones.",

@@ -40,6 +40,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Setelah titik dua harus ada spasi. Tulis '{key}: {value}', bukan '{key}:{value}'.",
         "A colon needs a space after it. Write '{key}: {value}', not '{key}:{value}'.",
     ),
+    "yaml.key_indented": (
+        "Baris '{key}:' diawali spasi, sehingga dibaca sebagai lanjutan teks di baris atasnya. Hapus spasi di depan '{key}:' agar sejajar dengan kunci lain (tanda kutip tidak menolong di sini).",
+        "The line '{key}:' starts with spaces, so it is read as the continuation of the text on the line above. Delete the spaces before '{key}:' so that it lines up with the other keys (quotes do not help here).",
+    ),
+    "yaml.first_key_indented": (
+        "Baris '{key}:' diawali spasi, padahal kunci di bawahnya mulai di tepi kiri (mungkin yang dihapus hanya tanda '#' dari baris contoh). Hapus spasi di depan '{key}:'.",
+        "The line '{key}:' starts with spaces while the keys below it start at the margin (perhaps only the '#' of an example line was deleted). Delete the spaces before '{key}:'.",
+    ),
+    "yaml.item_continues": (
+        "Tanda '-' di baris ini lebih menjorok daripada butir di atasnya, sehingga tidak memulai butir baru: kedua baris terbaca sebagai satu teks, \u201c{value}\u201d. Samakan jarak '-' dari tepi kiri dengan butir di atasnya.",
+        "The '-' on this line is indented more than the item above it, so it starts no new item: both lines read as one text, \u201c{value}\u201d. Line up the '-' with the item above it.",
+    ),
     "yaml.indent": (
         "Indentasi tidak rata. Kunci yang setingkat harus mulai di kolom yang sama; gunakan spasi, bukan Tab.",
         "Uneven indentation. Keys on the same level must start in the same column; use spaces, not Tabs.",
