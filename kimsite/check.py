@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kimsite.build import _select, current_time
 from kimsite.config import SiteConfig, load_config
-from kimsite.content import host_problems, list_kim_folders, load_kim
+from kimsite.content import Unread, host_problems, list_kim_folders, load_kim
 from kimsite.contract import MAX_SUMMARY, MAX_TITLE
 from kimsite.indonesian import moment_text
 from kimsite.markup import MarkdownRenderer
@@ -84,15 +84,17 @@ def _check_kim(
     log: ProblemLog,
     report: CheckReport,
 ) -> None:
-    from kimsite.sitegen import render_kim
+    from kimsite.sitegen import body_problems, render_kim
 
     # Count what the writer wrote, readable or not, so that the summary agrees with the
     # problems printed above it.
     report.documents += sum(
         1 for sub in ("artikel", "halaman") for _ in (folder / sub).glob("*.md")
     )
-    kim = load_kim(folder, config, log, now=options.now)
+    unread = Unread()
+    kim = load_kim(folder, config, log, now=options.now, unread=unread)
     if kim is None:
+        body_problems(unread, lambda: renderer, log)
         return
     report.scheduled.extend(
         Scheduled(a.source, a.judul, moment_text(a.tanggal, kim.zone), a.tanggal.at)
@@ -101,7 +103,9 @@ def _check_kim(
     )
     _lengths(kim, log)
     theme = load_theme(config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line)
-    if theme is not None and not log.has_errors():
+    if theme is None or log.has_errors():
+        body_problems(unread, lambda: renderer, log)
+    else:
         rendered = render_kim(kim, config, theme, options, lambda: renderer, log)
         if rendered is not None:
             _site_links(kim, rendered.renders, set(rendered.output.owners), log)

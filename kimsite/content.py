@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from kimsite.kimfiles import (
 from kimsite.model import (
     Article,
     Asset,
+    Document,
     Kim,
     Page,
 )
@@ -53,6 +55,7 @@ __all__ = [
     "OVERRIDES_DIR",
     "PAGES_DIR",
     "PROFILE_NAME",
+    "Unread",
     "host_of",
     "host_problems",
     "list_kim_folders",
@@ -73,13 +76,30 @@ def list_kim_folders(content_dir: Path) -> list[Path]:
     )
 
 
+@dataclass
+class Unread:
+    """What a KIM's folder holds that no site is made from while it has errors: every
+    article and page whose body could be read (those whose front matter was refused too),
+    with what a body may refer to. Their bodies' own mistakes are then told in the same run
+    as the front matter's (`sitegen.body_problems`), not one fix at a time."""
+
+    folder: Path | None = None
+    media: tuple[Asset, ...] = ()
+    sources: tuple[Path, ...] = ()  # every Markdown file of the KIM: a link to one is no mistake
+    docs: list[Document] = field(default_factory=list)
+
+
 def load_kim(
-    folder: Path, config: SiteConfig, log: ProblemLog, now: datetime | None = None
+    folder: Path,
+    config: SiteConfig,
+    log: ProblemLog,
+    now: datetime | None = None,
+    unread: Unread | None = None,
 ) -> Kim | None:
     """Read a KIM folder; returns None only when even its profile cannot be read.
 
     `now` (the build's time) enables the checks that depend on it: an update date may not
-    lie in the future.
+    lie in the future. `unread` is filled with every document whose body could be read.
     """
     slug = folder.name
     if not is_dns_label(slug):
@@ -90,6 +110,10 @@ def load_kim(
     files = list_files(folder, log)
     folder = files.folder
     resolver = AssetResolver(folder, publishable(files.media, folder))
+    docs = unread.docs if unread is not None else None
+    if unread is not None:
+        unread.folder, unread.media = folder, files.media
+        unread.sources = (*files.articles, *files.pages)
     if files.profile is None:
         log.add(folder / PROFILE_NAME, None, "kim.no_profile")
         profile = None
@@ -101,12 +125,14 @@ def load_kim(
     limits = config.batas
     articles = tuple(
         a
-        for a in (load_article(p, zone, resolver, log, now, limits) for p in files.articles)
+        for a in (load_article(p, zone, resolver, log, now, limits, docs) for p in files.articles)
         if a
     )
     _check_tag_count(articles, limits, log)
     _check_unique_slugs(articles, "article.duplicate_slug", log)
-    pages = tuple(p for p in (load_page(p, log, limits) for p in files.pages) if p is not None)
+    pages = tuple(
+        p for p in (load_page(p, log, limits, docs) for p in files.pages) if p is not None
+    )
     _check_unique_slugs(pages, "page.duplicate_slug", log)
     redirects = load_redirects(files.redirects, log) if files.redirects else ()
     if profile is None:
@@ -281,6 +307,7 @@ def load_article(
     log: ProblemLog,
     now: datetime | None = None,
     limits: ContentLimits = DEFAULT_LIMITS,
+    docs: list[Document] | None = None,
 ) -> Article | None:
     parsed = _front_matter(path, log, _ARTICLE)
     if parsed is None:
@@ -336,12 +363,19 @@ def load_article(
         sumber=fields.text("sumber"),
     )
     fields.finish()
+    if docs is not None:
+        docs.append(article)
     if len(log.errors) > start or tanggal is None or not judul:
         return None
     return article
 
 
-def load_page(path: Path, log: ProblemLog, limits: ContentLimits = DEFAULT_LIMITS) -> Page | None:
+def load_page(
+    path: Path,
+    log: ProblemLog,
+    limits: ContentLimits = DEFAULT_LIMITS,
+    docs: list[Document] | None = None,
+) -> Page | None:
     parsed = _front_matter(path, log, _PAGE)
     if parsed is None:
         return None
@@ -361,6 +395,8 @@ def load_page(path: Path, log: ProblemLog, limits: ContentLimits = DEFAULT_LIMIT
         menu=fields.boolean("menu", default=True),
     )
     fields.finish()
+    if docs is not None:
+        docs.append(page)
     if len(log.errors) > start or not judul:
         return None
     return page

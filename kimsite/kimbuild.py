@@ -28,7 +28,7 @@ from kimsite.cache import (
     write_json,
 )
 from kimsite.config import SiteConfig
-from kimsite.content import OVERRIDES_DIR, load_kim
+from kimsite.content import OVERRIDES_DIR, Unread, load_kim
 from kimsite.digest import bytes_digest
 from kimsite.model import BuildOptions, Kim
 from kimsite.problems import Problem, ProblemLog, problem
@@ -273,8 +273,9 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     model = cache.load_model(task.slug, folder) if isinstance(task.mode, frozenset) else None
     kim: Kim | None = model if model is not None and model.slug == task.slug else None
     fresh_model = kim is None
+    unread = Unread()
     if kim is None:
-        kim = load_kim(task.folder, run.config, log, now=run.options.now)
+        kim = load_kim(task.folder, run.config, log, now=run.options.now, unread=unread)
     theme: Theme | None = None
     if kim is not None:
         theme = load_theme(
@@ -286,6 +287,9 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
     stats = WriteStats()
     pages = 0
     if kim is None or theme is None or log.has_errors():
+        from kimsite.sitegen import body_problems
+
+        body_problems(unread, renderer, log)  # every mistake of a file in this one run
         return KimOutcome(task.slug, state, list(log), stats, pages)
     detail = cache.load_detail(task.slug) if previous is not None else None
     chain = [p.name for p in theme.chain]

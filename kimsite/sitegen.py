@@ -18,7 +18,7 @@ import jinja2
 from kimsite import routes, search, structured
 from kimsite.cache import body_from_json, body_to_json
 from kimsite.config import SiteConfig
-from kimsite.content import publishable
+from kimsite.content import Unread, publishable
 from kimsite.images import (
     PROCESSED,
     ImageProblem,
@@ -215,6 +215,21 @@ def render_kim(
         site_search=site_search,
         province_search=province_search,
     )
+
+
+def body_problems(
+    unread: Unread, renderer: Callable[[], MarkdownRenderer], log: ProblemLog
+) -> None:
+    """The mistakes in the bodies of a KIM that has other errors (a refused front matter, a
+    broken profile): no site is made, but the writer learns every mistake of a file in one
+    run, the missing picture in the text with the missing photo in the header. Every
+    Markdown file of the KIM counts as a page for links (none is published now)."""
+    if unread.folder is None or not unread.docs:
+        return
+    resolver = AssetResolver(unread.folder, publishable(unread.media, unread.folder))
+    links: dict[Path, str | None] = {source: "/" for source in unread.sources}
+    for doc in unread.docs:
+        log.extend(renderer().render(doc, resolver, links).problems)
 
 
 class PageWriter:

@@ -445,6 +445,40 @@ def test_every_problem_is_reported_at_once(project: Callable[..., Path]) -> None
     assert [k.slug for k in report.kims if k.built] == ["baik"]
 
 
+def test_a_file_s_mistakes_in_its_header_and_its_text_come_together(
+    project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing header photo and a missing picture in the text: one run names both, at
+    their lines, by the build and by `check` (whose count is what it printed); so does a
+    second article whose only mistake is in its text, and a link to an article that failed
+    is no mistake."""
+    root = project(
+        {
+            **GOOD,
+            "content/rusak/kim.yaml": RUSAK_PROFILE,
+            "content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\n"
+            "gambar: ../media/sampul.jpg\ngambar_alt: Sampul\n---\nPembuka.\n\n"
+            "![Sawah](../media/sawah.jpg)\n\nLihat [B](b.md).\n",
+            "content/rusak/artikel/b.md": article("B", body="Isi.\n\n![Pasar](../media/pasar.jpg)"),
+        }
+    )
+    report = build(root / "config.yaml")
+    found = {(Path(p.path).name, p.line, p.code) for p in report.problems}
+    assert found == {("a.md", 4, "ref.missing"), ("a.md", 9, "ref.missing"),
+                     ("b.md", 7, "ref.missing")}, found
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        code = main(["check", "rusak"])
+    finally:
+        os.chdir(cwd)
+    printed = capsys.readouterr().out
+    assert code == 1
+    for where in ("artikel/a.md:4: ", "artikel/a.md:9: ", "artikel/b.md:7: "):
+        assert f"content/rusak/{where}" in printed, printed
+    assert "3 kesalahan" in printed, printed
+
+
 def test_broken_config_stops_everything_with_a_message(
     project: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
