@@ -141,7 +141,7 @@ def test_the_editor_configuration_is_the_content_contract(tmp_path: Path) -> Non
             assert field["label"] == f.label and field["required"] == f.required, key
             assert field.get("hint", "") == f.hint, key
     fields = {f["name"]: f for f in article["fields"]}
-    assert fields["tanggal"]["widget"] == "datetime" and fields["tanggal"]["required"] is True
+    assert fields["tanggal"]["widget"] == "kimsite-tanggal" and fields["tanggal"]["required"] is True
     assert [o["value"] for o in fields["kategori"]["options"]] == list(KATEGORI)
     assert fields["tag"]["widget"] == "list" and "fields" not in fields["tag"]
     assert fields["gambar"]["widget"] == "image"
@@ -462,6 +462,57 @@ def test_a_writer_publishes_an_article_through_the_editor(
         capture_output=True, text=True, check=False,
     )
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+@pytest.mark.parametrize("browser_zone", ["UTC", "America/Los_Angeles"])
+def test_a_new_article_is_dated_in_the_kims_zone_whatever_the_browsers(
+    sample: tuple[Path, object], tmp_path: Path, browser: Any, browser_zone: str
+) -> None:
+    """A writer whose laptop is set to another zone opens a new article: its date is filled
+    in with the KIM's now (WITA for the sample's NTB), "Sekarang" gives the same, and the
+    saved file holds that local time as kimsite reads it."""
+    from zoneinfo import ZoneInfo
+
+    root = with_editor(sample, tmp_path / "proyek")
+    zone = ZoneInfo(load_config(root / "config.yaml").zone.name)
+    before = set((root / "content" / KIM / "artikel").iterdir())
+    with running(root, KIM, "--admin", port=free_port()) as served:
+        context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                      timezone_id=browser_zone)
+        try:
+            page = context.new_page()
+            page.goto(served.url + "/admin/")
+            page.get_by_role("button", name="Masuk").click()
+            page.get_by_text("＋ Artikel baru").click()
+            field = page.locator("input[type=datetime-local]").first
+            field.wait_for()
+            earliest = datetime.now(zone).strftime("%Y-%m-%dT%H:%M")
+            page.wait_for_function("el => el.value !== ''", arg=field.element_handle())
+            shown = field.input_value()
+            latest = datetime.now(zone).strftime("%Y-%m-%dT%H:%M")
+            assert earliest <= shown <= latest, (shown, earliest, latest)
+            # The browser's own clock reads another hour: the page did not use it.
+            own = page.evaluate("() => new Date().getHours()")
+            assert own != int(shown[11:13])
+            field.fill("2026-10-20T09:30")
+            page.get_by_role("button", name="Sekarang (WITA)").first.click()
+            assert earliest <= field.input_value() <= datetime.now(zone).strftime(
+                "%Y-%m-%dT%H:%M")
+            field.fill("2026-10-20T09:30")
+            page.get_by_label("Judul", exact=True).fill("Rapat Dusun")
+            page.locator("[data-slate-editor]").first.click()
+            page.keyboard.type("Warga dusun bermusyawarah.")
+            page.get_by_role("button", name="Terbitkan").first.click()
+            page.get_by_text("Terbitkan sekarang").click()
+            deadline = time.monotonic() + 60
+            while not (written := set((root / "content" / KIM / "artikel").iterdir()) - before):
+                assert time.monotonic() < deadline, "the editor wrote no file"
+                time.sleep(0.1)
+        finally:
+            context.close()
+    (source,) = written
+    head = source.read_text(encoding="utf-8").split("---\n", 2)[1]
+    assert yaml.safe_load(head)["tanggal"] == "2026-10-20 09:30"
 
 
 def test_the_editor_page_through_nginx_under_its_own_policy(

@@ -22,6 +22,7 @@ from kimsite.kimfiles import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME
 from kimsite.model import KATEGORI
 
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # what writers type too; read in the KIM's own zone
+DATETIME_WIDGET = "kimsite-tanggal"  # registered by kimsite-admin.js
 DATE_FORMAT = "YYYY-MM-DD"
 SHOWN_DATE = "DD-MM-YYYY"
 BODY = "body"  # Decap's name for the Markdown after the front matter
@@ -52,8 +53,9 @@ def widget(f: Field, profile_media: bool = False) -> dict[str, Any]:
     elif kind == "longtext":
         out["widget"] = "text"
     elif kind == "datetime":
-        out.update(widget="datetime", format=DATETIME_FORMAT, date_format=SHOWN_DATE,
-                   time_format="HH:mm", picker_utc=False)
+        # kimsite's own widget (kimsite-admin.js): the time shown, filled in and saved is
+        # the KIM's, whatever zone the writer's browser is set to.
+        out.update(widget=DATETIME_WIDGET)
     elif kind == "date":
         out.update(widget="datetime", format=DATE_FORMAT, date_format=SHOWN_DATE,
                    time_format=False, picker_utc=False)

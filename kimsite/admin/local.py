@@ -149,7 +149,9 @@ class LocalEditor:
         if path in (ADMIN, ADMIN_PAGE):
             styles = sorted("/assets/" + p.name for p in (site / "assets").glob("*.css"))
             name = collection_names(slug)["artikel"]
-            page = admin_page(self._kim_name(slug), "", self.bundle.version, styles, name)
+            page = admin_page(
+                self._kim_name(slug), "", self.bundle.version, styles, name, self.config.zone
+            )
             return page.encode()  # no livereload: a save must not reload the editor
         if path == ADMIN_CONFIG:
             settings = decap_config(

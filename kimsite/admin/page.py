@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from kimsite.contract import ARTICLE, Field
+from kimsite.indonesian import Zone
 from kimsite.model import KATEGORI
 from kimsite.routes import ADMIN, EDITOR_BUNDLE
 
@@ -53,9 +54,10 @@ def admin_page(
     version: str,
     styles: list[str],
     articles_collection: str,
+    zone: Zone,
 ) -> str:
     """`script_origin`: where the shared files are (`https://<index host>`, or "" when the
-    preview serves them itself)."""
+    preview serves them itself). `zone`: the KIM's, for the dates the editor fills in."""
     shared_name, _data = shared_script()
     attr = html.escape
     return (
@@ -69,7 +71,8 @@ def admin_page(
         f'<script src="{attr(script_origin + bundle_url(version, shared_name))}"'
         f' data-gaya="{attr(" ".join(styles))}" data-artikel="{attr(articles_collection)}"'
         f" data-kategori=\"{attr(json.dumps(KATEGORI, sort_keys=True))}\""
-        f' data-pasangan="{attr(json.dumps(_pairs(ARTICLE), ensure_ascii=False))}"></script>\n'
+        f' data-pasangan="{attr(json.dumps(_pairs(ARTICLE), ensure_ascii=False))}"'
+        f' data-zona="{attr(zone.name)}" data-zona-singkat="{attr(zone.abbr)}"></script>\n'
         f'<script src="{attr(script_origin + bundle_url(version))}"></script>\n'
         "</body>\n</html>\n"
     )

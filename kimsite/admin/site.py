@@ -24,7 +24,9 @@ def add_admin(
     origin = f"{config.skema}://{config.domain_indeks}"
     names = collection_names(slug)
     out.add_text(
-        ADMIN_PAGE, admin_page(kim_name, origin, DECAP_VERSION, styles, names["artikel"]), owner
+        ADMIN_PAGE,
+        admin_page(kim_name, origin, DECAP_VERSION, styles, names["artikel"], config.zone),
+        owner,
     )
     out.add_text(ADMIN_CONFIG, config_yaml(decap_config(slug, host, config, editor)), owner)
 

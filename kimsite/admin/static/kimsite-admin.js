@@ -11,6 +11,48 @@
   var labels = JSON.parse(me.getAttribute("data-kategori") || "{}");
   // Pairs of fields the contract wants together (a photo and its description).
   var pairs = JSON.parse(me.getAttribute("data-pasangan") || "[]");
+  // The KIM's zone (IANA name, and WIB/WITA/WIT): dates are the KIM's local time, written
+  // "YYYY-MM-DD HH:mm" as kimsite reads them, whatever zone the browser is set to.
+  var zone = me.getAttribute("data-zona") || "Asia/Jakarta";
+  var zoneAbbr = me.getAttribute("data-zona-singkat") || "";
+
+  function kimNow() {
+    // sv-SE writes dates as ISO does: "2026-12-07 19:53".
+    return new Intl.DateTimeFormat("sv-SE", {
+      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+    }).format(new Date()).replace("T", " ").slice(0, 16);
+  }
+
+  function asText(value) {
+    // A value read back from a file may be text or (YAML with seconds) a Date.
+    if (!value) { return ""; }
+    if (value instanceof Date) { return value.toISOString().slice(0, 16).replace("T", " "); }
+    return String(value).replace("T", " ").slice(0, 16);
+  }
+
+  function dateControl() {
+    return window.createClass({
+      componentDidMount: function () {
+        // A new article is dated now, in the KIM's zone (an optional date stays empty).
+        if (!this.props.value && this.props.field.get("required") !== false) {
+          this.props.onChange(kimNow());
+        }
+      },
+      render: function () {
+        var h = window.h, props = this.props, value = asText(props.value);
+        return h("div", {className: props.classNameWrapper},
+          h("input", {
+            type: "datetime-local", id: props.forID, value: value.replace(" ", "T"),
+            onChange: function (e) { props.onChange(e.target.value.replace("T", " ")); },
+            onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle
+          }),
+          " ",
+          h("button", {type: "button", onClick: function () { props.onChange(kimNow()); }},
+            "Sekarang" + (zoneAbbr ? " (" + zoneAbbr + ")" : "")));
+      }
+    });
+  }
 
   function articlePreview() {
     return window.createClass({
@@ -53,6 +95,9 @@
     CMS.registerLocale("id", LOCALE);
     styles.forEach(function (url) { CMS.registerPreviewStyle(url); });
     if (articles) { CMS.registerPreviewTemplate(articles, articlePreview()); }
+    CMS.registerWidget("kimsite-tanggal", dateControl(), function (props) {
+      return window.h("span", {}, asText(props.value));
+    });
     CMS.registerEventListener({
       name: "preSave",
       handler: function (event) {
