@@ -102,6 +102,7 @@ def _check_kim(
         if not a.draf and a.tanggal.at > options.now
     )
     _lengths(kim, log)
+    _photos(kim, config, log)
     theme = load_theme(config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line)
     if theme is None or log.has_errors():
         body_problems(unread, lambda: renderer, log)
@@ -109,6 +110,18 @@ def _check_kim(
         rendered = render_kim(kim, config, theme, options, lambda: renderer, log)
         if rendered is not None:
             _site_links(kim, rendered.renders, set(rendered.output.owners), log)
+
+
+def _photos(kim: Kim, config: SiteConfig, log: ProblemLog) -> None:
+    """A photo past the province's `foto_maks_px` weighs on the repository for ever."""
+    from kimsite.photos import state_of
+
+    for asset in kim.media:
+        state = state_of(asset.source)
+        if state is not None and max(state.width, state.height) > config.foto_maks_px:
+            log.add(asset.source, None, "check.photo_large", Severity.WARNING,
+                    width=state.width, height=state.height, limit=config.foto_maks_px,
+                    mb=f"{asset.source.stat().st_size / 2**20:.1f}", slug=kim.slug)
 
 
 def _lengths(kim: Kim, log: ProblemLog) -> None:

@@ -154,6 +154,18 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
     )
     common(c)
 
+    f = sub.add_parser(
+        "foto",
+        help=t(
+            "kecilkan foto di media/ sampai batas provinsi (foto_maks_px), tegak, tanpa GPS",
+            "shrink photos in media/ to the province's limit (foto_maks_px), upright, no GPS",
+        ),
+    )
+    f.add_argument(
+        "kims", nargs="*", metavar="KIM", help=t("hanya KIM ini", "only these KIMs")
+    )
+    common(f)
+
     n = sub.add_parser(
         "new",
         help=t(

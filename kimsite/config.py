@@ -112,6 +112,8 @@ class SiteConfig:
     batas_detik_kim: int = 300  # one KIM's read, render and write; past it, that KIM fails
     # one build worker's memory (address space, MB); past it, the KIM it builds fails
     batas_memori_mb: int = 2048
+    foto_maks_px: int = 2560  # long side of a photo kept in the repository (`kimsite foto`)
+    foto_kualitas: int = 85  # its JPEG/WebP quality
     batas: ContentLimits = ContentLimits()
     # KIM folder → custom host, given by the province (a KIM cannot claim one itself)
     domain_kustom: dict[str, str] = field(default_factory=dict)
@@ -206,6 +208,14 @@ def load_config(path: Path) -> SiteConfig:
     if not 256 <= batas_memori_mb <= 1_048_576:
         log.add(path, fields.line("batas_memori_mb"), "config.range", key="batas_memori_mb",
                 low=256, high=1_048_576)
+    foto_maks_px = fields.integer("foto_maks_px") or 2560
+    if not 800 <= foto_maks_px <= 10_000:
+        log.add(path, fields.line("foto_maks_px"), "config.range", key="foto_maks_px", low=800,
+                high=10_000)
+    foto_kualitas = fields.integer("foto_kualitas") or 85
+    if not 50 <= foto_kualitas <= 95:
+        log.add(path, fields.line("foto_kualitas"), "config.range", key="foto_kualitas", low=50,
+                high=95)
     batas = _limits(fields, path, log)
     domain_kustom = _custom_domains(fields, domain_indeks, domain_induk, log)
     skema = fields.text("skema") or "https"
@@ -244,6 +254,8 @@ def load_config(path: Path) -> SiteConfig:
         berita_per_kim=berita_per_kim,
         batas_detik_kim=batas_detik_kim,
         batas_memori_mb=batas_memori_mb,
+        foto_maks_px=foto_maks_px,
+        foto_kualitas=foto_kualitas,
         batas=batas,
         domain_kustom=domain_kustom,
         kompresi=kompresi,

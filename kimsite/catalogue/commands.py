@@ -54,6 +54,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Diperiksa {kims} KIM dan {documents} artikel/halaman: {errors} kesalahan, {warnings} peringatan.",
         "Checked {kims} KIMs and {documents} articles/pages: {errors} errors, {warnings} warnings.",
     ),
+    "check.photo_large": (
+        "Foto ini {width}×{height} piksel ({mb} MB), lebih besar dari batas provinsi {limit} piksel (`foto_maks_px`): repositori menyimpannya selamanya. Kecilkan dengan: kimsite foto {slug}",
+        "This photo is {width}×{height} pixels ({mb} MB), larger than the province's limit of {limit} pixels (`foto_maks_px`): the repository keeps it for ever. Shrink it with: kimsite foto {slug}",
+    ),
+    "foto.shrunk": (
+        "{path}: {before_size} → {after_size} piksel, {before_mb} → {after_mb} MB, tegak dan tanpa metadata (lokasi GPS dihapus)",
+        "{path}: {before_size} → {after_size} pixels, {before_mb} → {after_mb} MB, upright and without metadata (GPS location removed)",
+    ),
+    "foto.summary": (
+        "{count} foto dikecilkan atau dibersihkan; {saved_mb} MB lebih ringan. Periksa lalu kirim (commit) perubahannya.",
+        "{count} photos shrunk or cleaned; {saved_mb} MB lighter. Look, then commit the change.",
+    ),
+    "foto.none": (
+        "Tidak ada foto yang perlu dikecilkan.",
+        "No photo needs shrinking.",
+    ),
     "check.scheduled": (
         "{path}: terjadwal, terbit sendiri {when} (\u201c{judul}\u201d). Situs berubah saat build pertama sesudah waktu itu.",
         "{path}: scheduled, goes live by itself on {when} (\u201c{judul}\u201d). The site changes at the first build after that time.",
