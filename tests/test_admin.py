@@ -344,7 +344,8 @@ def test_a_writer_publishes_an_article_through_the_editor(
     """`kimsite serve sesela --admin`: the writer fills the article form (title, date,
     category, tags, summary, a phone photo uploaded with its description, the body) and
     publishes; the Markdown file is exactly what the contract expects, the photo is in
-    media/, `kimsite check` finds nothing, and the preview shows the article."""
+    media/ (shrunk, upright, without GPS), `kimsite check` finds nothing, and the preview
+    shows the article."""
     root = with_editor(sample, tmp_path / "proyek")
     photo = tmp_path / "foto-posyandu.jpg"
     photo.write_bytes(phone_photo(7))
@@ -455,8 +456,15 @@ def test_a_writer_publishes_an_article_through_the_editor(
         "Sebanyak 60 balita ditimbang di Posyandu Melati.\n\n"
         "Kader juga membagikan makanan tambahan."
     )
+    # The phone photo was made upright, within the province's 2560 px and without its GPS
+    # position in the browser, before it was committed: the repository keeps it for ever.
     uploaded = root / "content" / KIM / "media" / "foto-posyandu.jpg"
-    assert uploaded.read_bytes() == photo.read_bytes()
+    from PIL import Image
+
+    with Image.open(uploaded) as image:
+        assert image.format == "JPEG" and image.size == (1920, 2560), image.size
+        assert 0x8825 not in image.getexif() and image.getexif().get(0x0112, 1) == 1
+    assert uploaded.stat().st_size < photo.stat().st_size / 3
     check = subprocess.run(
         [sys.executable, "-m", "kimsite", "check", KIM, "--strict"], cwd=root,
         capture_output=True, text=True, check=False,

@@ -55,9 +55,11 @@ def admin_page(
     styles: list[str],
     articles_collection: str,
     zone: Zone,
+    photo: tuple[int, int] = (2560, 85),
 ) -> str:
     """`script_origin`: where the shared files are (`https://<index host>`, or "" when the
-    preview serves them itself). `zone`: the KIM's, for the dates the editor fills in."""
+    preview serves them itself). `zone`: the KIM's, for the dates the editor fills in.
+    `photo`: the longest side and quality a photo is shrunk to before it is committed."""
     shared_name, _data = shared_script()
     attr = html.escape
     return (
@@ -72,7 +74,8 @@ def admin_page(
         f' data-gaya="{attr(" ".join(styles))}" data-artikel="{attr(articles_collection)}"'
         f" data-kategori=\"{attr(json.dumps(KATEGORI, sort_keys=True))}\""
         f' data-pasangan="{attr(json.dumps(_pairs(ARTICLE), ensure_ascii=False))}"'
-        f' data-zona="{attr(zone.name)}" data-zona-singkat="{attr(zone.abbr)}"></script>\n'
+        f' data-zona="{attr(zone.name)}" data-zona-singkat="{attr(zone.abbr)}"'
+        f' data-foto="{photo[0]} {photo[1]}"></script>\n'
         f'<script src="{attr(script_origin + bundle_url(version))}"></script>\n'
         "</body>\n</html>\n"
     )

@@ -25,7 +25,8 @@ def add_admin(
     names = collection_names(slug)
     out.add_text(
         ADMIN_PAGE,
-        admin_page(kim_name, origin, DECAP_VERSION, styles, names["artikel"], config.zone),
+        admin_page(kim_name, origin, DECAP_VERSION, styles, names["artikel"], config.zone,
+                   (config.foto_maks_px, config.foto_kualitas)),
         owner,
     )
     out.add_text(ADMIN_CONFIG, config_yaml(decap_config(slug, host, config, editor)), owner)

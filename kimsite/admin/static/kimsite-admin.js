@@ -16,6 +16,46 @@
   var zone = me.getAttribute("data-zona") || "Asia/Jakarta";
   var zoneAbbr = me.getAttribute("data-zona-singkat") || "";
 
+  // A phone photo (4–8 MB, sideways, with its GPS position) is made upright, no longer
+  // than the province's `foto_maks_px` and without metadata before Decap uploads it: the
+  // repository keeps every committed byte for ever. The file input's change is caught
+  // before Decap's handler, its photo redrawn on a canvas, and the change sent on.
+  var photoLimits = (me.getAttribute("data-foto") || "2560 85").split(" ").map(Number);
+  var SHRINK = {"image/jpeg": "image/jpeg", "image/png": "image/png", "image/webp": "image/webp"};
+
+  function shrunk(file) {
+    var type = SHRINK[file.type];
+    if (!type || !window.createImageBitmap) { return Promise.resolve(file); }
+    return window.createImageBitmap(file, {imageOrientation: "from-image"}).then(function (bitmap) {
+      var scale = Math.min(1, photoLimits[0] / Math.max(bitmap.width, bitmap.height));
+      var canvas = document.createElement("canvas");
+      canvas.width = Math.round(bitmap.width * scale);
+      canvas.height = Math.round(bitmap.height * scale);
+      canvas.getContext("2d").drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      return new Promise(function (resolve) {
+        canvas.toBlob(function (blob) {
+          resolve(blob ? new File([blob], file.name, {type: type}) : file);
+        }, type, photoLimits[1] / 100);
+      });
+    }).catch(function () { return file; });
+  }
+
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input || input.type !== "file" || input.dataset.kimsiteShrunk || !input.files.length) {
+      return;
+    }
+    event.stopImmediatePropagation();
+    Promise.all(Array.prototype.map.call(input.files, shrunk)).then(function (files) {
+      var list = new DataTransfer();
+      files.forEach(function (f) { list.items.add(f); });
+      input.files = list.files;
+      input.dataset.kimsiteShrunk = "1";
+      input.dispatchEvent(new Event("change", {bubbles: true}));
+      delete input.dataset.kimsiteShrunk;
+    });
+  }, true);
+
   function kimNow() {
     // sv-SE writes dates as ISO does: "2026-12-07 19:53".
     return new Intl.DateTimeFormat("sv-SE", {
