@@ -436,3 +436,33 @@ def test_a_category_of_scheduled_posts_alone_gets_no_redirect_yet(
     check = kimsite(province, "check", KIM, ok=False)
     assert check.returncode == 0, check.stdout + check.stderr
     kimsite(province, "build")
+
+
+def test_links_between_imported_posts_point_to_their_new_addresses(
+    province: Path, tmp_path: Path
+) -> None:
+    """A post links to another of the same site by its old address (by permalink, and by
+    `?p=ID`); after the import the link is the new page's address, which the build checks
+    and publishes (the old site, on WordPress.com, goes away). Other links are left."""
+    xml = tmp_path / "ekspor.xml"
+    body = (f'<p>Baca juga <a href="{SITE}/2019/05/panen-raya/">panen raya</a>, '
+            f'<a href="http://kimsesela.wordpress.com/?p=100#foto">fotonya</a>, '
+            f'<a href="{SITE}/2019/01/tidak-ada/">yang hilang</a> dan '
+            '<a href="https://ntbprov.go.id/">provinsi</a>.</p>')
+    xml.write_text(export([
+        item(100, "Panen raya", "panen-raya", "<p>Isi.</p>"),
+        item(101, "Rangkuman", "rangkuman", body, date="2019-05-20 08:30:00",
+             gmt="2019-05-20 00:30:00"),
+    ]), encoding="utf-8")
+    kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
+    (source,) = (province / "content" / KIM / "artikel").glob("*-rangkuman.md")
+    _head, text = front(source)
+    assert "[panen raya](/artikel/panen-raya/)" in text, text
+    assert "[fotonya](/artikel/panen-raya/#foto)" in text, text
+    assert f"[yang hilang]({SITE}/2019/01/tidak-ada/)" in text
+    assert "[provinsi](https://ntbprov.go.id/)" in text
+    check = kimsite(province, "check", KIM, ok=False)
+    assert check.returncode == 0, check.stdout + check.stderr
+    kimsite(province, "build")
+    page = province / "build" / "sesela.kim.id" / "artikel" / "rangkuman" / "index.html"
+    assert 'href="/artikel/panen-raya/"' in page.read_text(encoding="utf-8")

@@ -317,6 +317,35 @@ class KimFolder:
         self.staged[target] = data
         self.summary.counts[doc.kind] += 1
 
+    def relink(self, hosts: set[str], redirects: dict[str, str]) -> int:
+        """Links between the imported posts, written to the old site (which, on
+        WordPress.com, goes away with the move), point to their new addresses: every
+        Markdown link whose address is on one of `hosts` and whose path the import
+        redirects. How many links changed."""
+        if not hosts:
+            return 0
+        pattern = re.compile(
+            r"\]\(\s*(https?://(?:" + "|".join(re.escape(h) for h in sorted(hosts)) + r"))"
+            r"(/[^)\s]*)?(\s+\"[^\"]*\")?\s*\)",
+            re.IGNORECASE,
+        )
+        changed = 0
+
+        def new_address(match: re.Match[str]) -> str:
+            nonlocal changed
+            path, _, fragment = (match.group(2) or "/").partition("#")
+            new = redirects.get(path) or redirects.get(path.rstrip("/") + "/")
+            if new is None:
+                return match.group(0)
+            changed += 1
+            title = match.group(3) or ""
+            return f"]({new}{'#' + fragment if fragment else ''}{title})"
+
+        for target, data in self.staged.items():
+            if target.suffix == ".md":
+                self.staged[target] = pattern.sub(new_address, data)
+        return changed
+
     def add_redirects(self, redirects: dict[str, str]) -> None:
         """Merge into pengalihan.yaml: entries already there (a writer's) are kept. The file
         is read as the build reads it (kimsite's YAML reader and its limits); one the build

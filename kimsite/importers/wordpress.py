@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
 from kimsite.content import MAX_TAG_CHARS
@@ -164,8 +165,12 @@ def import_wordpress(
     # later (status "future") makes none yet, and the build refuses a redirect to a page it
     # does not make (WordPress's own theme test data has a category of such posts alone).
     now = local_time(datetime.now(zone.tz))
+    hosts: set[str] = set()  # where the old site was: its posts' links
     for item, doc in _converted(export, channel, zone, media, summary, taken):
         out.write_doc(doc)
+        host = urlsplit(str(item.get("link") or "")).hostname
+        if host:
+            hosts.add(host)
         if doc.front.get("draf") or doc.old_paths == []:
             continue
         for old in doc.old_paths:
@@ -185,6 +190,9 @@ def import_wordpress(
         redirects.setdefault(f"/category/{path}/", new)
     for nicename, new in used_tags.items():
         redirects.setdefault(f"/tag/{nicename}/", new)
+    relinked = out.relink(hosts, redirects)
+    if relinked:
+        summary.counts["tautan ke situs lama diganti"] += relinked
     out.add_redirects(redirects)  # may refuse the KIM's redirect file: nothing written yet
     media.write(force)
     out.commit()
