@@ -179,7 +179,10 @@ def test_a_wordpress_site_comes_in_whole(province: Path, tmp_path: Path) -> None
     assert "wp:" not in body and "&nbsp;" not in body and "[caption" not in body
     assert "<script" not in body and "onclick" not in body and "alert" not in body
     assert "javascript:" not in body and "iklan.example" not in body
-    assert "![Petani memanen padi](../media/2019-05-panen-raya.jpg)" in body
+    # A captioned photo keeps its caption under it (a figure), not a paragraph of its own.
+    assert ('<figure><img src="../media/2019-05-panen-raya.jpg" alt="Petani memanen padi"'
+            in body), body
+    assert "<figcaption>Panen raya tahun ini</figcaption></figure>" in body
     assert "[Tonton videonya di YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
     assert f"{SITE}/wp-content/uploads/2019/05/hilang.jpg" in body  # kept as a link
     classic, classic_body = front(folder / "artikel/2019-06-01-musyawarah-rkp.md")
@@ -466,3 +469,34 @@ def test_links_between_imported_posts_point_to_their_new_addresses(
     kimsite(province, "build")
     page = province / "build" / "sesela.kim.id" / "artikel" / "rangkuman" / "index.html"
     assert 'href="/artikel/panen-raya/"' in page.read_text(encoding="utf-8")
+
+
+def test_the_featured_photo_is_not_shown_twice_and_a_caption_stays_under_its_photo(
+    province: Path, tmp_path: Path
+) -> None:
+    """A post whose featured photo also opens its text (a size of it, as WordPress themes
+    that show none put it there): the photo is the article's `gambar` and leaves the top of
+    the text. A captioned photo further down is published as a figure with its caption."""
+    xml = tmp_path / "ekspor.xml"
+    body = (f'<p><img src="{SITE}/wp-content/uploads/2019/05/panen-raya-1024x768.jpg" '
+            'alt="Sawah" /></p><p>Petani memanen padi.</p>'
+            f'[caption id="attachment_31"]<img src="{SITE}/wp-content/uploads/2019/05/'
+            'panen-raya-300x200.jpg" alt="Gabah" /> Gabah dijemur di halaman[/caption]')
+    xml.write_text(export([
+        item(31, "panen-raya", "panen-raya", "", kind="attachment", status="inherit",
+             attachment_url=f"{SITE}/wp-content/uploads/2019/05/panen-raya.jpg"),
+        item(100, "Panen raya", "panen-raya-padi", body, meta={"_thumbnail_id": "31"}),
+    ]), encoding="utf-8")
+    kimsite(province, "import", "wordpress", str(xml), "--kim", KIM,
+            "--uploads", str(tmp_path / "uploads"))
+    (source,) = (province / "content" / KIM / "artikel").glob("*-panen-raya-padi.md")
+    head, text = front(source)
+    assert head["gambar"] == "../media/2019-05-panen-raya.jpg"
+    assert text.lstrip().startswith("Petani memanen padi."), text
+    kimsite(province, "build")
+    page = lxml.html.fromstring(
+        (province / "build/sesela.kim.id/artikel/panen-raya-padi/index.html").read_bytes())
+    figures = page.xpath("//div[contains(@class, 'isi')]//figure")
+    assert [f.xpath("string(figcaption)").strip() for f in figures] == [
+        "Gabah dijemur di halaman"]
+    assert figures[0].xpath("img/@src")[0].startswith("/media/2019-05-panen-raya")

@@ -206,7 +206,7 @@ def clean_html(
     embeds as plain links (no third-party script), uploads relinked into media/, and what
     HTML remains sanitised as writers' HTML is."""
     text = _GUTENBERG.sub("", raw or "")
-    text = _CAPTION.sub(lambda m: f"<figure>{m.group(1)}</figure>", text)
+    text = _CAPTION.sub(_captioned, text)
     text = _EMBED.sub(lambda m: f"\n{m.group(1).strip()}\n", text)
     if gallery is not None:
         text = _GALLERY.sub(lambda m: _gallery(m.group(1), gallery), text)
@@ -227,12 +227,56 @@ def clean_html(
     return re.sub(r'\b(src|href)="([^"]*)"', relink, clean)
 
 
+_PHOTO = re.compile(r"^\s*((?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)(.*)$", re.S | re.I)
+_FIGURE = re.compile(r"<figure>(?:(?!</figure>).)*<figcaption>(?:(?!</figure>).)*</figure>", re.S)
+_FIGURE_MARK = "KIMSITEFIGUREMARK"
+
+
+_LEADING_PHOTO = re.compile(
+    r"^\s*(?:<p>\s*</p>\s*)*(<figure>(?:(?!</figure>).)*</figure>"
+    r"|<p>\s*(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?\s*</p>"
+    r"|(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?)",
+    re.S,
+)
+
+
+def without_leading_photo(body: str, photo: str) -> str:
+    """The post's featured photo (now its `gambar`, shown above the text) dropped from the
+    top of its body, where WordPress themes that show none put it: not shown twice."""
+    found = _LEADING_PHOTO.match(body)
+    if found and f'src="{html.escape(photo)}"' in found.group(1):
+        return body[found.end():].lstrip()
+    return body
+
+
+def _captioned(found: re.Match[str]) -> str:
+    """`[caption]<img …> Panen raya[/caption]`: the photo with its caption under it, as a
+    figure (Markdown has none; kimsite publishes the figure as written)."""
+    photo = _PHOTO.match(found.group(1))
+    if photo is None:
+        return f"<p>{found.group(1)}</p>"
+    caption = photo.group(2).strip()
+    if not caption:
+        return f"<figure>{photo.group(1)}</figure>"
+    return f"<figure>{photo.group(1)}<figcaption>{caption}</figcaption></figure>"
+
+
 def to_markdown(clean: str) -> str:
     """Sanitised HTML to Markdown: a pure function, so big imports run it in worker
-    processes (`markdowns`)."""
+    processes (`markdowns`). A captioned photo stays a `<figure>` block (sanitised
+    already): Markdown would make its caption a paragraph, or glue it to the photo."""
     from markdownify import markdownify
 
-    markdown = markdownify(clean, heading_style="ATX", bullets="-", strip=["figure"])
+    figures: list[str] = []
+
+    def keep(found: re.Match[str]) -> str:
+        figures.append(found.group(0))
+        return f"<p>{_FIGURE_MARK}{len(figures) - 1}</p>"
+
+    markdown = markdownify(_FIGURE.sub(keep, clean), heading_style="ATX", bullets="-",
+                           strip=["figure"])
+    for number, figure in enumerate(figures):
+        markdown = markdown.replace(f"{_FIGURE_MARK}{number}", f"\n\n{figure}\n\n", 1)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)
     return "\n".join(line.rstrip() for line in markdown.strip().splitlines()) + "\n"
 

@@ -38,6 +38,7 @@ from kimsite.importers.common import (
     safe_slug,
     stream,
     unique_slug,
+    without_leading_photo,
 )
 from kimsite.indonesian import Zone, slugify
 from kimsite.markup import html_to_text, shorten
@@ -293,6 +294,7 @@ def _doc(
             if local:
                 front["gambar"] = local
                 front["gambar_alt"] = alt or title
+                body = without_leading_photo(body, local)
             else:
                 summary.warnings.append(f"{where}: gambar utamanya tetap di alamat lama ({url})")
         if status in DRAFT_STATES:
