@@ -368,15 +368,16 @@ class KimFolder:
         redirects. How many links changed."""
         if not hosts:
             return 0
-        pattern = re.compile(
-            r"\]\(\s*(https?://(?:" + "|".join(re.escape(h) for h in sorted(hosts)) + r"))"
-            r"(/[^)\s]*)?(\s+\"[^\"]*\")?\s*\)",
-            re.IGNORECASE,
-        )
+        # Any host, then a look-up: an export's hosts are its writer's (one per post, if
+        # it likes), and a pattern naming each would grow with them.
+        pattern = re.compile(r"\]\(\s*https?://([^/\s)]+)(/[^)\s]*)?(\s+\"[^\"]*\")?\s*\)")
+        known = {h.lower() for h in hosts}
         changed = 0
 
         def new_address(match: re.Match[str]) -> str:
             nonlocal changed
+            if match.group(1).lower() not in known:
+                return match.group(0)
             path, _, fragment = (match.group(2) or "/").partition("#")
             new = redirects.get(path) or redirects.get(path.rstrip("/") + "/")
             if new is None:
