@@ -140,6 +140,17 @@ class SiteConfig:
         return f"{self.skema}://{host}/"
 
 
+def _ranged(
+    fields: Fields, path: Path, log: ProblemLog, key: str, default: int, low: int, high: int
+) -> int:
+    """An integer setting (its default when absent), `config.range` at its line when out of
+    bounds."""
+    value = fields.integer(key) or default
+    if not low <= value <= high:
+        log.add(path, fields.line(key), "config.range", key=key, low=low, high=high)
+    return value
+
+
 def load_config(path: Path) -> SiteConfig:
     """Read and check `config.yaml`; every problem in it is reported at once.
 
@@ -196,26 +207,11 @@ def load_config(path: Path) -> SiteConfig:
     for key, value in (("artikel_per_halaman", per_page), ("berita_indeks", berita)):
         if not 1 <= value <= 100:
             log.add(path, fields.line(key), "config.range", key=key, low=1, high=100)
-    berita_per_kim = fields.integer("berita_per_kim") or 3
-    if not 1 <= berita_per_kim <= 100:
-        log.add(path, fields.line("berita_per_kim"), "config.range", key="berita_per_kim", low=1,
-                high=100)
-    batas_detik_kim = fields.integer("batas_detik_kim") or 300
-    if not 1 <= batas_detik_kim <= 86_400:
-        log.add(path, fields.line("batas_detik_kim"), "config.range", key="batas_detik_kim",
-                low=1, high=86_400)
-    batas_memori_mb = fields.integer("batas_memori_mb") or 2048
-    if not 256 <= batas_memori_mb <= 1_048_576:
-        log.add(path, fields.line("batas_memori_mb"), "config.range", key="batas_memori_mb",
-                low=256, high=1_048_576)
-    foto_maks_px = fields.integer("foto_maks_px") or 2560
-    if not 800 <= foto_maks_px <= 10_000:
-        log.add(path, fields.line("foto_maks_px"), "config.range", key="foto_maks_px", low=800,
-                high=10_000)
-    foto_kualitas = fields.integer("foto_kualitas") or 85
-    if not 50 <= foto_kualitas <= 95:
-        log.add(path, fields.line("foto_kualitas"), "config.range", key="foto_kualitas", low=50,
-                high=95)
+    berita_per_kim = _ranged(fields, path, log, "berita_per_kim", 3, 1, 100)
+    batas_detik_kim = _ranged(fields, path, log, "batas_detik_kim", 300, 1, 86_400)
+    batas_memori_mb = _ranged(fields, path, log, "batas_memori_mb", 2048, 256, 1_048_576)
+    foto_maks_px = _ranged(fields, path, log, "foto_maks_px", 2560, 800, 10_000)
+    foto_kualitas = _ranged(fields, path, log, "foto_kualitas", 85, 50, 95)
     batas = _limits(fields, path, log)
     domain_kustom = _custom_domains(fields, domain_indeks, domain_induk, log)
     skema = fields.text("skema") or "https"

@@ -351,15 +351,24 @@ def _save_original(image: object, fmt: str | None, suffix: str, folder: Path) ->
     if max(image.size) > MAX_ORIGINAL:
         image = image.copy()
         image.thumbnail((MAX_ORIGINAL, MAX_ORIGINAL), Image.Resampling.LANCZOS)
-    path = folder / "asli"
+    (folder / "asli").write_bytes(encode(image, suffix, JPEG_QUALITY, WEBP_QUALITY))
+    return Variant("", image.width, image.height)
+
+
+def encode(image: object, suffix: str, jpeg_quality: int, webp_quality: int) -> bytes:
+    """A photo in the format its file name says, without metadata (none is passed on)."""
+    from PIL import Image
+
+    assert isinstance(image, Image.Image)
+    out = io.BytesIO()
     if suffix in (".jpg", ".jpeg"):
-        image.convert("RGB").save(path, "JPEG", quality=JPEG_QUALITY, optimize=True,
+        image.convert("RGB").save(out, "JPEG", quality=jpeg_quality, optimize=True,
                                   progressive=True)
     elif suffix == ".webp":
-        image.save(path, "WEBP", quality=WEBP_QUALITY, method=4)
+        image.save(out, "WEBP", quality=webp_quality, method=4)
     else:
-        image.save(path, "PNG", optimize=True)
-    return Variant("", image.width, image.height)
+        image.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 def _share_size(width: int, height: int) -> tuple[int, int]:

@@ -14,12 +14,11 @@ capped, re-encoded at `foto_kualitas`, without metadata, under the same name and
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from kimsite.atomic import write_atomic
-from kimsite.images import open_checked
+from kimsite.images import encode, open_checked
 
 SHRINKABLE = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 _ORIENTATION, _GPS = 0x0112, 0x8825
@@ -77,20 +76,10 @@ def shrink(path: Path, max_side: int, quality: int) -> Shrunk | None:
             image.draft("RGB", (max_side, max_side))  # decoded no larger than needed
         upright = ImageOps.exif_transpose(image)
         upright.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        suffix = path.suffix.lower()
-        if suffix in (".jpg", ".jpeg"):
-            upright.convert("RGB").save(out, "JPEG", quality=quality, optimize=True,
-                                        progressive=True)
-        elif suffix == ".webp":
-            upright.save(out, "WEBP", quality=quality, method=4)
-        else:
-            upright.save(out, "PNG", optimize=True)
+        written = encode(upright, path.suffix.lower(), quality, quality)
         size = upright.size
-    write_atomic(path, out.getvalue())
-    return Shrunk(
-        path, (state.width, state.height, len(data)), (size[0], size[1], len(out.getvalue()))
-    )
+    write_atomic(path, written)
+    return Shrunk(path, (state.width, state.height, len(data)), (size[0], size[1], len(written)))
 
 
 def shrink_kims(content: Path, only: list[str], max_side: int, quality: int) -> list[Shrunk]:

@@ -325,6 +325,15 @@ def test_codeowners_names_each_kims_maintainers(edited: Path) -> None:
 # -- the editor in a browser -------------------------------------------------------------------
 
 
+def _files_written(folder: Path, before: set[Path], timeout: float = 60) -> set[Path]:
+    """The files the editor wrote into `folder` since `before` (it saves in the background)."""
+    deadline = time.monotonic() + timeout
+    while not (written := set(folder.iterdir()) - before):
+        assert time.monotonic() < deadline, "the editor wrote no file"
+        time.sleep(0.1)
+    return written
+
+
 def _wait_for(url: str, timeout: float) -> float:
     start = time.monotonic()
     while time.monotonic() - start < timeout:
@@ -404,10 +413,7 @@ def test_a_writer_publishes_an_article_through_the_editor(
             assert any(s.startswith("/assets/kimsite.") for s in sheets), sheets
             page.get_by_role("button", name="Terbitkan").first.click()
             page.get_by_text("Terbitkan sekarang").click()
-            deadline = time.monotonic() + 60
-            while not (written := set((root / "content" / KIM / "artikel").iterdir()) - before):
-                assert time.monotonic() < deadline, "the editor wrote no file"
-                time.sleep(0.1)
+            written = _files_written(root / "content" / KIM / "artikel", before)
             page.get_by_text("Tulisan tersimpan").wait_for()  # the toast, in Indonesian
             _wait_for(served.url + "/artikel/posyandu-balita-bulan-november/", 60)
         finally:
@@ -512,10 +518,7 @@ def test_a_new_article_is_dated_in_the_kims_zone_whatever_the_browsers(
             page.keyboard.type("Warga dusun bermusyawarah.")
             page.get_by_role("button", name="Terbitkan").first.click()
             page.get_by_text("Terbitkan sekarang").click()
-            deadline = time.monotonic() + 60
-            while not (written := set((root / "content" / KIM / "artikel").iterdir()) - before):
-                assert time.monotonic() < deadline, "the editor wrote no file"
-                time.sleep(0.1)
+            written = _files_written(root / "content" / KIM / "artikel", before)
         finally:
             context.close()
     (source,) = written
