@@ -43,8 +43,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from kimsite.indonesian import slugify
-from kimsite.regions import _villages
+from kimsite.indonesia.conventions import slugify
+from kimsite.indonesia.regions import _villages
 
 REPO = Path(__file__).resolve().parent.parent
 PROVINCE = "33"  # Jawa Tengah: more than 8,000 villages, enough for 5,000 KIMs

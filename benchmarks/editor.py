@@ -21,7 +21,7 @@ from pathlib import Path
 from benchmarks.corpus import write_kimsite
 from benchmarks.run import WORK, Sample, timed
 from kimsite.admin.bundle import load_bundle, tarball_path
-from kimsite.problems import ProblemLog
+from kimsite.model.problems import ProblemLog
 
 EDITOR = """
 penyunting:

@@ -96,7 +96,7 @@ def prepare(count: int) -> list[Path]:
 def run_kimsite(photos: list[Path], cache: Path) -> float:
     """One process, as a build's worker does it (in-process, so no start-up is counted)."""
     code = (
-        "import sys, time; from pathlib import Path; from kimsite.images import process\n"
+        "import sys, time; from pathlib import Path; from kimsite.render.images import process\n"
         "t = time.perf_counter()\n"
         "for p in sys.argv[2:]: process(Path(p), Path(sys.argv[1]))\n"
         "print(time.perf_counter() - t)\n"

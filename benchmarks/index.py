@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kimsite.model import KimSummary
+from kimsite.model.content import KimSummary
 
 KIMS, KABKOTA, KECAMATAN_PER_KABKOTA, BIG = 8000, 38, 17, 474
 CONFIG = 'provinsi: "35"\ndomain_indeks: kim.jatimprov.go.id\njudul: KIM Jawa Timur\n'
@@ -70,10 +70,10 @@ def render(summaries: list[KimSummary], root: Path) -> dict[str, int]:
     """Render the index into memory; gzipped bytes of each HTML page."""
     import shutil
 
-    from kimsite.config import load_config
-    from kimsite.problems import ProblemLog
-    from kimsite.province import render_index
-    from kimsite.themes import load_theme
+    from kimsite.model.problems import ProblemLog
+    from kimsite.render.index_site import render_index
+    from kimsite.render.themes import load_theme
+    from kimsite.source.config import load_config
 
     repo = Path(__file__).resolve().parent.parent
     root.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,5 @@
 import sys
 
-from kimsite.cli import main
+from kimsite.cli.main import main
 
 sys.exit(main())

@@ -1,8 +1,8 @@
 """Mutation testing of kimsite's deciding and writing modules, one module at a time.
 
-    bash scripts/mutation.sh redirects compress        # these modules
+    bash scripts/mutation.sh source.redirects output.compress   # these modules
     bash scripts/mutation.sh --all                     # every module listed in TESTS
-    bash scripts/mutation.sh markup --only 'kimsite.markup.x_slug*'   # some of its mutants
+    bash scripts/mutation.sh render.markup --only 'kimsite.render.markup.x_slug*'   # some
     bash scripts/mutation.sh --renumber      # survivors file after an edit renumbered mutants
 
 For each module, a scratch copy of the repository gets a `[tool.mutmut]` naming only that
@@ -51,19 +51,27 @@ _BUILDS = [
     " and not separate_processes",
 ]
 TESTS = {
-    "redirects": ["tests/test_units.py"],
-    "compress": ["tests/test_units.py", "tests/test_golden.py"],
-    "routes": ["tests/test_units.py", "tests/test_golden.py"],
-    "writer": ["tests/test_writer.py", *_BUILDS],
-    "staging": ["tests/test_writer.py", *_BUILDS],
-    "markdown_patch": ["tests/test_markdown_patch.py"],
-    "yamlsource": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
-    "yamlparse": ["tests/test_yamlsource.py", "tests/test_bad_input.py", "tests/test_units.py"],
-    "digest": ["tests/test_cache.py", "tests/test_writer.py"],
-    "lock": [
+    "source.redirects": ["tests/test_units.py"],
+    "output.compress": ["tests/test_units.py", "tests/test_golden.py"],
+    "model.routes": ["tests/test_units.py", "tests/test_golden.py"],
+    "output.writer": ["tests/test_writer.py", *_BUILDS],
+    "output.staging": ["tests/test_writer.py", *_BUILDS],
+    "render.markdown_patch": ["tests/test_markdown_patch.py"],
+    "source.yaml_fields": [
+        "tests/test_yamlsource.py",
+        "tests/test_bad_input.py",
+        "tests/test_units.py",
+    ],
+    "source.yaml_text": [
+        "tests/test_yamlsource.py",
+        "tests/test_bad_input.py",
+        "tests/test_units.py",
+    ],
+    "output.digest": ["tests/test_cache.py", "tests/test_writer.py"],
+    "output.lock": [
         "tests/test_hardening.py::test_a_second_build_of_the_same_folders_stops_and_harms_nothing"
     ],
-    "markup": [
+    "render.markup": [
         "tests/test_security.py",
         "tests/test_golden.py",
         "tests/test_units.py",
@@ -71,14 +79,18 @@ TESTS = {
     ],
     # Not test_sample_site.py: its tests look fastest to mutmut, which leaves out the
     # session fixture's build of the sample (13 s), so every mutant would pay it first.
-    "province": ["tests/test_province.py", "tests/test_index_scale.py", "tests/test_golden.py"],
-    "check": ["tests/test_new_and_check.py"],
+    "render.index_site": [
+        "tests/test_province.py",
+        "tests/test_index_scale.py",
+        "tests/test_golden.py",
+    ],
+    "build.check": ["tests/test_new_and_check.py"],
     # The pipeline and its decisions: what each KIM needs (the incremental, template-only
     # and theme-removed cases), what spans KIMs (shards, hosts, removed folders), the
     # machine's boundary and the lock. Not test_determinism: same input, same bytes is a
     # promise of sitegen and the writer (their selections run it); here its builds would
     # add their time to every survivor.
-    "build": [
+    "build.pipeline": [
         "tests/test_units.py",
         "tests/test_bad_input.py",
         "tests/test_golden.py",
@@ -95,7 +107,7 @@ TESTS = {
     # rest of test_tenant_isolation (its thirty attacks made each survivor cost 100 s), nor
     # test_units and the determinism builds: every one of them runs every function here,
     # so each mutant paid ~25 s of passing builds before the test that kills it.
-    "kimbuild": [
+    "build.kim": [
         "tests/test_kim_boundary.py",
         "tests/test_tenant_isolation.py::test_hostile_kim_is_contained[a template that never ends]",
         "tests/test_tenant_isolation.py::test_hostile_kim_is_contained[update date next year]",
@@ -109,14 +121,14 @@ TESTS = {
     ],
     # The model cache is only read after a template-only change: its promises (the model
     # reads back as it was, never from outside its KIM, planted files never run) are here.
-    "cache": [
+    "build.cache": [
         "tests/test_cache.py",
         "tests/test_hardening.py::test_cache_models_round_trip",
         "tests/test_hardening.py::test_a_cached_model_cannot_point_outside_its_kim",
         "tests/test_hardening.py::test_planted_cache_files_never_run",
         *_BUILDS,
     ],
-    "sitegen": [
+    "render.kim_site": [
         "tests/test_sitegen.py",
         "tests/test_images.py::test_broken_images_are_the_kims_error",
         *_BUILDS[:-2],
@@ -139,19 +151,18 @@ STATUS = {
     152: "timeout",
     255: "timeout",
 }
-LEFT_OUT = {
-    ".venv",
-    ".git",
-    "build",
-    ".kimsite-cache",
-    "mutants",
-    "work",
-    "__pycache__",
-    ".mypy_cache",
-    ".ruff_cache",
-    ".pytest_cache",
-    ".hypothesis",
-}
+# What the scratch copy leaves out: these paths of the repository (the build folder, not
+# the package `kimsite/build/`), and these names wherever they are.
+LEFT_OUT = {".venv", ".git", "build", ".kimsite-cache", "mutants", "benchmarks/work"}
+LEFT_OUT_ANYWHERE = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+
+
+def left_out(folder: str, names: list[str]) -> list[str]:
+    """`shutil.copytree`'s ignore: the names in `folder` that the copy leaves out."""
+    rel = Path(folder).resolve().relative_to(REPO)
+    return [
+        n for n in names if n in LEFT_OUT_ANYWHERE or (rel / n).as_posix() in LEFT_OUT
+    ]
 
 
 class MutationRunFailed(Exception):
@@ -181,14 +192,14 @@ def run_module(
     module: str, scratch: Path, only: list[str]
 ) -> tuple[Counter[str], list[str], list[str]]:
     work = scratch / module
-    shutil.copytree(REPO, work, ignore=lambda _d, names: [n for n in names if n in LEFT_OUT])
+    shutil.copytree(REPO, work, ignore=left_out)
     pyproject = (work / "pyproject.toml").read_text(encoding="utf-8")
     section = pyproject.index("[tool.mutmut]")
     tests = ", ".join(json.dumps(t) for t in TESTS[module])
     pyproject = pyproject[:section] + (
         "[tool.mutmut]\n"
         'source_paths = ["kimsite/"]\n'
-        f'only_mutate = ["kimsite/{module}.py"]\n'
+        f'only_mutate = ["{source_path(module).relative_to(REPO)}"]\n'
         'also_copy = ["themes/", "benchmarks/", "scripts/", "config.yaml", "content/", ".tools/"]\n'
         'pytest_add_cli_args = ["-p", "no:cacheprovider", "-W", "ignore::DeprecationWarning", '
         '"-q", "-x"]\n'
@@ -207,7 +218,7 @@ def run_module(
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    meta = work / "mutants" / "kimsite" / f"{module}.py.meta"
+    meta = work / "mutants" / f"{source_path(module).relative_to(REPO)}.meta"
     codes = {}
     if meta.exists():
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
@@ -226,8 +237,8 @@ def run_module(
 
 
 def _functions(names: list[str]) -> str:
-    """`kimsite.markup.x_slug__mutmut_3` … → `slug (4)`: which functions no test reaches."""
-    bare = (re.sub(r"^kimsite\.[a-z_]+\.x_?|__mutmut_\d+$", "", n) for n in names)
+    """`kimsite.render.markup.x_slug__mutmut_3` … → `slug (4)`: which functions no test reaches."""
+    bare = (re.sub(r"^kimsite\.[a-z_.]+?\.x(?=[_ǁ])_?|__mutmut_\d+$", "", n) for n in names)
     found = Counter(name.strip("ǁ").replace("ǁ", ".") for name in bare)
     return ", ".join(f"{name} ({count})" for name, count in sorted(found.items()))
 
@@ -337,15 +348,21 @@ def main() -> int:
     return 1 if unexplained else 0
 
 
+def source_path(module: str) -> Path:
+    """`render.markup` → kimsite/render/markup.py: modules are named by their dotted path
+    below `kimsite`, as mutmut names their mutants (`kimsite.render.markup.x_slug__mutmut_3`)."""
+    return REPO / "kimsite" / f"{module.replace('.', '/')}.py"
+
+
 def fingerprints(module: str, source: str | None = None) -> dict[str, str]:
-    """Every mutant mutmut makes of `kimsite/<module>.py` → a short hash of its change.
+    """Every mutant mutmut makes of a module (`source_path`) → a short hash of its change.
 
     The hash covers only the lines the mutation changes (as `mutmut show` prints them,
     without context or line numbers), so editing another line of the function keeps it,
     and a renumbering that puts another mutation under the same name changes it."""
     from mutmut.mutation.file_mutation import mutate_file_contents
 
-    path = REPO / "kimsite" / f"{module}.py"
+    path = source_path(module)
     text = path.read_text(encoding="utf-8") if source is None else source
     mutated = mutate_file_contents(str(path), text)
     lines = mutated.code.splitlines()
@@ -375,7 +392,7 @@ def fingerprints(module: str, source: str | None = None) -> dict[str, str]:
     return found
 
 
-_NAME = re.compile(r"^kimsite\.([a-z_]+)\.")
+_NAME = re.compile(r"^kimsite\.([a-z_.]+?)\.x[_ǁ]")
 
 
 def stale(entries: dict[str, str], made: dict[str, dict[str, str]] | None = None) -> list[str]:
@@ -387,7 +404,7 @@ def stale(entries: dict[str, str], made: dict[str, dict[str, str]] | None = None
     for name, mark in sorted(entries.items()):
         found = _NAME.match(name)
         module = found.group(1) if found else ""
-        if not (REPO / "kimsite" / f"{module}.py").is_file():
+        if not (source_path(module)).is_file():
             gone.append(name)
             continue
         if module not in made:
@@ -403,7 +420,7 @@ def checked_digest(module: str, entries: dict[str, str]) -> str:
     alone, so equal digests mean the check would find the same."""
     from importlib.metadata import version
 
-    h = hashlib.sha256((REPO / "kimsite" / f"{module}.py").read_bytes())
+    h = hashlib.sha256((source_path(module)).read_bytes())
     h.update(version("mutmut").encode())
     for name, mark in sorted(entries.items()):
         h.update(f"\n{name} {mark}".encode())
@@ -431,7 +448,7 @@ def record_verified(unresolved: set[str]) -> None:
     lines = ["# Written by `bash scripts/mutation.sh --renumber`: module, digest of what its",
              "# survivors' entries were last checked against (source, entries, mutmut)."]
     for module, entries in sorted(module_entries().items()):
-        if module not in unresolved and (REPO / "kimsite" / f"{module}.py").is_file():
+        if module not in unresolved and (source_path(module)).is_file():
             lines.append(f"{module} {checked_digest(module, entries)}")
     VERIFIED.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -447,7 +464,7 @@ def renumber() -> tuple[list[tuple[str, str]], list[str]]:
     for name in sorted(lost):
         found = _NAME.match(name)
         module = found.group(1) if found else ""
-        if not (REPO / "kimsite" / f"{module}.py").is_file():
+        if not (source_path(module)).is_file():
             continue
         if module not in made:
             made[module] = fingerprints(module)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import BuildReport, build
+from kimsite.build.pipeline import BuildReport, build
 from tests.helpers import REPO, SAMPLE, write_project
 from tests.webserver import Nginx
 
@@ -17,9 +17,9 @@ def _fresh_markdown_renderer() -> None:
     """Each test renders with a Markdown renderer made during it. The build keeps one per
     process; one left by an earlier test, or made before mutmut forked the process for a
     mutant, would hide from every test how the renderer is made (its footnote titles)."""
-    import kimsite.kimbuild
+    import kimsite.build.kim
 
-    kimsite.kimbuild._renderer = None
+    kimsite.build.kim._renderer = None
 
 
 @pytest.fixture

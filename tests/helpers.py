@@ -189,7 +189,7 @@ def run_kimsite(root: Path, *args: str, env: dict[str, str] | None = None
     records coverage in the test's own process) sees the code it runs. Answers as
     subprocess.run would: the exit code, what was printed on stdout and stderr.
     """
-    from kimsite.cli import main
+    from kimsite.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     saved_env, saved_cwd = dict(os.environ), os.getcwd()

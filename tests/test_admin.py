@@ -27,14 +27,14 @@ from benchmarks.images import phone_photo
 from kimsite.admin.bundle import DECAP_VERSION, load_bundle, tarball_path
 from kimsite.admin.decap import collection_names, decap_config
 from kimsite.admin.local import SERVER_DIR
-from kimsite.build import build
-from kimsite.config import load_config
-from kimsite.contract import ARTICLE, PAGE, PROFILE, Field, paths, shape
-from kimsite.liveserver import free_port
-from kimsite.model import KATEGORI
-from kimsite.problems import ProblemLog
-from kimsite.yamlparse import parse_yaml
-from kimsite.yamlsource import Fields
+from kimsite.build.pipeline import build
+from kimsite.model.content import KATEGORI
+from kimsite.model.problems import ProblemLog
+from kimsite.serve.live import free_port
+from kimsite.source.config import load_config
+from kimsite.source.contract import ARTICLE, PAGE, PROFILE, Field, paths, shape
+from kimsite.source.yaml_fields import Fields
+from kimsite.source.yaml_text import parse_yaml
 from tests.conftest import SAMPLE_NOW
 from tests.helpers import REPO, serving, snapshot, write_project
 from tests.test_serve import running

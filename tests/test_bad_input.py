@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import build
-from kimsite.cli import main
-from kimsite.problems import KimsiteError
+from kimsite.build.pipeline import build
+from kimsite.cli.main import main
+from kimsite.model.problems import KimsiteError
 from tests.helpers import PIXEL, article, profile, snapshot, write_file
 
 GOOD = {

@@ -11,8 +11,7 @@ import os
 import shutil
 from pathlib import Path
 
-from kimsite.atomic import TEMP_PREFIX
-from kimsite.cache import (
+from kimsite.build.cache import (
     RACY_SECONDS,
     BuildState,
     Cache,
@@ -30,9 +29,10 @@ from kimsite.cache import (
     scan,
     write_json,
 )
-from kimsite.digest import bytes_digest, file_hash
-from kimsite.markup import RenderedBody
-from kimsite.problems import Problem, Severity
+from kimsite.model.problems import Problem, Severity
+from kimsite.output.atomic import TEMP_PREFIX
+from kimsite.output.digest import bytes_digest, file_hash
+from kimsite.render.markup import RenderedBody
 
 
 def test_json_reads_back_what_was_written_and_nothing_it_cannot_trust(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def test_help_and_command_line_mistakes_speak_indonesian() -> None:
 
 
 def test_english_counts_agree_with_their_nouns() -> None:
-    from kimsite.messages import render_message
+    from kimsite.i18n.messages import render_message
 
     one = {"kims": 1, "documents": 1, "errors": 1, "warnings": 1}
     assert render_message("check.summary", one, "en") == (

@@ -22,8 +22,8 @@ import brotli  # type: ignore[import-untyped]
 import lxml.html
 import pytest
 
-from kimsite.build import build
-from kimsite.liveserver import free_port
+from kimsite.build.pipeline import build
+from kimsite.serve.live import free_port
 from tests.conftest import SAMPLE_NOW
 from tests.helpers import snapshot
 from tests.webserver import Nginx, Response, fetch, self_signed

@@ -17,7 +17,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 def test_rebuild_rewrites_nothing(tmp_path: Path) -> None:
     from datetime import UTC, datetime
 
-    from kimsite.build import build
+    from kimsite.build.pipeline import build
 
     out = build_golden(tmp_path)
     before = stamps(out)

@@ -27,8 +27,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kimsite.build import build
-from kimsite.problems import KimsiteError, Problem
+from kimsite.build.pipeline import build
+from kimsite.model.problems import KimsiteError, Problem
 from tests.helpers import BASE_CONFIG, PIXEL, REPO, profile
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)

@@ -13,8 +13,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kimsite.build import build
-from kimsite.lock import LOCK_NAME
+from kimsite.build.pipeline import build
+from kimsite.output.lock import LOCK_NAME
 from tests.helpers import REPO, snapshot
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

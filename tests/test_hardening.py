@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import build
-from kimsite.cli import main
+from kimsite.build.pipeline import build
+from kimsite.cli.main import main
 from tests.helpers import PIXEL, SAMPLE, article, profile, snapshot, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -211,10 +211,10 @@ def test_a_cached_model_cannot_point_outside_its_kim(tmp_path: Path) -> None:
 def test_cache_models_round_trip(tmp_path: Path) -> None:
     """The JSON model is the model: what a template-only rebuild renders from it equals a
     clean build (the sample has every kind of field)."""
-    from kimsite.cache import Cache
-    from kimsite.config import load_config
-    from kimsite.content import load_kim
-    from kimsite.problems import ProblemLog
+    from kimsite.build.cache import Cache
+    from kimsite.model.problems import ProblemLog
+    from kimsite.source.config import load_config
+    from kimsite.source.kim_folder import load_kim
 
     root = tmp_path / "sample"
     shutil.copytree(SAMPLE / "content", root / "content")
@@ -293,7 +293,7 @@ def test_full_disk_stops_cleanly_and_loses_nothing(
 _HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from kimsite.lock import exclusive
+from kimsite.output.lock import exclusive
 with exclusive(Path(sys.argv[1])):
     print("dipegang", flush=True)
     time.sleep(600)

@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
-from kimsite.build import build
+from kimsite.build.pipeline import build
 from tests.helpers import article, profile, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -256,16 +256,16 @@ def test_an_unfinished_cache_entry_is_made_again_whole(
     worker sharing the photo (two KIMs use it) never reads a half-written file. One left
     unfinished where entries go (files without a manifest, as a killed build of an older
     kimsite left them) is not trusted: made again, publishing what a clean build does."""
-    import kimsite.images
+    import kimsite.render.images
 
     made_in: list[str] = []
-    real_share = kimsite.images._share
+    real_share = kimsite.render.images._share
 
     def share(image: object, folder: Path) -> object:
         made_in.append(folder.name)
         return real_share(image, folder)
 
-    monkeypatch.setattr(kimsite.images, "_share", share)
+    monkeypatch.setattr(kimsite.render.images, "_share", share)
     clean = _project(tmp_path / "bersih", {"panen.jpg": phone_photo(900, 1200)})
     assert build(clean / "config.yaml", now=NOW).ok
     root = _project(tmp_path / "p", {"panen.jpg": phone_photo(900, 1200)})
@@ -288,7 +288,7 @@ def test_cache_entries_no_photo_refers_to_are_pruned(tmp_path: Path) -> None:
     renders removes it, and keeps every entry a current photo uses."""
     import os
 
-    import kimsite.build
+    import kimsite.build.pipeline
 
     root = _project(tmp_path / "p", {"panen.jpg": phone_photo(900, 1200),
                                      "lama.jpg": phone_photo(600, 800)})
@@ -301,7 +301,7 @@ def test_cache_entries_no_photo_refers_to_are_pruned(tmp_path: Path) -> None:
     # The same day: nothing is pruned yet (pruning reads every stamp).
     assert first < _entries(root)
     marker = root / ".kimsite-cache/images-dipangkas"
-    day_ago = marker.stat().st_mtime - kimsite.build.PRUNE_EVERY_SECONDS - 1
+    day_ago = marker.stat().st_mtime - kimsite.build.pipeline.PRUNE_EVERY_SECONDS - 1
     os.utime(marker, (day_ago, day_ago))
     (root / "content/desa/artikel/2026-05-01-panen.md").write_text(
         article("Panen raya", "2026-05-01", gambar="../media/panen.jpg",
@@ -423,7 +423,7 @@ def test_other_derivative_settings_are_not_served_from_the_old_cache(
     """A photo whose file has not changed is found by its stamp without being read; a
     kimsite that makes other derivatives (new widths, a new VERSION) must not take the
     entry that stamp names, or pages would list widths the cache no longer makes."""
-    import kimsite.images
+    import kimsite.render.images
 
     root = _project(tmp_path / "p", {"panen.jpg": phone_photo(800, 600)})
     site = root / "build/desa.kim.id"
@@ -435,12 +435,12 @@ def test_other_derivative_settings_are_not_served_from_the_old_cache(
 
     assert build(root / "config.yaml", now=NOW).ok
     assert published() == (["panen-480w.webp", "panen-800w.webp"], [480, 800])
-    monkeypatch.setattr(kimsite.images, "WIDTHS", (320, 960, 1440))
+    monkeypatch.setattr(kimsite.render.images, "WIDTHS", (320, 960, 1440))
     shutil.rmtree(root / "build")  # every page is rendered again
     assert build(root / "config.yaml", now=NOW).ok
     assert published() == (["panen-320w.webp", "panen-800w.webp"], [320, 800])
     entries = _entries(root)
-    monkeypatch.setattr(kimsite.images, "VERSION", "uji")
+    monkeypatch.setattr(kimsite.render.images, "VERSION", "uji")
     shutil.rmtree(root / "build")
     assert build(root / "config.yaml", now=NOW).ok
     assert len(_entries(root) - entries) == 1  # made again under the new VERSION

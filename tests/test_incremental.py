@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kimsite.build import Shard, build, build_index, shard_of
-from kimsite.cli import main
-from kimsite.lock import LOCK_NAME
+from kimsite.build.pipeline import Shard, build, build_index, shard_of
+from kimsite.cli.main import main
+from kimsite.output.lock import LOCK_NAME
 from tests.helpers import REPO, article, profile, snapshot, stamps, write_project
 from tests.test_golden import GOLDEN
 
@@ -418,8 +418,8 @@ def test_a_build_with_nothing_changed_reads_folder_times_not_every_file(
     """Once the folders' times can be trusted, a KIM's per-file records are not even read
     (outside its hour of the full comparison); a page deleted by hand is still put back by
     the next build; a page edited in place is put back in the KIM's hour."""
-    from kimsite.build import FULL_CHECK_HOURS
-    from kimsite.cache import Cache
+    from kimsite.build.cache import Cache
+    from kimsite.build.pipeline import FULL_CHECK_HOURS
 
     project = _golden_project(tmp_path)
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -684,8 +684,9 @@ def test_killed_build_leaves_a_usable_cache(tmp_path: Path) -> None:
 # place, or the Nth cache file written but not yet renamed over the old one.
 KILLER = """
 import os, signal, sys
-from kimsite import atomic, staging
-from kimsite.cli import main
+from kimsite.output import atomic
+from kimsite.output import staging
+from kimsite.cli.main import main
 
 point, n = sys.argv[1], int(sys.argv[2])
 calls = 0

@@ -11,10 +11,10 @@ from pathlib import Path
 import lxml.html
 
 from benchmarks.index import KIMS, summaries
-from kimsite.config import load_config
-from kimsite.problems import ProblemLog
-from kimsite.province import render_index
-from kimsite.themes import load_theme
+from kimsite.model.problems import ProblemLog
+from kimsite.render.index_site import render_index
+from kimsite.render.themes import load_theme
+from kimsite.source.config import load_config
 from tests.helpers import write_project
 
 LIMIT = 60 * 1024  # gzipped HTML per page

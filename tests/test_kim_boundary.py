@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 
-import kimsite.sitegen
-from kimsite.build import BuildReport, build
-from kimsite.kimbuild import MachineFailure
-from kimsite.problems import KimsiteError
+import kimsite.render.kim_site
+from kimsite.build.kim import MachineFailure
+from kimsite.build.pipeline import BuildReport, build
+from kimsite.model.problems import KimsiteError
 from tests.helpers import BASE_CONFIG, article, parse, profile, snapshot, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -134,14 +134,14 @@ def test_a_kim_with_a_mistake_publishes_nothing_of_it(tmp_path: Path) -> None:
 
 
 def _fault_in_b(monkeypatch: pytest.MonkeyPatch, fault: BaseException) -> Callable[..., Any]:
-    real = kimsite.sitegen.render_kim
+    real = kimsite.render.kim_site.render_kim
 
     def render(kim: Any, *args: Any, **kwargs: Any) -> Any:
         if kim.slug == "b":
             raise fault
         return real(kim, *args, **kwargs)
 
-    monkeypatch.setattr(kimsite.sitegen, "render_kim", render)
+    monkeypatch.setattr(kimsite.render.kim_site, "render_kim", render)
     return render
 
 
@@ -182,18 +182,18 @@ def test_a_search_index_that_cannot_be_made_keeps_the_kims_last_site(
 ) -> None:
     """Pagefind failing for one KIM (a machine's problem, not the writer's: injected) is
     that KIM's problem, named as such, and nothing of its new site is published."""
-    import kimsite.search
+    import kimsite.render.search
 
     root, before = _published(tmp_path)
     _edit_b(root, "2026-02-01")
-    real = kimsite.search.bundle
+    real = kimsite.render.search.bundle
 
     def failing(records: Any) -> Any:
         if any(r.title == "Posyandu" for r in records):
-            raise kimsite.search.SearchFailure("pagefind berhenti")
+            raise kimsite.render.search.SearchFailure("pagefind berhenti")
         return real(records)
 
-    monkeypatch.setattr(kimsite.search, "bundle", failing)
+    monkeypatch.setattr(kimsite.render.search, "bundle", failing)
     report = build(root / "config.yaml", now=NOW)
     assert _said(report, root) == [
         ("content/b/kim.yaml", None, "search.failed", "pagefind berhenti")

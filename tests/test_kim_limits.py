@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import build
-from kimsite.search import PROVINCE_RECORDS_PER_KIM
-from kimsite.sitefiles import INDEX_CHARS
+from kimsite.build.pipeline import build
+from kimsite.render.search import PROVINCE_RECORDS_PER_KIM
+from kimsite.render.site_files import INDEX_CHARS
 from tests.helpers import BASE_CONFIG, article, profile, snapshot, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -95,7 +95,7 @@ def test_a_site_past_its_size_writes_nothing(tmp_path: Path) -> None:
 def test_the_province_feed_carries_a_huge_article_as_its_summary(tmp_path: Path) -> None:
     """An article of megabytes is the KIM's own to publish, whole in its own feed; the
     province's feed gives it as its summary and a link."""
-    from kimsite.sitegen import INDEX_FEED_CHARS
+    from kimsite.render.kim_site import INDEX_FEED_CHARS
 
     body = "Paragraf panjang sekali. " * (INDEX_FEED_CHARS // 10)
     files = {"content/b/artikel/2026-02-01-besar.md": article(
@@ -146,9 +146,9 @@ def test_the_index_search_shares_its_records_among_the_kims(
     """The index's combined search holds at most `search.PROVINCE_RECORDS` records (Pagefind
     keeps a whole bundle in memory while making it): each KIM gives an equal share of its
     newest, at least one, so a province of thousands of KIMs still finds every KIM there."""
-    import kimsite.search
+    import kimsite.render.search
 
-    monkeypatch.setattr(kimsite.search, "PROVINCE_RECORDS", 5)
+    monkeypatch.setattr(kimsite.render.search, "PROVINCE_RECORDS", 5)
     files = {
         f"content/b/artikel/2026-02-0{n}-kabar-{n}.md": article(f"Kabar {n}", f"2026-02-0{n}")
         for n in range(1, 6)

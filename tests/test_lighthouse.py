@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.images import phone_photo
-from kimsite.build import build
+from kimsite.build.pipeline import build
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.helpers import REPO, article, profile, serving, write_project
 

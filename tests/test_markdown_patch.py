@@ -1,4 +1,4 @@
-"""kimsite.markdown_patch: Markdown's bracket matcher replaced by an equal, faster one."""
+"""kimsite.render.markdown_patch: Markdown's bracket matcher replaced by an equal, faster one."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import random
 import pytest
 from markdown.inlinepatterns import LinkInlineProcessor
 
-from kimsite import markdown_patch
-from kimsite.markdown_patch import ORIGINAL, bracket_ends
+from kimsite.render import markdown_patch
+from kimsite.render.markdown_patch import ORIGINAL, bracket_ends
 
 
 def _texts() -> list[str]:
@@ -32,7 +32,7 @@ def test_installed_and_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     to the same HTML with Markdown's own matcher."""
     import markdown
 
-    import kimsite.markup  # noqa: F401  (installs it)
+    import kimsite.render.markup  # noqa: F401  (installs it)
 
     assert LinkInlineProcessor._findBracketEnds is bracket_ends
     body = (

@@ -14,8 +14,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from kimsite.build import build
-from kimsite.markup import MAX_NESTING
+from kimsite.build.pipeline import build
+from kimsite.render.markup import MAX_NESTING
 from tests.helpers import PIXEL, article, parse, profile
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)

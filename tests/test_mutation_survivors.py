@@ -20,7 +20,8 @@ from scripts.mutation import (
 
 
 def _module(name: str) -> str:
-    return name.split(".")[1]
+    """`kimsite.output.compress.x_f__mutmut_1` → `output.compress`."""
+    return name.removeprefix("kimsite.").split(".x", 1)[0]
 
 
 # One test per module, so that the suite's workers share the fingerprinting (mutmut makes
@@ -42,8 +43,8 @@ def test_every_reviewed_survivor_is_still_that_mutation(module: str) -> None:
 
 def test_a_changed_module_or_entry_is_checked_again() -> None:
     """The digest that lets a module skip the check follows its source and its entries."""
-    module = "compress"
-    entries = module_entries().get(module) or {"kimsite.compress.x_f__mutmut_1": "0"}
+    module = "output.compress"
+    entries = module_entries().get(module) or {"kimsite.output.compress.x_f__mutmut_1": "0"}
     digest = checked_digest(module, entries)
     changed = dict(entries)
     changed[next(iter(changed))] = "00000000"
@@ -65,17 +66,17 @@ def test_every_reviewed_survivor_has_a_reason_and_is_listed_once() -> None:
 
 
 def test_a_stale_or_renumbered_entry_is_noticed() -> None:
-    made = fingerprints("compress")
+    made = fingerprints("output.compress")
     names = sorted(made)
-    assert names and all(name.startswith("kimsite.compress.") for name in names)
+    assert names and all(name.startswith("kimsite.output.compress.") for name in names)
     first, second = names[0], names[1]
     assert made[first] != made[second]
     assert stale({first: made[first]}) == []
     # A name that went, a module that went, and a name that now means another mutation
     # (what renumbering does: the old fingerprint no longer matches).
     assert stale(
-        {first + "99999": made[first], "kimsite.hilang.x_f__mutmut_1": "0", second: made[first]}
-    ) == [second, first + "99999", "kimsite.hilang.x_f__mutmut_1"]
+        {first + "99999": made[first], "kimsite.output.hilang.x_f__mutmut_1": "0", second: made[first]}
+    ) == [second, first + "99999", "kimsite.output.hilang.x_f__mutmut_1"]
 
 
 def test_the_fingerprint_is_the_change_not_its_place() -> None:
@@ -83,13 +84,13 @@ def test_the_fingerprint_is_the_change_not_its_place() -> None:
     needless re-review) and changes those it renumbers (no wrong excuse)."""
     from scripts.mutation import REPO
 
-    text = (REPO / "kimsite" / "compress.py").read_text(encoding="utf-8")
+    text = (REPO / "kimsite" / "output" / "compress.py").read_text(encoding="utf-8")
     line = '    dot = name.rfind(".")\n'
     assert line in text
-    before = fingerprints("compress")
-    after = fingerprints("compress", text.replace(line, line + "    size = size + 0\n"))
-    kept = "kimsite.compress.x_worth_compressing__mutmut_2"  # rfind(None), above the new line
-    moved = "kimsite.compress.x_worth_compressing__mutmut_5"  # now a mutant of the new line
+    before = fingerprints("output.compress")
+    after = fingerprints("output.compress", text.replace(line, line + "    size = size + 0\n"))
+    kept = "kimsite.output.compress.x_worth_compressing__mutmut_2"  # rfind(None), above the line
+    moved = "kimsite.output.compress.x_worth_compressing__mutmut_5"  # a mutant of the new line
     assert after[kept] == before[kept]
     assert after[moved] != before[moved]
 
@@ -113,18 +114,18 @@ def test_renumbering_moves_an_entry_to_its_mutation_and_names_what_it_cannot_pla
     made for a person to review."""
     import scripts.mutation as mutation
 
-    text = (mutation.REPO / "kimsite" / "compress.py").read_text(encoding="utf-8")
-    made = fingerprints("compress")
-    shifted = "kimsite.compress.x_worth_compressing__mutmut_5"  # `and` → `or`, in the return
-    first = "kimsite.compress.x_worth_compressing__mutmut_3"  # rfind → find
-    (tmp_path / "kimsite").mkdir()
+    text = (mutation.REPO / "kimsite" / "output" / "compress.py").read_text(encoding="utf-8")
+    made = fingerprints("output.compress")
+    shifted = "kimsite.output.compress.x_worth_compressing__mutmut_5"  # `and` → `or`, in return
+    first = "kimsite.output.compress.x_worth_compressing__mutmut_3"  # rfind → find
+    (tmp_path / "kimsite" / "output").mkdir(parents=True)
     (tmp_path / "tests").mkdir()
     line = '    dot = name.rfind(".")\n'
     edited = text.replace(line, '    dot = name.rfind(".", 0)\n    size = size + 0\n')
     # The same line in another function makes the same change there: not this entry's.
     twin = edited[edited.index("def worth_compressing") :].split("\n\n\n")[0]
     edited += "\n\n" + twin.replace("def worth_compressing", "def kembar") + "\n"
-    (tmp_path / "kimsite" / "compress.py").write_text(edited, encoding="utf-8")
+    (tmp_path / "kimsite" / "output" / "compress.py").write_text(edited, encoding="utf-8")
     survivors = tmp_path / "tests" / "mutation-survivors.txt"
     survivors.write_text(
         f"# reviewed\n{shifted} @{made[shifted]}  # alasan satu\n{first} @{made[first]}  # dua\n",
@@ -135,7 +136,7 @@ def test_renumbering_moves_an_entry_to_its_mutation_and_names_what_it_cannot_pla
     moved, lost = mutation.renumber()
     [(old, new)] = moved
     assert old == shifted and new != shifted and new.startswith(shifted[: -len("5")])
-    assert fingerprints("compress")[new] == made[shifted]
+    assert fingerprints("output.compress")[new] == made[shifted]
     assert lost == [first]  # `rfind(".")` is written otherwise now: its mutant is not made
     assert survivors.read_text(encoding="utf-8").splitlines() == [
         "# reviewed", f"{new} @{made[shifted]}  # alasan satu", f"{first} @{made[first]}  # dua"
@@ -143,8 +144,8 @@ def test_renumbering_moves_an_entry_to_its_mutation_and_names_what_it_cannot_pla
 
 
 def test_the_same_change_on_a_repeated_line_is_told_apart() -> None:
-    """`return "render"` is written several times in build._what_to_do: the same mutation of
+    """`return "render"` is written several times in build.pipeline._what_to_do: the same mutation of
     each is a different mutant, whose review may not carry over to the others."""
-    made = fingerprints("build")
-    renders = [name for name in made if name.startswith("kimsite.build.x__what_to_do__")]
+    made = fingerprints("build.pipeline")
+    renders = [name for name in made if name.startswith("kimsite.build.pipeline.x__what_to_do__")]
     assert len({made[name] for name in renders}) == len(renders)

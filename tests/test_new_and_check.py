@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import build
-from kimsite.cli import main
+from kimsite.build.pipeline import build
+from kimsite.cli.main import main
 from tests.helpers import PIXEL, article, profile, run_kimsite
 
 
@@ -54,7 +54,7 @@ def test_new_kim_and_article_build_cleanly(in_project: Path, capsys: pytest.Capt
 def _write_the_news(path: Path) -> None:
     """What a writer does to a new article: the news in place of the example text, and the
     `draf: true` line deleted."""
-    from kimsite.kimfiles import PLACEHOLDER
+    from kimsite.source.files import PLACEHOLDER
 
     text = path.read_text(encoding="utf-8").replace(PLACEHOLDER, "Warga bekerja bakti.")
     lines = [x for x in text.splitlines(keepends=True) if not x.startswith("draf: true")]
@@ -332,7 +332,7 @@ def test_lengths_are_warned_past_the_limit_not_at_it(project: Callable[..., Path
     """`check` warns about the lengths the contract (and the editor's patterns) allow: a
     title of exactly MAX_TITLE letters is fine, one more is not; the same for summaries.
     The warning says both numbers, so a writer knows how much to cut."""
-    from kimsite.contract import MAX_SUMMARY, MAX_TITLE
+    from kimsite.source.contract import MAX_SUMMARY, MAX_TITLE
 
     at_title, at_summary = "J" * MAX_TITLE, "R" * MAX_SUMMARY
     root = project({
@@ -355,7 +355,7 @@ def test_lengths_are_warned_past_the_limit_not_at_it(project: Callable[..., Path
 def test_the_example_text_is_found_at_its_first_line(project: Callable[..., Path]) -> None:
     """The body starts with a blank line and holds `new artikel`'s example text twice: the
     error names the line of the first, counted in the file as the writer's editor does."""
-    from kimsite.kimfiles import PLACEHOLDER
+    from kimsite.source.files import PLACEHOLDER
 
     body = f"\nParagraf pertama.\n\n{PLACEHOLDER}\n\nLagi:\n\n{PLACEHOLDER}"
     root = project({
@@ -375,7 +375,7 @@ def test_check_judges_dates_by_the_time_it_is_given(project: Callable[..., Path]
     one a minute later is scheduled (and listed with its own time, in time order)."""
     from datetime import UTC, datetime, timedelta
 
-    from kimsite.check import check
+    from kimsite.build.check import check
 
     root = project({
         "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
@@ -459,16 +459,16 @@ def test_an_unexpected_failure_in_one_kim_is_that_kims_problem(
     """The same boundary as a build's. No input is known to break `check` (each one found
     became a problem with its own code), so the fault is injected: the KIM's own folder is
     named with what failed, and the other KIMs are checked as before."""
-    import kimsite.check
+    import kimsite.build.check
 
-    real = kimsite.check._lengths
+    real = kimsite.build.check._lengths
 
     def breaks_for_b(kim: object, log: object) -> None:
         if kim.slug == "b":  # type: ignore[attr-defined]
             raise RuntimeError("rusak di dalam")
         real(kim, log)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(kimsite.check, "_lengths", breaks_for_b)
+    monkeypatch.setattr(kimsite.build.check, "_lengths", breaks_for_b)
     root = project({
         "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
         "content/a/artikel/x.md": article("X", body="Lihat [hilang](/zzz/)."),

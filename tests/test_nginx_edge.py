@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import build
-from kimsite.redirects import MAX_SENT_CHARS
+from kimsite.build.pipeline import build
+from kimsite.source.redirects import MAX_SENT_CHARS
 from tests.helpers import article, profile, snapshot, write_project
 from tests.webserver import Nginx
 
@@ -124,7 +124,7 @@ def _colliding(host: str, count: int, modulus: int = 2048) -> list[str]:
     nginx hashes them (k = k * 31 + byte, lowercased): what a hostile KIM can compute."""
     import itertools
 
-    from kimsite.redirects import old_address
+    from kimsite.source.redirects import old_address
 
     def step(text: str, k: int = 0) -> int:
         for byte in text.lower().encode():

@@ -1,4 +1,4 @@
-"""kimsite.photos: a phone photo kept small, upright and without its location in the
+"""kimsite.authoring.photos: a phone photo kept small, upright and without its location in the
 repository itself, as a writer meets it: `kimsite check` warns and names the command,
 `kimsite foto` shrinks, and the repository then holds a photo within the province's limit."""
 

@@ -11,11 +11,11 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from kimsite import province
-from kimsite.config import load_config
-from kimsite.model import KimSummary
-from kimsite.problems import ProblemLog
-from kimsite.province import (
+from kimsite.model.content import KimSummary
+from kimsite.model.problems import ProblemLog
+from kimsite.output.writer import SiteOutput
+from kimsite.render import index_site
+from kimsite.render.index_site import (
     IndexInput,
     KabkotaGroup,
     KecamatanGroup,
@@ -24,8 +24,8 @@ from kimsite.province import (
     _Latest,
     render_index,
 )
-from kimsite.themes import load_theme
-from kimsite.writer import SiteOutput
+from kimsite.render.themes import load_theme
+from kimsite.source.config import load_config
 from tests.helpers import ATOM, write_project
 
 
@@ -84,7 +84,7 @@ def test_latest_keeps_the_newest_and_the_first_offered_of_equals() -> None:
 
 
 def test_a_region_is_cut_into_pages_in_kecamatan_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(province, "KIM_PER_PAGE", 3)
+    monkeypatch.setattr(index_site, "KIM_PER_PAGE", 3)
     group = KabkotaGroup("Kabupaten Satu", "52.01", "/wilayah/kabupaten-satu/", (
         _kecamatan("a", 0, 2), _kecamatan("b", 10, 4), _kecamatan("c", 20, 3)))
     assert group.count == 9
@@ -126,7 +126,7 @@ def test_each_kim_gives_the_index_at_most_its_newest_few() -> None:
     assert [item.kim_nama for item in gathered.by_kabkota["52.02"].items()] == ["KIM Nomor 3"]
     assert [s.slug for s in gathered.kims] == ["kim001", "kim002", "kim003"]
     assert all(s.latest == [] for s in gathered.kims)  # the index keeps no more than it shows
-    assert gathered.latest.limit == 2 * province.NEWS_PAGES
+    assert gathered.latest.limit == 2 * index_site.NEWS_PAGES
 
 
 def _index(
@@ -172,7 +172,7 @@ def _rel(doc: lxml.html.HtmlElement, rel: str) -> list[str]:
 def test_every_index_page_says_and_links_what_it_should(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(province, "KIM_PER_PAGE", 2)
+    monkeypatch.setattr(index_site, "KIM_PER_PAGE", 2)
     summaries = [
         _summary(1, 1, 1, 5, days=[3, 9, 1, 7, 5]),  # gives its three newest: 9, 7, 5
         _summary(2, 1, 2, 1, days=[2]),
@@ -361,7 +361,7 @@ def test_news_photos_shown_only_on_a_region_page_are_published_too(
 ) -> None:
     """The index's own small copy of each photo it shows: on the home page and on the region
     pages, whose latest news reach further back than the province's."""
-    monkeypatch.setattr(province, "NEWS_PAGES", 1)
+    monkeypatch.setattr(index_site, "NEWS_PAGES", 1)
     photo = tmp_path / "foto-480w.webp"
     photo.write_bytes(b"RIFF....WEBP")
     summaries = [_summary(1, 1, 1, 2, days=[8, 9]), _summary(2, 2, 1, 2, days=[1, 2])]

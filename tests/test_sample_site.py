@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kimsite.build import BuildReport
-from kimsite.indonesian import parse_moment
-from kimsite.regions import lookup
+from kimsite.build.pipeline import BuildReport
+from kimsite.indonesia.conventions import parse_moment
+from kimsite.indonesia.regions import lookup
 from tests.conftest import SAMPLE_NOW
 from tests.helpers import broken_links, html_pages, parse, parse_atom, validate_sitemap
 
@@ -220,7 +220,7 @@ def test_index_news_photos_live_on_the_index(sample: Sample) -> None:
 
 def test_summaries_cannot_name_files_outside_a_site(tmp_path: Path) -> None:
     """Summaries are cache data: a planted one naming another file publishes nothing."""
-    from kimsite.indexbuild import _built_file
+    from kimsite.build.index import _built_file
 
     site = tmp_path / "out/desa.kim.id/media"
     site.mkdir(parents=True)

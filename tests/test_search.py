@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import BuildReport, build
+from kimsite.build.pipeline import BuildReport, build
 from tests.conftest import SAMPLE_NOW
 from tests.helpers import REPO, SAMPLE, article, parse, profile, serving, stamps, write_project
 
@@ -192,7 +192,7 @@ def test_a_forked_process_starts_its_own_pagefind_and_leaves_the_parents() -> No
     pipes to the garbage collector; the parent's service goes on answering."""
     import os
 
-    from kimsite import search
+    from kimsite.render import search
 
     records = [search.Record("/artikel/a/", "Panen raya", "Warga memanen padi bersama.")]
     before = search.bundle(records)
@@ -218,7 +218,7 @@ def test_a_kept_service_that_stopped_answering_is_replaced_once() -> None:
     the search's failure). The fault is injected where it shows: the answers' pipe ends."""
     import os
 
-    from kimsite import search
+    from kimsite.render import search
 
     records = [search.Record("/artikel/a/", "Panen raya", "Warga memanen padi bersama.")]
     before = search.bundle(records)

@@ -12,7 +12,7 @@ from pathlib import Path
 import lxml.etree
 import lxml.html
 
-from kimsite.build import build
+from kimsite.build.pipeline import build
 from tests.helpers import PIXEL, article, html_pages, parse, profile
 
 HOSTILE_BODY = """\
@@ -44,7 +44,7 @@ BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
 LD_JSON = '<script type="application/ld+json">'
 # The theme's own search page (`/cari/`) is the one page with a script, a form and an input:
 # exactly these, nothing a writer can add to.
-# (its name holds its digest: kimsite.themes publishes theme scripts so)
+# (its name holds its digest: kimsite.render.themes publishes theme scripts so)
 SEARCH_SCRIPT = re.compile(r'<script type="module" src="/assets/cari\.[0-9a-f]{10}\.js"></script>')
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.liveserver import free_port
-from kimsite.serve import ALL, Burst, Debouncer, Plan, classify
+from kimsite.serve.live import free_port
+from kimsite.serve.preview import ALL, Burst, Debouncer, Plan, classify
 from tests.helpers import article, profile, snapshot, stamps
 
 # How long a test waits for what must come: long, since a busy machine is slow; how fast it

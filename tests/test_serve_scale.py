@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import write_kimsite
-from kimsite.liveserver import free_port
+from kimsite.serve.live import free_port
 from tests.test_serve import Served, running
 
 KIMS = 2_000

@@ -9,7 +9,7 @@ from typing import Any
 
 import lxml.html
 
-from kimsite.build import build
+from kimsite.build.pipeline import build
 from tests.helpers import PIXEL, article, profile, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import build
-from kimsite.cli import main
+from kimsite.build.pipeline import build
+from kimsite.cli.main import main
 from tests.helpers import (
     BASE_CONFIG,
     PIXEL,

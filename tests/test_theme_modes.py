@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import BuildReport
+from kimsite.build.pipeline import BuildReport
 from tests.helpers import REPO, serving
 
 

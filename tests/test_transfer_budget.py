@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from benchmarks.images import phone_photo
-from kimsite.build import build
+from kimsite.build.pipeline import build
 from tests.helpers import article, profile, serving, write_project
 
 BUDGET = 400 * 1024

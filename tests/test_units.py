@@ -12,15 +12,16 @@ from pathlib import Path, PurePosixPath
 import brotli  # type: ignore[import-untyped]
 import pytest
 
-from kimsite import indonesian, routes
-from kimsite.build import BuildReport, KimResult, Shard, current_time, shard_of
-from kimsite.compress import MIN_SIZE, variants, worth_compressing
-from kimsite.config import load_config
-from kimsite.markup import shorten
-from kimsite.messages import MESSAGES
-from kimsite.problems import Problem, Severity
-from kimsite.regions import lookup, suggest
-from kimsite.writer import JOURNAL, OutputConflict, Owner, SiteOutput, commit, forget_journal
+from kimsite.build.pipeline import BuildReport, KimResult, Shard, current_time, shard_of
+from kimsite.i18n.messages import MESSAGES
+from kimsite.indonesia import conventions
+from kimsite.indonesia.regions import lookup, suggest
+from kimsite.model import routes
+from kimsite.model.problems import Problem, Severity
+from kimsite.output.compress import MIN_SIZE, variants, worth_compressing
+from kimsite.output.writer import JOURNAL, OutputConflict, Owner, SiteOutput, commit, forget_journal
+from kimsite.render.markup import shorten
+from kimsite.source.config import load_config
 from tests.helpers import write_project
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,49 +40,49 @@ REPO = Path(__file__).resolve().parent.parent
     ],
 )
 def test_slugify(text: str, slug: str) -> None:
-    assert indonesian.slugify(text) == slug
+    assert conventions.slugify(text) == slug
 
 
 def test_dates_in_indonesian() -> None:
-    assert indonesian.date_full(date(2023, 7, 24)) == "Senin, 24 Juli 2023"
-    assert indonesian.date_full(date(2025, 7, 4)) == "Jumat, 4 Juli 2025"
-    assert indonesian.date_long(date(2024, 12, 1)) == "1 Desember 2024"
+    assert conventions.date_full(date(2023, 7, 24)) == "Senin, 24 Juli 2023"
+    assert conventions.date_full(date(2025, 7, 4)) == "Jumat, 4 Juli 2025"
+    assert conventions.date_long(date(2024, 12, 1)) == "1 Desember 2024"
 
 
 def test_times_follow_the_kim_zone() -> None:
-    wita = indonesian.zone_for_province("52")
-    m = indonesian.parse_moment("2023-07-24 14:05", wita)
+    wita = conventions.zone_for_province("52")
+    m = conventions.parse_moment("2023-07-24 14:05", wita)
     assert m is not None and m.has_time
-    assert indonesian.moment_text(m, wita) == "Senin, 24 Juli 2023, 14.05 WITA"
+    assert conventions.moment_text(m, wita) == "Senin, 24 Juli 2023, 14.05 WITA"
     assert m.at.utcoffset().total_seconds() == 8 * 3600  # type: ignore[union-attr]
-    jakarta = indonesian.parse_moment("2023-07-24T14:05:00+07:00", wita)
-    assert jakarta is not None and indonesian.moment_text(jakarta, wita).endswith("15.05 WITA")
-    assert indonesian.zone_for_province("31").abbr == "WIB"
-    assert indonesian.zone_for_province("94").abbr == "WIT"
-    assert indonesian.parse_moment("2023-02-29", wita) is None
-    assert indonesian.parse_moment("24/07/2023", wita) is None
-    assert indonesian.parse_moment("2023-07-24 25:00", wita) is None
+    jakarta = conventions.parse_moment("2023-07-24T14:05:00+07:00", wita)
+    assert jakarta is not None and conventions.moment_text(jakarta, wita).endswith("15.05 WITA")
+    assert conventions.zone_for_province("31").abbr == "WIB"
+    assert conventions.zone_for_province("94").abbr == "WIT"
+    assert conventions.parse_moment("2023-02-29", wita) is None
+    assert conventions.parse_moment("24/07/2023", wita) is None
+    assert conventions.parse_moment("2023-07-24 25:00", wita) is None
 
 
 def test_money_phone_reading_time() -> None:
-    assert indonesian.rupiah(1_500_000) == "Rp1.500.000"
-    assert indonesian.rupiah(500) == "Rp500"
-    assert indonesian.whatsapp_number("0812-3456-7890") == "6281234567890"
-    assert indonesian.whatsapp_number("+62 812 3456 7890") == "6281234567890"
-    assert indonesian.whatsapp_number("12345") is None
-    assert indonesian.reading_minutes(0) == 1
-    assert indonesian.reading_minutes(201) == 2
+    assert conventions.rupiah(1_500_000) == "Rp1.500.000"
+    assert conventions.rupiah(500) == "Rp500"
+    assert conventions.whatsapp_number("0812-3456-7890") == "6281234567890"
+    assert conventions.whatsapp_number("+62 812 3456 7890") == "6281234567890"
+    assert conventions.whatsapp_number("12345") is None
+    assert conventions.reading_minutes(0) == 1
+    assert conventions.reading_minutes(201) == 2
 
 
 def test_host_names() -> None:
-    assert indonesian.is_dns_label("sesela")
-    assert not indonesian.is_dns_label("Sesela")
-    assert not indonesian.is_dns_label("-sesela")
-    assert not indonesian.is_dns_label("1234")
-    assert not indonesian.is_dns_label("a" * 64)
-    assert indonesian.is_host_name("kim.ntbprov.go.id")
-    assert not indonesian.is_host_name("kim..id")
-    assert not indonesian.is_host_name("localhost")
+    assert conventions.is_dns_label("sesela")
+    assert not conventions.is_dns_label("Sesela")
+    assert not conventions.is_dns_label("-sesela")
+    assert not conventions.is_dns_label("1234")
+    assert not conventions.is_dns_label("a" * 64)
+    assert conventions.is_host_name("kim.ntbprov.go.id")
+    assert not conventions.is_host_name("kim..id")
+    assert not conventions.is_host_name("localhost")
 
 
 def test_regions_come_from_kemendagri_data() -> None:
@@ -212,9 +213,9 @@ def test_both_languages_take_the_same_values() -> None:
 
 
 def test_heading_ids_are_unique_and_leave_the_themes_ids_alone() -> None:
-    from kimsite.kimfiles import AssetResolver
-    from kimsite.markup import PAGE_IDS, MarkdownRenderer
-    from kimsite.model import Document
+    from kimsite.model.content import Document
+    from kimsite.render.markup import PAGE_IDS, MarkdownRenderer
+    from kimsite.source.files import AssetResolver
 
     doc = Document(Path("/tmp/a.md"), "a", "A", None,
                    "## Isi\n\n## Hasil Lomba\n\n## Hasil lomba\n\n### Jum'at *Bersih*\n", 5)
@@ -281,7 +282,7 @@ def test_writer_never_writes_or_deletes_through_a_planted_link(tmp_path: Path) -
     ],
 )
 def test_old_addresses_are_sent_as_browsers_send_them(written: str, sent: str | None) -> None:
-    from kimsite.redirects import old_address
+    from kimsite.source.redirects import old_address
 
     assert old_address(written) == sent
 
@@ -304,14 +305,14 @@ def test_old_addresses_are_sent_as_browsers_send_them(written: str, sent: str | 
     ],
 )
 def test_redirect_targets_are_pages_of_the_site(target: str, ok: bool) -> None:
-    from kimsite.redirects import is_site_path
+    from kimsite.source.redirects import is_site_path
 
     assert is_site_path(target) is ok
 
 
 def test_a_redirect_file_is_read_with_every_problem_at_its_line(tmp_path: Path) -> None:
-    from kimsite.problems import ProblemLog
-    from kimsite.redirects import check_against_site, load_redirects
+    from kimsite.model.problems import ProblemLog
+    from kimsite.source.redirects import check_against_site, load_redirects
 
     path = tmp_path / "pengalihan.yaml"
     path.write_text(
@@ -366,8 +367,8 @@ def test_a_redirect_file_is_read_with_every_problem_at_its_line(tmp_path: Path) 
 
 
 def test_a_redirect_file_that_cannot_be_read_says_where(tmp_path: Path) -> None:
-    from kimsite.problems import ProblemLog
-    from kimsite.redirects import load_redirects
+    from kimsite.model.problems import ProblemLog
+    from kimsite.source.redirects import load_redirects
 
     cases = {
         "rusak.yaml": ("/a/: /b/\n/c/: [/d/\n", "yaml.unclosed_bracket", 2),
@@ -446,7 +447,7 @@ def test_writer_restores_what_was_deleted_or_resized_behind_its_back(tmp_path: P
 
 
 def test_removing_files_never_leaves_the_site(tmp_path: Path) -> None:
-    from kimsite.writer import remove_files
+    from kimsite.output.writer import remove_files
 
     root = tmp_path / "situs"
     (root / "a/b").mkdir(parents=True)
@@ -471,7 +472,7 @@ def test_removing_files_never_leaves_the_site(tmp_path: Path) -> None:
 def test_removing_a_sites_last_files_keeps_the_folders_above_it(tmp_path: Path) -> None:
     """A folder that still holds a file stays (quietly), and emptying a whole site removes
     the site's folder but never the (now empty) build folder above it."""
-    from kimsite.writer import remove_files
+    from kimsite.output.writer import remove_files
 
     build = tmp_path / "build"
     root = build / "lama.kim.id"

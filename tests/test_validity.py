@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kimsite.build import BuildReport
+from kimsite.build.pipeline import BuildReport
 from tests.helpers import REPO
 
 VNU = REPO / ".tools/node_modules/vnu-jar/build/dist/vnu.jar"

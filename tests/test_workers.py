@@ -1,4 +1,4 @@
-"""A KIM's worker process cannot take the build down (`kimsite.workers`): a KIM needing more
+"""A KIM's worker process cannot take the build down (`kimsite.build.workers`): a KIM needing more
 memory than its worker's ceiling, one stuck inside C code past its deadline, and one whose
 worker is killed outright each fail alone, named; the other KIMs are byte for byte what
 they would be, the index is built, and the next build builds the KIM again.
@@ -19,10 +19,10 @@ from typing import Any
 
 import pytest
 
-import kimsite.sitegen
-import kimsite.workers
-from kimsite.build import build
-from kimsite.workers import Limits, run_isolated
+import kimsite.build.workers
+import kimsite.render.kim_site
+from kimsite.build.pipeline import build
+from kimsite.build.workers import Limits, run_isolated
 from tests.helpers import BASE_CONFIG, article, profile, run_kimsite, snapshot, write_project
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
@@ -40,18 +40,18 @@ LIMITS = "batas_detik_kim: 2\nbatas_memori_mb: 512\n"
 def short_grace(monkeypatch: pytest.MonkeyPatch) -> None:
     """A stuck worker is killed half a second past its deadline here, not five: the suite
     waits less, and what is tested (killed, not waited for) is the same."""
-    monkeypatch.setattr(kimsite.workers, "GRACE_SECONDS", 0.5)
+    monkeypatch.setattr(kimsite.build.workers, "GRACE_SECONDS", 0.5)
 
 
 def _fault_in_b(monkeypatch: pytest.MonkeyPatch, fault: Callable[[], object]) -> None:
-    real = kimsite.sitegen.render_kim
+    real = kimsite.render.kim_site.render_kim
 
     def render(kim: Any, *args: Any, **kwargs: Any) -> Any:
         if kim.slug == "b":
             fault()
         return real(kim, *args, **kwargs)
 
-    monkeypatch.setattr(kimsite.sitegen, "render_kim", render)
+    monkeypatch.setattr(kimsite.render.kim_site, "render_kim", render)
 
 
 def _hog() -> object:
@@ -125,7 +125,7 @@ def test_results_come_in_the_tasks_order_whatever_dies(short_grace: None) -> Non
 def test_the_workers_own_alarm_goes_first() -> None:
     """Past its deadline a worker gets a few seconds more before it is killed: its own
     alarm (a message naming the template's line) goes first where Python code runs."""
-    assert kimsite.workers.GRACE_SECONDS >= 1
+    assert kimsite.build.workers.GRACE_SECONDS >= 1
 
 
 def _children() -> set[int]:

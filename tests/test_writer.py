@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from kimsite.staging import STAGING
-from kimsite.writer import (
+from kimsite.output.staging import STAGING
+from kimsite.output.writer import (
     JOURNAL,
     OutputConflict,
     Owner,
@@ -169,16 +169,16 @@ def test_compressed_copies_are_kept_without_compressing_again(
     compressing anything (brotli costs more than rendering); with no manifest (a lost
     cache) a copy with the same bytes is kept too, and recorded so that the next build
     knows it."""
-    import kimsite.writer
+    import kimsite.output.writer
 
     compressed: list[str] = []
-    real = kimsite.writer.variants
+    real = kimsite.output.writer.variants
 
     def counting(name: str, data: bytes, encodings: tuple[str, ...]):  # type: ignore[no-untyped-def]
         compressed.append(name)
         return real(name, data, encodings)
 
-    monkeypatch.setattr(kimsite.writer, "variants", counting)
+    monkeypatch.setattr(kimsite.output.writer, "variants", counting)
     page = "<p>Kabar desa: panen raya dan kerja bakti.</p>\n" * 40
     site = SiteOutput()
     site.add_text("/", page, Owner("beranda"))
@@ -331,8 +331,8 @@ def test_a_path_that_leaves_the_site_is_refused_even_unclaimed(tmp_path: Path) -
 def test_a_journal_half_written_by_a_killed_build_is_cleared(tmp_path: Path) -> None:
     """A build killed while writing a site's journal leaves the journal's temporary file;
     the next build's start removes it, and keeps the journals (they name files to remove)."""
-    from kimsite.atomic import TEMP_PREFIX
-    from kimsite.writer import JOURNAL, clear_staging
+    from kimsite.output.atomic import TEMP_PREFIX
+    from kimsite.output.writer import JOURNAL, clear_staging
 
     out = tmp_path / "out"
     journal = out / JOURNAL

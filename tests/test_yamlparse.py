@@ -1,4 +1,4 @@
-"""kimsite.yamlparse: a writer's YAML is read as written, or refused at a line.
+"""kimsite.source.yaml_text: a writer's YAML is read as written, or refused at a line.
 
 Property: front matter generated as a writer types it (keys, a tag list, with the slips a
 writer makes: one space too many before a key or a list item) either reads back exactly as
@@ -13,8 +13,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kimsite.problems import ProblemLog
-from kimsite.yamlparse import YamlUnreadable, parse_yaml
+from kimsite.model.problems import ProblemLog
+from kimsite.source.yaml_text import YamlUnreadable, parse_yaml
 
 WORDS = st.sampled_from(["pertanian", "apel", "panen raya", "desa", "kerja bakti", "pasar"])
 KEYS = ("judul", "ringkasan", "kategori")

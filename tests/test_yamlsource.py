@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 import yaml
 
-from kimsite import yamlparse
-from kimsite.problems import ProblemLog
-from kimsite.yamlparse import MAX_DEPTH, YamlUnreadable, parse_yaml, split_front_matter
-from kimsite.yamlsource import Fields
+from kimsite.model.problems import ProblemLog
+from kimsite.source import yaml_text
+from kimsite.source.yaml_fields import Fields
+from kimsite.source.yaml_text import MAX_DEPTH, YamlUnreadable, parse_yaml, split_front_matter
 
 PATH = Path("content/desa/kim.yaml")
 
@@ -220,9 +220,9 @@ def test_values_are_read_as_the_field_wants_them(
     """The same with libyaml (PyYAML's usual parser) and without it (a PyYAML built
     without libyaml): their nodes differ in small ways (a plain scalar's style)."""
     if loader == "python":
-        monkeypatch.setattr(yamlparse, "_LOADER", yaml.SafeLoader)
+        monkeypatch.setattr(yaml_text, "_LOADER", yaml.SafeLoader)
     else:
-        assert yamlparse._LOADER is yaml.CSafeLoader
+        assert yaml_text._LOADER is yaml.CSafeLoader
     fields, log = _fields(
         "telepon: 08123\nkode: 52.71\naktif: Ya\ntutup: tidak\nharga: 1_500\nluas: 12.5\n"
         "pengurus: [Ani, '', Budi]\nsatu: Ani\nkosong: ~\nkutip: ''\nada: x\n"

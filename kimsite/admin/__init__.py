@@ -1,7 +1,7 @@
 """The browser editor: Decap CMS at `/admin/` of every KIM site, generated, never written.
 
 - `decap`: the editor's configuration for one KIM, from the content contract
-  (`kimsite.contract`) and `penyunting:` in config.yaml;
+  (`kimsite.source.contract`) and `penyunting:` in config.yaml;
 - `page`: the small `/admin/` page each KIM host gets, and the one shared script;
 - `bundle`: Decap's 5 MB bundle, fetched once from npm at a pinned version and digest and
   published once per province (on the index host), never once per KIM;

@@ -18,8 +18,8 @@ import tarfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kimsite.atomic import write_atomic
-from kimsite.problems import ProblemLog
+from kimsite.model.problems import ProblemLog
+from kimsite.output.atomic import write_atomic
 
 DECAP_VERSION = "3.16.3"
 # `npm view decap-cms@3.16.3 dist.integrity`
@@ -54,7 +54,7 @@ def tarball_path(cache_root: Path) -> Path:
 def load_bundle(cache_root: Path, log: ProblemLog, where: Path) -> Bundle | None:
     """The verified bundle, fetching it first when the cache has none; None with the
     reason logged (as a warning against `where`: the sites are built without /admin/)."""
-    from kimsite.problems import Severity
+    from kimsite.model.problems import Severity
 
     path = tarball_path(cache_root)
     if not path.is_file():

@@ -8,7 +8,7 @@ in both GitHub and GitLab, so the province's reviewers are named on every KIM li
 
 from __future__ import annotations
 
-from kimsite.config import SiteConfig
+from kimsite.source.config import SiteConfig
 
 # Where each git host reads the file (all three also read it at the root).
 LOCATION = {"github": ".github/CODEOWNERS", "gitlab": ".gitlab/CODEOWNERS",

@@ -10,11 +10,11 @@ from pathlib import Path
 from kimsite.admin.bundle import load_bundle
 from kimsite.admin.codeowners import LOCATION, codeowners
 from kimsite.admin.local import install_server
-from kimsite.atomic import write_atomic
-from kimsite.config import load_config
-from kimsite.content import host_of, host_problems, list_kim_folders
-from kimsite.messages import render_message
-from kimsite.problems import KimsiteError, Problem, ProblemLog
+from kimsite.i18n.messages import render_message
+from kimsite.model.problems import KimsiteError, Problem, ProblemLog
+from kimsite.output.atomic import write_atomic
+from kimsite.source.config import load_config
+from kimsite.source.kim_folder import host_of, host_problems, list_kim_folders
 
 Printer = Callable[[Sequence[Problem], str, str], None]
 

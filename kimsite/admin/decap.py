@@ -1,6 +1,6 @@
 """One KIM's Decap CMS configuration, generated from the content contract.
 
-The same `kimsite.contract` fields the loaders read become the editor's forms: keys,
+The same `kimsite.source.contract` fields the loaders read become the editor's forms: keys,
 Indonesian labels and hints, widgets, required fields and the limits `kimsite check`
 warns about. The configuration is also valid for Sveltia CMS (a lighter drop-in that reads
 the same `config.yml`).
@@ -16,10 +16,10 @@ from typing import Any
 
 import yaml
 
-from kimsite.config import EditorConfig, SiteConfig
-from kimsite.contract import ARTICLE, PAGE, PROFILE, Field
-from kimsite.kimfiles import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME
-from kimsite.model import KATEGORI
+from kimsite.model.content import KATEGORI
+from kimsite.source.config import EditorConfig, SiteConfig
+from kimsite.source.contract import ARTICLE, PAGE, PROFILE, Field
+from kimsite.source.files import ARTICLES_DIR, MEDIA_DIR, PAGES_DIR, PROFILE_NAME
 
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # what writers type too; read in the KIM's own zone
 DATETIME_WIDGET = "kimsite-tanggal"  # registered by kimsite-admin.js
@@ -242,7 +242,7 @@ def decap_config(
 
 def config_yaml(data: dict[str, Any]) -> str:
     head = (
-        "# Dibuat oleh kimsite dari kontrak isi (kimsite/contract.py) dan 'penyunting' di\n"
+        "# Dibuat oleh kimsite dari kontrak isi (kimsite/source/contract.py) dan 'penyunting' di\n"
         "# config.yaml. Jangan diubah di sini: perubahan hilang pada build berikutnya.\n"
     )
     return head + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)

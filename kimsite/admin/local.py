@@ -24,9 +24,9 @@ from pathlib import Path
 from kimsite.admin.bundle import Bundle, load_bundle
 from kimsite.admin.decap import collection_names, config_yaml, decap_config
 from kimsite.admin.page import ADMIN_CONFIG, ADMIN_PAGE, admin_page, bundle_url, shared_script
-from kimsite.config import SiteConfig
-from kimsite.problems import KimsiteError, ProblemLog
-from kimsite.routes import ADMIN, EDITOR_BUNDLE
+from kimsite.model.problems import KimsiteError, ProblemLog
+from kimsite.model.routes import ADMIN, EDITOR_BUNDLE
+from kimsite.source.config import SiteConfig
 
 SERVER_DIR = "decap-server"
 START_SECONDS = 60.0

@@ -13,10 +13,10 @@ import json
 from functools import cache
 from importlib import resources
 
-from kimsite.contract import ARTICLE, Field
-from kimsite.indonesian import Zone
-from kimsite.model import KATEGORI
-from kimsite.routes import ADMIN, EDITOR_BUNDLE
+from kimsite.indonesia.conventions import Zone
+from kimsite.model.content import KATEGORI
+from kimsite.model.routes import ADMIN, EDITOR_BUNDLE
+from kimsite.source.contract import ARTICLE, Field
 
 ADMIN_PAGE = ADMIN + "index.html"
 ADMIN_CONFIG = ADMIN + "config.yml"

@@ -8,9 +8,9 @@ from pathlib import Path
 from kimsite.admin.bundle import DECAP_VERSION, load_bundle, tarball_path
 from kimsite.admin.decap import collection_names, config_yaml, decap_config
 from kimsite.admin.page import ADMIN_CONFIG, ADMIN_PAGE, admin_page, bundle_url, shared_script
-from kimsite.config import SiteConfig
-from kimsite.problems import ProblemLog
-from kimsite.writer import Owner, SiteOutput
+from kimsite.model.problems import ProblemLog
+from kimsite.output.writer import Owner, SiteOutput
+from kimsite.source.config import SiteConfig
 
 
 def add_admin(

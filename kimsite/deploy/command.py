@@ -7,12 +7,12 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 
-from kimsite.atomic import write_atomic
-from kimsite.config import load_config
 from kimsite.deploy import nginx
 from kimsite.deploy.sync import DeployFailure, Target, rollback, sync
-from kimsite.messages import render_message
-from kimsite.problems import KimsiteError, Problem, ProblemLog
+from kimsite.i18n.messages import render_message
+from kimsite.model.problems import KimsiteError, Problem, ProblemLog
+from kimsite.output.atomic import write_atomic
+from kimsite.source.config import load_config
 
 Printer = Callable[[Sequence[Problem], str, str], None]
 

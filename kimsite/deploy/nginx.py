@@ -25,15 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kimsite.admin.decap import backend_origins
-from kimsite.config import Certificate, SiteConfig
-from kimsite.content import host_of, host_problems, list_kim_folders
-from kimsite.kimfiles import REDIRECTS_NAME
-from kimsite.model import Redirect
-from kimsite.problems import ProblemLog, Severity
-from kimsite.redirects import forms, load_redirects, server_key
-from kimsite.routes import output_path
+from kimsite.model.content import Redirect
+from kimsite.model.problems import ProblemLog, Severity
+from kimsite.model.routes import output_path
+from kimsite.source.config import Certificate, SiteConfig
+from kimsite.source.files import REDIRECTS_NAME
+from kimsite.source.kim_folder import host_of, host_problems, list_kim_folders
+from kimsite.source.redirects import forms, load_redirects, server_key
 
-# Caching by URL. Theme assets carry their digest in their name (kimsite.themes), and
+# Caching by URL. Theme assets carry their digest in their name (kimsite.render.themes), and
 # Pagefind names its index chunks and fragments by their content: both may be kept
 # forever. Media keep the name the writer gave them, so a replaced photo shows within a day.
 IMMUTABLE = "public, max-age=31536000, immutable"

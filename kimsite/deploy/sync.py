@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kimsite.lock import LOCK_NAME
-from kimsite.staging import STAGING
-from kimsite.writer import JOURNAL
+from kimsite.output.lock import LOCK_NAME
+from kimsite.output.staging import STAGING
+from kimsite.output.writer import JOURNAL
 
 RELEASE = re.compile(r"^\d{8}T\d{12}Z$")  # sorts in time order
 

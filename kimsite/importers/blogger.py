@@ -18,7 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
-from kimsite.content import MAX_TAG_CHARS
 from kimsite.importers.common import (
     Doc,
     KimFolder,
@@ -31,8 +30,9 @@ from kimsite.importers.common import (
     stream,
     unique_slug,
 )
-from kimsite.indonesian import Zone
-from kimsite.markup import html_to_text, shorten
+from kimsite.indonesia.conventions import Zone
+from kimsite.render.markup import html_to_text, shorten
+from kimsite.source.kim_folder import MAX_TAG_CHARS
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 _BLOGGER = re.compile(r"^https?://schemas\.google\.com/blogger/\d{4}$")

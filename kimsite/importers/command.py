@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kimsite.config import load_config
+from kimsite.build.workers import Limits, run_isolated
+from kimsite.i18n.messages import render_message
 from kimsite.importers.blogger import import_blogger
 from kimsite.importers.common import ExportUnreadable, Summary
 from kimsite.importers.wordpress import import_wordpress
-from kimsite.indonesian import is_dns_label
-from kimsite.kimfiles import PROFILE_NAME
-from kimsite.messages import render_message
-from kimsite.problems import KimsiteError, Problem
-from kimsite.workers import Limits, run_isolated
+from kimsite.indonesia.conventions import is_dns_label
+from kimsite.model.problems import KimsiteError, Problem
+from kimsite.source.config import load_config
+from kimsite.source.files import PROFILE_NAME
 
 
 def run_import(args: argparse.Namespace, lang: str) -> int:

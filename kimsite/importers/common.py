@@ -23,12 +23,12 @@ from xml.etree.ElementTree import Element, ParseError
 
 import yaml
 
-from kimsite.atomic import write_atomic
-from kimsite.indonesian import slugify
-from kimsite.kimfiles import REDIRECTS_NAME
-from kimsite.markup import sanitize
-from kimsite.problems import KimsiteError, ProblemLog
-from kimsite.redirects import MAX_URL_CHARS, load_redirects, old_address, server_key
+from kimsite.indonesia.conventions import slugify
+from kimsite.model.problems import KimsiteError, ProblemLog
+from kimsite.output.atomic import write_atomic
+from kimsite.render.markup import sanitize
+from kimsite.source.files import REDIRECTS_NAME
+from kimsite.source.redirects import MAX_URL_CHARS, load_redirects, old_address, server_key
 
 MAX_SLUG = 80
 _UPLOAD = re.compile(r"/wp-content/uploads/(?P<path>(?:\d{4}/\d{2}/)?[^\"'\s?#<>]+)")

@@ -23,7 +23,6 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
-from kimsite.content import MAX_TAG_CHARS
 from kimsite.importers.common import (
     BATCH,
     Doc,
@@ -40,8 +39,9 @@ from kimsite.importers.common import (
     unique_slug,
     without_leading_photo,
 )
-from kimsite.indonesian import Zone, slugify
-from kimsite.markup import html_to_text, shorten
+from kimsite.indonesia.conventions import Zone, slugify
+from kimsite.render.markup import html_to_text, shorten
+from kimsite.source.kim_folder import MAX_TAG_CHARS
 
 _WP = re.compile(r"^https?://wordpress\.org/export/1\.\d+/$")
 _EXCERPT = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/$")

@@ -1,0 +1,486 @@
+"""Rendering one KIM's whole site into a `SiteOutput`, and the summary the index needs.
+
+Nothing here writes to disk: the caller commits the output only when every page rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from kimsite.build.cache import body_from_json, body_to_json
+from kimsite.model import routes
+from kimsite.model.content import Article, BuildOptions, Kim, KimSummary
+from kimsite.model.problems import ProblemLog
+from kimsite.output.writer import OutputConflict, Owner, SiteOutput
+from kimsite.render import jsonld, search
+from kimsite.render.images import (
+    PROCESSED,
+    ImageProblem,
+    ProcessedImage,
+    process,
+)
+from kimsite.render.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
+from kimsite.render.site_files import add_files, summary_of
+from kimsite.render.themes import (
+    AssetUrls,
+    Theme,
+    render_page,
+    template_environment,
+    template_files,
+    template_problem,
+)
+from kimsite.render.views import (
+    ArticleView,
+    Link,
+    Meta,
+    Pager,
+    PageView,
+    SiteView,
+    article_view,
+    image_views,
+    page_view,
+    site_view,
+)
+from kimsite.source.config import SiteConfig
+from kimsite.source.files import OVERRIDES_DIR, REDIRECTS_NAME, AssetResolver
+from kimsite.source.kim_folder import Unread, publishable
+from kimsite.source.redirects import check_against_site
+
+RELATED = 3
+
+
+@dataclass
+class KimRender:
+    """A rendered KIM site and what the cache keeps of the rendering."""
+
+    output: SiteOutput
+    summary: KimSummary
+    renders: dict[str, Any]  # source path (relative to the KIM folder) → cached render
+    templates: dict[str, list[str]]  # template used → template files it reads
+    feed_html: dict[str, str]  # URL → body of the articles in the summary, for the index feed
+    next_change_ns: int | None  # when a future-dated article becomes due
+    site_search: list[search.Record]  # what the site's own search bundle indexes
+    province_search: list[search.Record]  # what the index's combined search holds of it
+
+
+TEMPLATES = (
+    "home.html",
+    "list.html",
+    "article.html",
+    "terms.html",
+    "page.html",
+    "profile.html",
+    "potensi.html",
+    "produk.html",
+    "cari.html",
+    "404.html",
+)
+
+
+# The province feed carries each article's body, as the KIM's own feed does, up to this
+# size; a longer one is given there as its summary and a link (one KIM's megabytes of text
+# would otherwise be every subscriber's download of the province's news).
+INDEX_FEED_CHARS = 50_000
+
+
+def index_feed_body(article: ArticleView) -> str:
+    body = str(article.html)
+    if len(body) <= INDEX_FEED_CHARS:
+        return body
+    return (f"<p>{html.escape(article.ringkasan)}</p>"
+            f'<p><a href="{html.escape(article.abs_url)}">Baca selengkapnya</a></p>')
+
+
+def render_kim(
+    kim: Kim,
+    config: SiteConfig,
+    theme: Theme,
+    options: BuildOptions,
+    renderer: Callable[[], MarkdownRenderer],
+    log: ProblemLog,
+    cached: dict[str, Any] | None = None,
+    keep: Callable[[str], bool] | None = None,
+    known_templates: dict[str, list[str]] | None = None,
+    image_cache: Path | None = None,
+    searching: Callable[[list[search.Record]], None] | None = None,
+) -> KimRender | None:
+    """Render every file of a KIM's site; None when anything failed (problems are logged).
+
+    `cached` holds earlier renders of the KIM's Markdown: one whose text and lookups are
+    unchanged is reused instead of rendered (`renderer` is only called when one is not).
+    `known_templates` are the template files each template read at the last build, valid
+    while no theme file changed. `keep(template)` tells which templates did not
+    change since the last build, so pages rendered with them are kept, not rendered again
+    (only valid when the KIM's content did not change either). `searching` is handed the
+    site's search records before the pages render, so their bundle can be made meanwhile.
+    """
+    published = [a for a in kim.articles if options.published(a)]
+    links: dict[Path, str | None] = {a.source: None for a in kim.articles}
+    links.update({a.source: routes.article(a.slug) for a in published})
+    links.update({p.source: routes.page(p.slug) for p in kim.pages})
+    resolver = AssetResolver(kim.folder, publishable(kim.media, kim.folder))
+    processed = _process_images(kim, image_cache, log)
+    images = image_views(processed)
+
+    bodies: dict[Path, RenderedBody] = {}
+    renders: dict[str, Any] = {}
+    for doc in [*published, *kim.pages]:
+        rel = doc.source.relative_to(kim.folder).as_posix()
+        digest = hashlib.blake2b(doc.body.encode(), digest_size=16).hexdigest()
+        key = f"{RENDERER_VERSION}:{digest}:{doc.body_line}"
+        entry = (cached or {}).get(rel)
+        body = None
+        if isinstance(entry, dict) and entry.get("key") == key:
+            try:
+                body = body_from_json(entry)
+            except (KeyError, TypeError, ValueError, IndexError):
+                body = None
+            if body is not None and not still_valid(body, doc, resolver, links):
+                body = None
+        if body is None:
+            body = renderer().render(doc, resolver, links)
+        renders[rel] = body_to_json(body, key)
+        log.extend(body.problems)
+        bodies[doc.source] = body
+    for page in kim.pages:
+        if page.slug in routes.RESERVED_PREFIXES:
+            log.add(page.source, None, "page.reserved_slug", slug=page.slug)
+    if log.has_errors():
+        return None
+
+    base_url = config.base_url(kim.host)
+    pages = tuple(page_view(p, bodies[p.source], images) for p in kim.pages)
+    site = site_view(kim, config, pages, images)
+    articles = [
+        replace(article_view(a, bodies[a.source], kim, base_url, images), status=status)
+        if (status := _status(a, options))
+        else article_view(a, bodies[a.source], kim, base_url, images)
+        for a in published
+    ]
+    site_search = search.site_records(site, articles, pages)
+    if searching is not None:
+        searching(site_search)
+    env = template_environment(theme, kim.folder / OVERRIDES_DIR)
+    out = SiteOutput()
+    assets = theme.assets()
+    page_writer = PageWriter(
+        env, site, out, log, kim.profile.source, keep, AssetUrls(assets, theme.name)
+    )
+    try:
+        _render_pages(page_writer, site, articles, pages, config, kim)
+        add_files(
+            out, kim, assets, theme.name, site, articles, processed, config,
+            keep_machine_files=keep is not None,
+        )
+    except OutputConflict as conflict:
+        log.add(
+            conflict.source or kim.folder,
+            None,
+            "output.conflict",
+            output=str(conflict.path),
+            first=conflict.first.label,
+            second=conflict.second.label,
+        )
+    if kim.redirects:
+        waiting = {routes.article(a.slug) for a in kim.articles if not options.published(a)}
+        check_against_site(
+            kim.redirects, kim.folder / REDIRECTS_NAME, out.owners.keys(), log, waiting
+        )
+    if log.has_errors():
+        return None
+    due = [
+        a.tanggal.at
+        for a in kim.articles
+        if not options.published(a) and not (a.draf and not options.drafts)
+    ]
+    next_change = min(due).timestamp() if due else None
+    province_search = search.province_records(site, articles)
+    return KimRender(
+        output=out,
+        summary=summary_of(kim, config, site, articles, search.digest(province_search)),
+        renders=renders,
+        templates={
+            name: (known_templates or {}).get(name) or template_files(env, name)
+            for name in page_writer.used
+        },
+        feed_html={a.abs_url: index_feed_body(a) for a in articles[: config.berita_indeks]},
+        next_change_ns=int(next_change * 1e9) if next_change is not None else None,
+        site_search=site_search,
+        province_search=province_search,
+    )
+
+
+def body_problems(
+    unread: Unread, renderer: Callable[[], MarkdownRenderer], log: ProblemLog
+) -> None:
+    """The mistakes in the bodies of a KIM that has other errors (a refused front matter, a
+    broken profile): no site is made, but the writer learns every mistake of a file in one
+    run, the missing picture in the text with the missing photo in the header. Every
+    Markdown file of the KIM counts as a page for links (none is published now)."""
+    if unread.folder is None or not unread.docs:
+        return
+    resolver = AssetResolver(unread.folder, publishable(unread.media, unread.folder))
+    links: dict[Path, str | None] = {source: "/" for source in unread.sources}
+    for doc in unread.docs:
+        log.extend(renderer().render(doc, resolver, links).problems)
+
+
+class PageWriter:
+    """Renders one template into the output, turning template failures into problems."""
+
+    def __init__(
+        self,
+        env: jinja2.Environment,
+        site: Any,
+        out: SiteOutput,
+        log: ProblemLog,
+        fallback: Path,
+        keep: Callable[[str], bool] | None = None,
+        aset: AssetUrls | None = None,
+    ) -> None:
+        self.env, self.site, self.out, self.log, self.fallback = env, site, out, log, fallback
+        self.keep = keep
+        self.aset = aset
+        self.used: set[str] = set()
+
+    def __call__(
+        self, template: str, url: str, owner: str | Owner, meta: Meta, **context: Any
+    ) -> None:
+        self.used.add(template)
+        owner = owner if isinstance(owner, Owner) else Owner(owner)
+        if self.keep is not None and self.keep(template):
+            self.out.keep(url, owner)
+            return
+        fallback = self.fallback
+        try:
+            compiled = self.env.get_template(template)
+            fallback = Path(compiled.filename) if compiled.filename else fallback
+            html = render_page(
+                compiled, {"site": self.site, "meta": meta, "aset": self.aset, **context}
+            )
+        except (
+            jinja2.TemplateError,
+            TypeError,
+            ValueError,
+            AttributeError,
+            LookupError,
+            ArithmeticError,  # `{{ total // count }}` with no articles yet
+            RecursionError,  # a macro that calls itself without end
+        ) as exc:
+            template_problem(exc, self.log, fallback, template)
+            return
+        self.out.add_text(url, html, owner)
+
+
+def _paginate(
+    items: Sequence[ArticleView], per_page: int, base: str
+) -> Iterator[tuple[list[ArticleView], Pager, str]]:
+    total = max(1, -(-len(items) // per_page))
+    for number in range(1, total + 1):
+        chunk = list(items[(number - 1) * per_page : number * per_page])
+        pager = Pager(
+            number=number,
+            total=total,
+            prev_url=routes.paged(base, number - 1) if number > 1 else None,
+            next_url=routes.paged(base, number + 1) if number < total else None,
+        )
+        yield chunk, pager, routes.paged(base, number)
+
+
+def _status(article: Article, options: BuildOptions) -> str | None:
+    """What a preview marks: a draft, or an article that goes live by itself later."""
+    if article.draf:
+        return "draf"
+    return "terjadwal" if article.tanggal.at > options.now else None
+
+
+def _meta(site: SiteView, title: str, url: str, description: str, **extra: Any) -> Meta:
+    return Meta(title=title, description=description, url=url, canonical=site.abs(url), **extra)
+
+
+def _render_pages(
+    write: PageWriter,
+    site: SiteView,
+    articles: list[ArticleView],
+    pages: tuple[PageView, ...],
+    config: SiteConfig,
+    kim: Kim,
+) -> None:
+    per_page = config.artikel_per_halaman
+    sources = {routes.article(a.slug): a.source for a in kim.articles}
+    sources.update({routes.page(p.slug): p.source for p in kim.pages})
+    logo = site.abs(site.logo_url) if site.logo_url else None
+    for chunk, pager, url in _paginate(articles, per_page, routes.HOME):
+        title = site.nama if pager.number == 1 else f"{site.nama} — Halaman {pager.number}"
+        write(
+            "home.html",
+            url,
+            "beranda",
+            _meta(
+                site, title, url, site.deskripsi, image=logo, jsonld=jsonld.home_script(site)
+            ),
+            articles=chunk,
+            pager=pager,
+        )
+    for chunk, pager, url in _paginate(articles, per_page, routes.ARTICLES):
+        title = "Semua Berita" + (f" — Halaman {pager.number}" if pager.number > 1 else "")
+        write(
+            "list.html",
+            url,
+            "daftar artikel",
+            _meta(site, title, url, f"Semua berita dan kegiatan {site.nama}."),
+            title=title,
+            articles=chunk,
+            pager=pager,
+            term=None,
+        )
+    for index, article in enumerate(articles):
+        related = [a for a in articles if a.kategori == article.kategori and a is not article][
+            :RELATED
+        ]
+        newer = articles[index - 1] if index > 0 else None
+        older = articles[index + 1] if index + 1 < len(articles) else None
+        meta = _meta(
+            site,
+            article.judul,
+            article.url,
+            article.ringkasan,
+            og_type="article",
+            image=article.gambar_bagikan_url or article.gambar_abs_url or logo,
+            image_alt=article.gambar_alt or None,
+            jsonld=jsonld.article_script(site, article),
+        )
+        write(
+            "article.html",
+            article.url,
+            Owner(f"artikel {article.slug}", sources.get(article.url)),
+            meta,
+            article=article,
+            related=related,
+            newer=newer,
+            older=older,
+        )
+    _render_terms(write, site, articles, per_page, "kategori")
+    _render_terms(write, site, articles, per_page, "tag")
+    for page in pages:
+        write(
+            "page.html",
+            page.url,
+            Owner(f"halaman {page.slug}", sources.get(page.url)),
+            _meta(site, page.judul, page.url, page.ringkasan or site.deskripsi),
+            doc=page,
+        )
+    write(
+        "profile.html",
+        routes.PROFILE,
+        "halaman profil bawaan kimsite",
+        _meta(site, f"Profil {site.nama}", routes.PROFILE, site.deskripsi, image=logo),
+    )
+    if site.potensi:
+        write(
+            "potensi.html",
+            routes.POTENTIALS,
+            "halaman potensi bawaan kimsite",
+            _meta(
+                site,
+                f"Potensi Desa {kim.profile.region.desa}",
+                routes.POTENTIALS,
+                f"Potensi {kim.profile.region.desa_label}: "
+                + ", ".join(p.nama for p in site.potensi),
+            ),
+        )
+    if site.produk:
+        write(
+            "produk.html",
+            routes.PRODUCTS,
+            "halaman produk bawaan kimsite",
+            _meta(
+                site,
+                f"Produk UMKM {kim.profile.region.desa}",
+                routes.PRODUCTS,
+                "Produk UMKM: " + ", ".join(p.nama for p in site.produk),
+            ),
+        )
+    write(
+        "cari.html",
+        routes.SEARCH,
+        "halaman pencarian bawaan kimsite",
+        _meta(site, "Cari", routes.SEARCH, f"Cari berita dan halaman {site.nama}.", noindex=True),
+    )
+    write(
+        "404.html",
+        routes.NOT_FOUND,
+        "404",
+        _meta(site, "Halaman tidak ditemukan", routes.NOT_FOUND, site.deskripsi, noindex=True),
+    )
+
+
+def _render_terms(
+    write: PageWriter, site: SiteView, articles: list[ArticleView], per_page: int, kind: str
+) -> None:
+    groups: dict[str, tuple[Link, list[ArticleView]]] = {}
+    for article in articles:
+        for term in [article.kategori] if kind == "kategori" else list(article.tags):
+            groups.setdefault(term.url, (term, []))[1].append(article)
+    terms = sorted(
+        (Link(t.label, t.url, len(items)) for t, items in groups.values()),
+        key=lambda t: (-t.count, t.label),
+    )
+    base = routes.CATEGORIES if kind == "kategori" else routes.TAGS
+    heading = "Kategori" if kind == "kategori" else "Tag"
+    write(
+        "terms.html",
+        base,
+        f"daftar {kind}",
+        _meta(site, heading, base, f"{heading} berita {site.nama}."),
+        title=heading,
+        terms=terms,
+        kind=kind,
+    )
+    for url in sorted(groups):
+        term, items = groups[url]
+        for chunk, pager, page_url in _paginate(items, per_page, url):
+            label = term.label if kind == "kategori" else f"#{term.label}"
+            title = f"{heading}: {label}" + (
+                f" — Halaman {pager.number}" if pager.number > 1 else ""
+            )
+            write(
+                "list.html",
+                page_url,
+                f"{kind} {term.label}",
+                _meta(site, title, page_url, f"Berita {site.nama} dengan {kind} {term.label}."),
+                title=title,
+                articles=chunk,
+                pager=pager,
+                term=term,
+            )
+
+
+def _process_images(kim: Kim, cache: Path | None, log: ProblemLog) -> dict[str, ProcessedImage]:
+    """Every photo of the KIM cleaned and resized (from the image cache when its bytes are
+    unchanged); one that cannot be read is this KIM's error, naming the file."""
+    import tempfile
+
+    processed: dict[str, ProcessedImage] = {}
+    with tempfile.TemporaryDirectory() if cache is None else nullcontext(str(cache)) as where:
+        for asset in kim.media:
+            if Path(asset.rel).suffix.lower() not in PROCESSED:
+                continue
+            try:
+                processed[asset.url] = process(asset.source, Path(where))
+            except ImageProblem as problem:
+                log.add(kim.folder / asset.rel, None, problem.code, detail=problem.detail[:200])
+        if cache is None:  # kimsite check: the files go with the temporary folder
+            return {}
+    return processed
+
+
+__all__ = ["KimRender", "PageWriter", "render_kim"]
