@@ -1,7 +1,7 @@
 """Mutation testing of kimsite's deciding and writing modules, one module at a time.
 
     bash scripts/mutation.sh source.redirects output.compress   # these modules
-    bash scripts/mutation.sh --all                     # every module listed in TESTS
+    bash scripts/mutation.sh --all      # every module with a `mutation` list (tests/modules.toml)
     bash scripts/mutation.sh render.markup --only 'kimsite.render.markup.x_slug*'   # some
     bash scripts/mutation.sh --renumber      # survivors file after an edit renumbered mutants
 
@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -35,109 +36,30 @@ SURVIVORS = REPO / "tests" / "mutation-survivors.txt"
 # module → digest of what its survivors' entries were last checked against (its source, its
 # entries, mutmut's version), written by --renumber: the suite re-checks only what changed.
 VERIFIED = REPO / "tests" / "mutation-verified.txt"
-# module → the tests that speak for it (in-process ones: each mutant runs those that cover
-# it). A "-k" expression leaves out the slow ones whose examples prove nothing more per
-# mutant (the Hypothesis property test, the builds killed from a driver process).
-_BUILDS = [
-    "tests/test_units.py",
-    "tests/test_golden.py",
-    "tests/test_bad_input.py",
-    "tests/test_incremental.py",
-    "tests/test_determinism.py",
-    "-k",
-    # (by their whole names: "killed" alone also left out test_units' journal test, the one
-    # that reads back a killed commit's journal of several files)
-    "not equals_clean and not test_killed_build and not builds_killed_at"
-    " and not separate_processes",
-]
-TESTS = {
-    "source.redirects": ["tests/test_units.py"],
-    "output.compress": ["tests/test_units.py", "tests/test_golden.py"],
-    "model.routes": ["tests/test_units.py", "tests/test_golden.py"],
-    "output.writer": ["tests/test_writer.py", *_BUILDS],
-    "output.staging": ["tests/test_writer.py", *_BUILDS],
-    "render.markdown_patch": ["tests/test_markdown_patch.py"],
-    "source.yaml_fields": [
-        "tests/test_yamlsource.py",
-        "tests/test_bad_input.py",
-        "tests/test_units.py",
-    ],
-    "source.yaml_text": [
-        "tests/test_yamlsource.py",
-        "tests/test_bad_input.py",
-        "tests/test_units.py",
-    ],
-    "output.digest": ["tests/test_cache.py", "tests/test_writer.py"],
-    "output.lock": [
-        "tests/test_hardening.py::test_a_second_build_of_the_same_folders_stops_and_harms_nothing"
-    ],
-    "render.markup": [
-        "tests/test_security.py",
-        "tests/test_golden.py",
-        "tests/test_units.py",
-        "tests/test_markup_links.py",
-    ],
-    # Not test_sample_site.py: its tests look fastest to mutmut, which leaves out the
-    # session fixture's build of the sample (13 s), so every mutant would pay it first.
-    "render.index_site": [
-        "tests/test_province.py",
-        "tests/test_index_scale.py",
-        "tests/test_golden.py",
-    ],
-    "build.check": ["tests/test_new_and_check.py"],
-    # The pipeline and its decisions: what each KIM needs (the incremental, template-only
-    # and theme-removed cases), what spans KIMs (shards, hosts, removed folders), the
-    # machine's boundary and the lock. Not test_determinism: same input, same bytes is a
-    # promise of sitegen and the writer (their selections run it); here its builds would
-    # add their time to every survivor.
-    "build.pipeline": [
-        "tests/test_units.py",
-        "tests/test_bad_input.py",
-        "tests/test_golden.py",
-        "tests/test_incremental.py",
-        "tests/test_kim_boundary.py",
-        "tests/test_sitegen.py",
-        "tests/test_hardening.py::test_full_disk_stops_cleanly_and_loses_nothing",
-        "tests/test_hardening.py::test_a_second_build_of_the_same_folders_stops_and_harms_nothing",
-        *_BUILDS[-2:],
-    ],
-    # One KIM's build: its failure boundary (test_kim_boundary: faults, memory, recursion,
-    # the machine failing; a template that never ends), what it keeps from the last build
-    # (models, renders, search bundle) and what it removes when its host changes. Not the
-    # rest of test_tenant_isolation (its thirty attacks made each survivor cost 100 s), nor
-    # test_units and the determinism builds: every one of them runs every function here,
-    # so each mutant paid ~25 s of passing builds before the test that kills it.
-    "build.kim": [
-        "tests/test_kim_boundary.py",
-        "tests/test_tenant_isolation.py::test_hostile_kim_is_contained[a template that never ends]",
-        "tests/test_tenant_isolation.py::test_hostile_kim_is_contained[update date next year]",
-        "tests/test_bad_input.py",
-        "tests/test_golden.py",
-        "tests/test_incremental.py",
-        "tests/test_sitegen.py",
-        "tests/test_search.py::test_search_is_reindexed_only_where_content_changed",
-        "tests/test_hardening.py::test_full_disk_stops_cleanly_and_loses_nothing",
-        *_BUILDS[-2:],
-    ],
-    # The model cache is only read after a template-only change: its promises (the model
-    # reads back as it was, never from outside its KIM, planted files never run) are here.
-    "build.cache": [
-        "tests/test_cache.py",
-        "tests/test_hardening.py::test_cache_models_round_trip",
-        "tests/test_hardening.py::test_a_cached_model_cannot_point_outside_its_kim",
-        "tests/test_hardening.py::test_planted_cache_files_never_run",
-        *_BUILDS,
-    ],
-    "render.kim_site": [
-        "tests/test_sitegen.py",
-        "tests/test_images.py::test_broken_images_are_the_kims_error",
-        *_BUILDS[:-2],
-        "tests/test_structured_data.py",
-        # the summary's search digest: a new topic re-indexes the index's combined search
-        "tests/test_search.py::test_search_is_reindexed_only_where_content_changed",
-        *_BUILDS[-2:],
-    ],
-}
+# module → the tests each of its mutants runs: the `mutation` lists of tests/modules.toml,
+# the map from module to tests that people read too.
+MODULES_MAP = REPO / "tests" / "modules.toml"
+
+
+def selections(path: Path = MODULES_MAP) -> dict[str, list[str]]:
+    """The mutation-tested modules and their tests, each "@group" written out in place."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    groups = data.get("groups", {})
+
+    def expand(items: list[str]) -> list[str]:
+        out: list[str] = []
+        for item in items:
+            out += expand(groups[item[1:]]) if item.startswith("@") else [item]
+        return out
+
+    return {
+        module: list(dict.fromkeys(expand(entry["mutation"])))
+        for module, entry in data["modules"].items()
+        if "mutation" in entry
+    }
+
+
+TESTS = selections()
 STATUS = {
     1: "killed",
     3: "killed",

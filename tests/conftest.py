@@ -2,13 +2,20 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from kimsite.build.pipeline import BuildReport, build
-from tests.helpers import REPO, SAMPLE, write_project
+from tests.helpers import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    FUZZ_STATS,
+    REPO,
+    SAMPLE,
+    SAMPLE_NOW,
+    write_project,
+)
 from tests.webserver import Nginx
 
 
@@ -32,9 +39,6 @@ def project(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-# The sample is built as of a fixed day, so that what is published (and what is still
-# scheduled) does not change as the calendar moves on.
-SAMPLE_NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session")
@@ -48,11 +52,6 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]
     return root, report
 
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -82,30 +81,24 @@ def nginx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Nginx]:
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """In a pytest-xdist worker: hand the fuzz counts to the controller, which prints them."""
-    from tests.test_fuzz import STATS
-
     workeroutput = getattr(session.config, "workeroutput", None)
     if workeroutput is not None:
-        workeroutput["fuzz"] = dict(STATS)
+        workeroutput["fuzz"] = dict(FUZZ_STATS)
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_testnodedown(node: object, error: object) -> None:
-    from tests.test_fuzz import STATS
-
     for key, count in getattr(node, "workeroutput", {}).get("fuzz", {}).items():
-        STATS[key] += count
+        FUZZ_STATS[key] += count
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """The fuzz suite's counts, so a run shows how much was tried, not only that it passed."""
-    from tests.test_fuzz import STATS
-
-    cases = {k.split(":", 1)[1]: v for k, v in STATS.items() if k.startswith("cases:")}
+    cases = {k.split(":", 1)[1]: v for k, v in FUZZ_STATS.items() if k.startswith("cases:")}
     if not cases:
         return
-    built = sum(v for k, v in STATS.items() if k.startswith("built:"))
-    codes = sorted((k.split(":", 1)[1], v) for k, v in STATS.items() if k.startswith("code:"))
+    built = sum(v for k, v in FUZZ_STATS.items() if k.startswith("built:"))
+    codes = sorted((k.split(":", 1)[1], v) for k, v in FUZZ_STATS.items() if k.startswith("code:"))
     terminalreporter.section("fuzz")
     terminalreporter.write_line(
         f"{sum(cases.values())} generated cases ("

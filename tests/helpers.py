@@ -9,7 +9,9 @@ import os
 import shutil
 import subprocess
 import textwrap
+from collections import Counter
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -17,6 +19,8 @@ import feedparser
 import lxml.etree
 import lxml.html
 
+from kimsite.build.pipeline import build
+from kimsite.output.lock import LOCK_NAME
 from scripts.screenshots import serving
 
 __all__ = ["run_kimsite", "serving"]  # the one local HTTP server for built sites, shared with the script
@@ -28,6 +32,19 @@ REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "tests" / "sample"
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
 ATOM = "{http://www.w3.org/2005/Atom}"
+
+# The sample is built as of a fixed day, so that what is published (and what is still
+# scheduled) does not change as the calendar moves on.
+SAMPLE_NOW = datetime(2026, 11, 1, tzinfo=UTC)
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+# What the fuzz suite tried, counted by its tests and printed by conftest at the end:
+# "cases:<suite>", "code:<problem code>", "built:<suite>".
+FUZZ_STATS: Counter[str] = Counter()
 
 BASE_CONFIG = """\
 provinsi: "52"
@@ -206,3 +223,48 @@ def run_kimsite(root: Path, *args: str, env: dict[str, str] | None = None
         os.environ.clear()
         os.environ.update(saved_env)
     return subprocess.CompletedProcess(["kimsite", *args], code, out.getvalue(), err.getvalue())
+
+
+# -- the golden snapshot (tests/test_golden.py, and the builds compared with it) ---------
+GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN_NOW = datetime(2026, 1, 1, tzinfo=UTC)  # fixed, so future-dated articles stay unpublished
+
+
+def build_golden(work: Path) -> Path:
+    """The golden project (tests/golden/project) built into `work`/out, as of GOLDEN_NOW."""
+    shutil.copytree(GOLDEN / "project", work / "project")
+    shutil.copytree(REPO / "themes", work / "project" / "themes")
+    out = work / "out"
+    report = build(work / "project" / "config.yaml", out_dir=out, now=GOLDEN_NOW, cache_dir=work / "cache")
+    assert report.ok, [p.format() for p in report.problems]
+    return out
+
+
+def golden_view(out: Path) -> dict[str, bytes]:
+    """A build as the golden keeps it: each site's Pagefind bundle (binary, and Pagefind's
+    own bytes) and its pre-compressed copies (each checked to hold exactly the file beside
+    it) as listings of their files' SHA-256, so a diff stays readable."""
+    import gzip
+    import hashlib
+
+    import brotli  # type: ignore[import-untyped]
+
+    files = snapshot(out)
+    del files[LOCK_NAME]  # the build's lock, beside the sites: no site's file
+    view: dict[str, bytes] = {}
+    listings: dict[str, list[str]] = {}
+    for name, data in files.items():
+        host, _, rest = name.partition("/")
+        if rest.startswith("pagefind/") and rest != "pagefind/SHA256SUMS":
+            listing = f"{host}/pagefind/SHA256SUMS"
+        elif rest.endswith((".gz", ".br")):
+            unpack = gzip.decompress if rest.endswith(".gz") else brotli.decompress
+            assert unpack(data) == files[name[:-3]], name
+            listing = f"{host}/KOMPRESI.SHA256SUMS"
+        else:
+            view[name] = data
+            continue
+        listings.setdefault(listing, []).append(f"{hashlib.sha256(data).hexdigest()}  {rest}")
+    for listing, lines in listings.items():
+        view[listing] = ("\n".join(sorted(lines)) + "\n").encode()
+    return view

@@ -35,10 +35,8 @@ from kimsite.source.config import load_config
 from kimsite.source.contract import ARTICLE, PAGE, PROFILE, Field, paths, shape
 from kimsite.source.yaml_fields import Fields
 from kimsite.source.yaml_text import parse_yaml
-from tests.conftest import SAMPLE_NOW
-from tests.helpers import REPO, serving, snapshot, write_project
-from tests.test_serve import running
-from tests.webserver import Nginx, fetch
+from tests.helpers import REPO, SAMPLE_NOW, serving, snapshot, write_project
+from tests.webserver import Nginx, fetch, running
 
 INDEX = "kim.ntbprov.go.id"
 KIM = "sesela"
@@ -578,3 +576,21 @@ def test_the_editor_page_through_nginx_under_its_own_policy(
     finally:
         context.close()
     assert not [r for r in refused if "Content Security Policy" in r or "Refused" in r], refused
+
+
+def test_no_redirect_can_hide_the_editor(tmp_path: Path) -> None:
+    """A KIM's `pengalihan.yaml` cannot send `/admin/` elsewhere: the editor's page is part
+    of the site when its redirects are checked, in the build and in `kimsite check`."""
+    from kimsite.authoring.check import check
+    from tests.helpers import BASE_CONFIG, article, profile
+
+    root = write_project(tmp_path / "proyek", {
+        "content/sesela/kim.yaml": profile("KIM Sesela", "52.01.09.2004"),
+        "content/sesela/artikel/panen.md": article("Panen raya"),
+        "content/sesela/pengalihan.yaml": "/admin/: /artikel/panen/\n",
+    }, config=BASE_CONFIG + EDITOR)
+    report = build(root / "config.yaml", with_index=False, now=SAMPLE_NOW)
+    assert [(p.code, p.line) for p in report.problems] == [("redirect.shadows", 1)]
+    assert not (root / "build/sesela.kim.id/artikel").exists()
+    checked = check(root / "config.yaml", now=SAMPLE_NOW)
+    assert [(p.code, p.line) for p in checked.problems] == [("redirect.shadows", 1)]

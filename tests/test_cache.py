@@ -15,24 +15,21 @@ from kimsite.build.cache import (
     RACY_SECONDS,
     BuildState,
     Cache,
-    KimDetail,
+    IndexState,
     KimState,
-    body_from_json,
-    body_to_json,
+    SiteDetail,
     entry_hash,
     inputs_fingerprint,
-    problem_from_json,
-    problem_to_json,
     racy_hashes,
     read_json,
     same_inputs,
     scan,
     write_json,
 )
-from kimsite.model.problems import Problem, Severity
+from kimsite.model.problems import Problem, Severity, problem_from_json, problem_to_json
 from kimsite.output.atomic import TEMP_PREFIX
 from kimsite.output.digest import bytes_digest, file_hash
-from kimsite.render.markup import RenderedBody
+from kimsite.render.markup import RenderedBody, body_from_json, body_to_json
 
 
 def test_json_reads_back_what_was_written_and_nothing_it_cannot_trust(tmp_path: Path) -> None:
@@ -197,7 +194,8 @@ def _state() -> BuildState:
                    host="desa.kim.id", built=True, probes={"index.html": (10, 20, "d" * 32)},
                    summary_digest="s", next_change_ns=99)
     return BuildState(built_at_ns=5, out_dir="/keluaran", kims={"desa": kim, "bumi": KimState()},
-                      index=KimState(built=True, host="kim.ntbprov.go.id"),
+                      index=IndexState("f", ["default"], "kim.ntbprov.go.id", True,
+                                       {"index.html": (1, 2, "e" * 32)}),
                       themes={"default": {"templates/base.html": (1, 2)}})
 
 
@@ -222,21 +220,22 @@ def test_the_build_state_reads_back_for_the_same_output_folder_only(tmp_path: Pa
 
 def test_details_renders_and_models_read_back_or_read_as_absent(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
-    detail = KimDetail(outputs={"index.html": (1, 2, "x")}, templates={"article": ["a.html"]},
+    detail = SiteDetail(outputs={"index.html": (1, 2, "x")}, templates={"article": ["a.html"]},
                        templates_key="k", search_key="s")
-    cache.save_detail("desa", detail)
-    cache.save_detail(None, KimDetail(templates_key="indeks"))
-    assert cache.load_detail("desa") == detail
-    assert cache.load_detail(None) == KimDetail(templates_key="indeks")
+    desa = cache.kim_site("desa")
+    desa.save_detail(detail)
+    cache.index_site().save_detail(SiteDetail(templates_key="indeks"))
+    assert desa.load_detail() == detail
+    assert cache.index_site().load_detail() == SiteDetail(templates_key="indeks")
     assert (tmp_path / "kims" / "desa.json").is_file() and (tmp_path / "index.json").is_file()
-    assert cache.load_detail("bumi") is None
+    assert cache.kim_site("bumi").load_detail() is None
     older = read_json(tmp_path / "kims" / "desa.json")
     del older["search_key"]  # written before search existed: an empty key, not a failure
     write_json(tmp_path / "kims" / "desa.json", older)
-    assert cache.load_detail("desa") == KimDetail(detail.outputs, detail.templates, "k", "")
+    assert desa.load_detail() == SiteDetail(detail.outputs, detail.templates, "k", "")
     write_json(tmp_path / "kims" / "desa.json", {"outputs": {"a": [1]}, "templates": {},
                                                   "templates_key": ""})
-    assert cache.load_detail("desa") is None
+    assert desa.load_detail() is None
 
     cache.save_renders("desa", {"artikel/a.md": {"key": "k"}})
     assert cache.load_renders("desa") == {"artikel/a.md": {"key": "k"}}

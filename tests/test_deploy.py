@@ -24,8 +24,7 @@ import pytest
 
 from kimsite.build.pipeline import build
 from kimsite.serve.live import free_port
-from tests.conftest import SAMPLE_NOW
-from tests.helpers import snapshot
+from tests.helpers import SAMPLE_NOW, snapshot
 from tests.webserver import Nginx, Response, fetch, self_signed
 
 INDEX = "kim.ntbprov.go.id"

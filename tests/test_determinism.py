@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import snapshot, stamps
-from tests.test_golden import build_golden
+from tests.helpers import build_golden, snapshot, stamps
 
 
 def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -41,8 +40,7 @@ def test_separate_processes_hash_seeds_jobs_and_zones_agree(tmp_path: Path) -> N
     import subprocess
     import sys
 
-    from tests.helpers import REPO
-    from tests.test_golden import GOLDEN, NOW, golden_view
+    from tests.helpers import GOLDEN, GOLDEN_NOW, REPO, golden_view
 
     project = tmp_path / "project"
     shutil.copytree(GOLDEN / "project", project)
@@ -56,7 +54,7 @@ def test_separate_processes_hash_seeds_jobs_and_zones_agree(tmp_path: Path) -> N
     for n, run in enumerate(runs):
         env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LANG", "TZ")}
         env.update({k: v for k, v in run.items() if k != "jobs"})
-        env["SOURCE_DATE_EPOCH"] = str(int(NOW.timestamp()))
+        env["SOURCE_DATE_EPOCH"] = str(int(GOLDEN_NOW.timestamp()))
         env["PYTHONPATH"] = str(REPO)
         out = tmp_path / f"out-{n}"
         done = subprocess.run(

@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import string
-from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,10 +28,9 @@ from hypothesis import strategies as st
 
 from kimsite.build.pipeline import build
 from kimsite.model.problems import KimsiteError, Problem
-from tests.helpers import BASE_CONFIG, PIXEL, REPO, profile
+from tests.helpers import BASE_CONFIG, FUZZ_STATS, PIXEL, REPO, profile
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
-STATS: Counter[str] = Counter()  # "cases:<suite>" and "code:<problem code>"
 CI = bool(os.environ.get("CI"))
 SCALE = float(os.environ.get("KIMSITE_FUZZ_SCALE", "1"))  # 2,000 cases in all at 1
 
@@ -189,14 +187,14 @@ def _reset(root: Path) -> Path:
 
 
 def _judge(suite: str, root: Path, problems: list[Problem], built: bool) -> None:
-    STATS[f"cases:{suite}"] += 1
+    FUZZ_STATS[f"cases:{suite}"] += 1
     for p in problems:
-        STATS[f"code:{p.code}"] += 1
+        FUZZ_STATS[f"code:{p.code}"] += 1
         assert p.code not in ("kim.internal_error", "index.internal_error"), p.format()
         assert p.path, p
         assert p.format()  # the catalogue has the message and its every parameter
     if built:
-        STATS[f"built:{suite}"] += 1
+        FUZZ_STATS[f"built:{suite}"] += 1
         site = root / "build/uji.kim.id"
         lxml.etree.fromstring((site / "feed.xml").read_bytes())
         lxml.etree.fromstring((site / "sitemap.xml").read_bytes())

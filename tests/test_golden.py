@@ -10,54 +10,9 @@ from __future__ import annotations
 import difflib
 import shutil
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
-from kimsite.build.pipeline import build
-from kimsite.output.lock import LOCK_NAME
-from tests.helpers import REPO, snapshot
-
-GOLDEN = Path(__file__).resolve().parent / "golden"
-NOW = datetime(2026, 1, 1, tzinfo=UTC)  # fixed, so future-dated articles stay unpublished
-
-
-def build_golden(work: Path) -> Path:
-    shutil.copytree(GOLDEN / "project", work / "project")
-    shutil.copytree(REPO / "themes", work / "project" / "themes")
-    out = work / "out"
-    report = build(work / "project" / "config.yaml", out_dir=out, now=NOW, cache_dir=work / "cache")
-    assert report.ok, [p.format() for p in report.problems]
-    return out
-
-
-def golden_view(out: Path) -> dict[str, bytes]:
-    """A build as the golden keeps it: each site's Pagefind bundle (binary, and Pagefind's
-    own bytes) and its pre-compressed copies (each checked to hold exactly the file beside
-    it) as listings of their files' SHA-256, so a diff stays readable."""
-    import gzip
-    import hashlib
-
-    import brotli  # type: ignore[import-untyped]
-
-    files = snapshot(out)
-    del files[LOCK_NAME]  # the build's lock, beside the sites: no site's file
-    view: dict[str, bytes] = {}
-    listings: dict[str, list[str]] = {}
-    for name, data in files.items():
-        host, _, rest = name.partition("/")
-        if rest.startswith("pagefind/") and rest != "pagefind/SHA256SUMS":
-            listing = f"{host}/pagefind/SHA256SUMS"
-        elif rest.endswith((".gz", ".br")):
-            unpack = gzip.decompress if rest.endswith(".gz") else brotli.decompress
-            assert unpack(data) == files[name[:-3]], name
-            listing = f"{host}/KOMPRESI.SHA256SUMS"
-        else:
-            view[name] = data
-            continue
-        listings.setdefault(listing, []).append(f"{hashlib.sha256(data).hexdigest()}  {rest}")
-    for listing, lines in listings.items():
-        view[listing] = ("\n".join(sorted(lines)) + "\n").encode()
-    return view
+from tests.helpers import GOLDEN, build_golden, golden_view, snapshot
 
 
 def test_golden_snapshot(tmp_path: Path) -> None:

@@ -21,8 +21,7 @@ from hypothesis import strategies as st
 from kimsite.build.pipeline import Shard, build, build_index, shard_of
 from kimsite.cli.main import main
 from kimsite.output.lock import LOCK_NAME
-from tests.helpers import REPO, article, profile, snapshot, stamps, write_project
-from tests.test_golden import GOLDEN
+from tests.helpers import GOLDEN, REPO, article, profile, snapshot, stamps, write_project
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -418,7 +417,7 @@ def test_a_build_with_nothing_changed_reads_folder_times_not_every_file(
     """Once the folders' times can be trusted, a KIM's per-file records are not even read
     (outside its hour of the full comparison); a page deleted by hand is still put back by
     the next build; a page edited in place is put back in the KIM's hour."""
-    from kimsite.build.cache import Cache
+    from kimsite.build.cache import SiteRecords
     from kimsite.build.pipeline import FULL_CHECK_HOURS
 
     project = _golden_project(tmp_path)
@@ -433,18 +432,18 @@ def test_a_build_with_nothing_changed_reads_folder_times_not_every_file(
     before = snapshot(out)
     _age_folders(out)
     assert again() == []  # the stamps taken right after writing were not trusted
-    read: list[str | None] = []
-    real = Cache.load_detail
+    read: list[str] = []
+    real = SiteRecords.load_detail
 
-    def noting(self: Cache, slug: str | None) -> object:
-        read.append(slug)
-        return real(self, slug)
+    def noting(self: SiteRecords) -> object:
+        read.append(self.detail_path.name)
+        return real(self)
 
-    monkeypatch.setattr(Cache, "load_detail", noting)
+    monkeypatch.setattr(SiteRecords, "load_detail", noting)
     hour = {slug: shard_of(slug, FULL_CHECK_HOURS) - 1 for slug in ("kediri", "pejeruk")}
     quiet = next(h for h in range(24) if h not in hour.values())
     at_quiet = NOW.replace(hour=quiet)
-    assert again(at_quiet) == [] and read == [None]  # only the index's own check
+    assert again(at_quiet) == [] and read == ["index.json"]  # only the index's own check
     site = out / "kimpejeruk.mataramkota.go.id"
     pages = sorted((site / "artikel").rglob("index.html"))
     pages[0].unlink()

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 import kimsite.render.kim_site
-from kimsite.build.kim import MachineFailure
 from kimsite.build.pipeline import BuildReport, build
+from kimsite.build.run import MachineFailure
 from kimsite.model.problems import KimsiteError
 from tests.helpers import BASE_CONFIG, article, parse, profile, snapshot, write_project
 

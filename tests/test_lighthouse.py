@@ -16,8 +16,7 @@ import pytest
 
 from benchmarks.images import phone_photo
 from kimsite.build.pipeline import build
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.helpers import REPO, article, profile, serving, write_project
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, REPO, article, profile, serving, write_project
 
 LIGHTHOUSE = REPO / ".tools/node_modules/lighthouse/cli/index.js"
 NOW = datetime(2026, 6, 1, tzinfo=UTC)

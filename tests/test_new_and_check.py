@@ -375,7 +375,7 @@ def test_check_judges_dates_by_the_time_it_is_given(project: Callable[..., Path]
     one a minute later is scheduled (and listed with its own time, in time order)."""
     from datetime import UTC, datetime, timedelta
 
-    from kimsite.build.check import check
+    from kimsite.authoring.check import check
 
     root = project({
         "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
@@ -459,16 +459,16 @@ def test_an_unexpected_failure_in_one_kim_is_that_kims_problem(
     """The same boundary as a build's. No input is known to break `check` (each one found
     became a problem with its own code), so the fault is injected: the KIM's own folder is
     named with what failed, and the other KIMs are checked as before."""
-    import kimsite.build.check
+    import kimsite.authoring.check
 
-    real = kimsite.build.check._lengths
+    real = kimsite.authoring.check._lengths
 
     def breaks_for_b(kim: object, log: object) -> None:
         if kim.slug == "b":  # type: ignore[attr-defined]
             raise RuntimeError("rusak di dalam")
         real(kim, log)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(kimsite.build.check, "_lengths", breaks_for_b)
+    monkeypatch.setattr(kimsite.authoring.check, "_lengths", breaks_for_b)
     root = project({
         "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
         "content/a/artikel/x.md": article("X", body="Lihat [hilang](/zzz/)."),

@@ -13,7 +13,6 @@ import pytest
 
 from kimsite.model.content import KimSummary
 from kimsite.model.problems import ProblemLog
-from kimsite.output.writer import SiteOutput
 from kimsite.render import index_site
 from kimsite.render.index_site import (
     IndexInput,
@@ -24,6 +23,7 @@ from kimsite.render.index_site import (
     _Latest,
     render_index,
 )
+from kimsite.render.site_output import SiteOutput
 from kimsite.render.themes import load_theme
 from kimsite.source.config import load_config
 from tests.helpers import ATOM, write_project

@@ -12,8 +12,7 @@ import yaml
 from kimsite.build.pipeline import BuildReport
 from kimsite.indonesia.conventions import parse_moment
 from kimsite.indonesia.regions import lookup
-from tests.conftest import SAMPLE_NOW
-from tests.helpers import broken_links, html_pages, parse, parse_atom, validate_sitemap
+from tests.helpers import SAMPLE_NOW, broken_links, html_pages, parse, parse_atom, validate_sitemap
 
 Sample = tuple[Path, BuildReport]
 MONTHS = "Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember"

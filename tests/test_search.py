@@ -13,8 +13,17 @@ from pathlib import Path
 import pytest
 
 from kimsite.build.pipeline import BuildReport, build
-from tests.conftest import SAMPLE_NOW
-from tests.helpers import REPO, SAMPLE, article, parse, profile, serving, stamps, write_project
+from tests.helpers import (
+    REPO,
+    SAMPLE,
+    SAMPLE_NOW,
+    article,
+    parse,
+    profile,
+    serving,
+    stamps,
+    write_project,
+)
 
 KIM, INDEX = "sesela.kim.id", "kim.ntbprov.go.id"
 ASK = """async (word) => {

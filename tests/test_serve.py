@@ -9,8 +9,6 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -18,10 +16,7 @@ import pytest
 from kimsite.serve.live import free_port
 from kimsite.serve.preview import ALL, Burst, Debouncer, Plan, classify
 from tests.helpers import article, profile, snapshot, stamps
-
-# How long a test waits for what must come: long, since a busy machine is slow; how fast it
-# comes is measured by the benchmarks (benchmarks/preview.py), never asserted here.
-WAIT_MS = 30_000
+from tests.webserver import WAIT_MS, Served, running
 
 FILES = {
     "content/pantai/kim.yaml": profile("KIM Pantai", "52.71.01.1004"),
@@ -29,63 +24,6 @@ FILES = {
     "content/bukit/kim.yaml": profile("KIM Bukit", "52.71.01.1005"),
     "content/bukit/artikel/kabar.md": article("Kabar bukit", body="Teks dari bukit."),
 }
-
-
-@dataclass
-class Served:
-    process: subprocess.Popen[str]
-    url: str
-    root: Path
-    lines: list[str] = field(default_factory=list)
-
-    def rebuilds(self) -> int:
-        return sum(1 for line in list(self.lines) if "dibangun ulang #" in line)
-
-    def wait_rebuilds(self, count: int, timeout: float = WAIT_MS / 1000) -> None:
-        deadline = time.monotonic() + timeout
-        while self.rebuilds() < count:
-            assert time.monotonic() < deadline, "\n".join(self.lines)
-            time.sleep(0.05)
-
-    @property
-    def out(self) -> Path:
-        return self.root / ".kimsite-cache" / "serve" / "out"
-
-
-@contextmanager
-def running(root: Path, *args: str, port: int) -> Iterator[Served]:
-    """`kimsite serve ARGS --port PORT` in `root`, its lines collected, once it says where it
-    serves; stopped on the way out."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kimsite", "serve", *args, "--port", str(port)],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    result = Served(process, f"http://127.0.0.1:{port}", root)
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            result.lines.append(line.rstrip("\n"))
-
-    threading.Thread(target=read, daemon=True).start()
-    try:
-        deadline = time.monotonic() + WAIT_MS / 1000
-        while not any("Pratinjau" in line for line in list(result.lines)):
-            assert process.poll() is None and time.monotonic() < deadline, "\n".join(result.lines)
-            time.sleep(0.05)
-        yield result
-    finally:
-        process.terminate()
-        try:
-            # A preview that ignores SIGTERM is a bug; one slow to stop on a busy machine
-            # is not.
-            process.wait(timeout=WAIT_MS / 1000)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-            raise
-        if process.stdout is not None:
-            process.stdout.close()
 
 
 @pytest.fixture

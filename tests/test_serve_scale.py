@@ -15,7 +15,7 @@ import pytest
 
 from benchmarks.corpus import write_kimsite
 from kimsite.serve.live import free_port
-from tests.test_serve import Served, running
+from tests.webserver import Served, running
 
 KIMS = 2_000
 

@@ -13,16 +13,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from kimsite.output.staging import STAGING
-from kimsite.output.writer import (
-    JOURNAL,
-    OutputConflict,
-    Owner,
-    SiteOutput,
-    WriteStats,
-    commit,
-    forget_journal,
-    outputs_intact,
-)
+from kimsite.output.writer import JOURNAL, WriteStats, commit, forget_journal, outputs_intact
+from kimsite.render.site_output import OutputConflict, Owner, SiteOutput
 from tests.helpers import snapshot
 
 
@@ -372,3 +364,177 @@ def test_threads_write_the_same_site_and_a_failed_write_publishes_nothing(
         commit(broken, tmp_path / "t3", threads=3)
     assert snapshot(tmp_path / "t3") == before
     assert list((tmp_path / STAGING).iterdir()) == []
+
+
+def test_writer_claims_each_path_once() -> None:
+    site = SiteOutput()
+    site.add_text("/a/", "satu", Owner("pertama"))
+    with pytest.raises(OutputConflict) as info:
+        site.add_text("/a/", "dua", Owner("kedua", Path("halaman/a.md")))
+    assert info.value.first.label == "pertama"
+    assert info.value.source == Path("halaman/a.md")
+
+
+def test_writer_skips_unchanged_and_removes_stale(tmp_path: Path) -> None:
+    source = tmp_path / "foto.jpg"
+    source.write_bytes(b"jpeg")
+    site = SiteOutput()
+    site.add_text("/", "<p>halo</p>", Owner("beranda"))
+    site.add_text("/artikel/a/", "a", Owner("a"))
+    site.add_copy("/media/foto.jpg", source, Owner("foto"))
+    out = tmp_path / "out"
+    first, manifest = commit(site, out)
+    assert (first.written, first.unchanged, first.removed) == (3, 0, 0)
+    assert sorted(manifest) == ["artikel/a/index.html", "index.html", "media/foto.jpg"]
+    mtime = (out / "index.html").stat().st_mtime_ns
+    # Without a manifest: compare bytes, and remove anything else found in the folder.
+    (out / "sisa.html").write_text("lama")
+    (out / "lama" / "x").mkdir(parents=True)
+    (out / "lama" / "x" / "catatan.txt").write_text("lama")
+    (out / "kosong" / "x").mkdir(parents=True)
+    second, manifest = commit(site, out)
+    assert (second.written, second.unchanged, second.removed) == (0, 3, 2)
+    assert (out / "index.html").stat().st_mtime_ns == mtime
+    assert sorted(p.name for p in out.iterdir()) == ["artikel", "index.html", "media"]
+    # With the manifest: only files the last build wrote are ever removed.
+    (out / "milik-orang-lain.txt").write_text("jangan dihapus")
+    smaller = SiteOutput()
+    smaller.add_text("/", "<p>baru</p>", Owner("beranda"))
+    third, manifest = commit(smaller, out, manifest)
+    assert (third.written, third.removed) == (1, 2)
+    assert sorted(p.name for p in out.rglob("*")) == ["index.html", "milik-orang-lain.txt"]
+    assert not any(p.name.startswith(".tmp-") for p in out.rglob("*"))
+    # A file changed behind the writer's back is noticed by its stat and written again.
+    (out / "index.html").write_text("diubah tangan")
+    fourth, _ = commit(smaller, out, manifest)
+    assert fourth.written == 1
+    assert (out / "index.html").read_text() == "<p>baru</p>"
+
+
+def test_writer_replaces_a_file_with_a_folder(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "artikel").mkdir(parents=True)
+    (out / "artikel" / "a").write_text("berkas, bukan folder")
+    site = SiteOutput()
+    site.add_text("/artikel/a/", "halaman", Owner("a"))
+    commit(site, out)
+    assert (out / "artikel/a/index.html").read_text() == "halaman"
+
+
+def test_writer_never_writes_or_deletes_through_a_planted_link(tmp_path: Path) -> None:
+    import os
+
+    outside = tmp_path / "luar"
+    outside.mkdir()
+    (outside / "penting.txt").write_text("jangan disentuh")
+    out = tmp_path / "out"
+    site = SiteOutput()
+    site.add_text("/artikel/a/", "halaman", Owner("a"))
+    _, manifest = commit(site, out)
+    # Someone replaces a folder of the site with a link to elsewhere.
+    import shutil
+
+    shutil.rmtree(out / "artikel")
+    os.symlink(outside, out / "artikel")
+    (outside / "a").mkdir()
+    (outside / "a" / "index.html").write_text("bukan milik kimsite")
+    commit(SiteOutput(), out, manifest)  # the page is gone: kimsite removes what it wrote
+    assert (outside / "a" / "index.html").read_text() == "bukan milik kimsite"
+    commit(site, out)  # and writing it again goes into a real folder of the site
+    assert not (out / "artikel").is_symlink()
+    assert (out / "artikel/a/index.html").read_text() == "halaman"
+    assert (outside / "penting.txt").read_text() == "jangan disentuh"
+    assert (outside / "a" / "index.html").read_text() == "bukan milik kimsite"
+
+
+def test_writer_journal_removes_what_a_killed_build_published_but_never_recorded(
+    tmp_path: Path,
+) -> None:
+    """A commit whose manifest was never saved (the build was killed after moving its files
+    into place): the next commit, given the older manifest, still removes the files that
+    one added, because the journal named them; once a manifest is saved, no journal stays."""
+    out = tmp_path / "build" / "desa.kim.id"
+
+    def site(*urls: str) -> SiteOutput:
+        made = SiteOutput()
+        for url in urls:
+            made.add_text(url, f"halaman {url}", Owner(url))
+        return made
+
+    _stats, first = commit(site("/a/", "/b/"), out)
+    forget_journal(out)
+    assert not (tmp_path / "build" / JOURNAL).exists()
+    commit(site("/a/", "/b/", "/baru/", "/lagi/"), out, first)  # killed: never recorded
+    assert (out / "baru/index.html").is_file()
+    # Killed again (after removing what the first added): its journal names what it added,
+    # and what the one before it added, in case that removal had not happened yet.
+    commit(site("/a/", "/b/", "/ketiga/"), out, first)
+    stats, third = commit(site("/a/", "/lagi/"), out, first)
+    assert not (out / "baru").exists() and not (out / "b").exists()
+    assert not (out / "ketiga").exists()
+    assert (out / "lagi/index.html").read_text() == "halaman /lagi/"
+    assert sorted(third) == ["a/index.html", "lagi/index.html"] and stats.removed == 2
+    commit(site("/a/", "/x/", "/y/"), out, third)  # killed: adds two
+    stats, _ = commit(site("/a/"), out, third)
+    assert sorted(p.name for p in out.iterdir()) == ["a"] and stats.removed == 2  # x, y
+    forget_journal(out)
+    assert not (tmp_path / "build" / JOURNAL).exists()
+
+
+def test_writer_restores_what_was_deleted_or_resized_behind_its_back(tmp_path: Path) -> None:
+    """With the last manifest, a file that is gone, or has the manifest's size in the wrong
+    field, is written again: the stat must match in both size and time."""
+    site = SiteOutput()
+    site.add_text("/", "<p>halo</p>" * 60, Owner("beranda"))  # worth compressing
+    site.add_text("/artikel/a/", "a", Owner("a"))
+    out = tmp_path / "out"
+    _stats, manifest = commit(site, out, encodings=("gzip",))
+    assert "index.html.gz" in manifest
+    (out / "artikel/a/index.html").unlink()
+    (out / "index.html.gz").unlink()
+    again, manifest = commit(site, out, manifest, encodings=("gzip",))
+    assert again.written == 1 and (out / "artikel/a/index.html").read_text() == "a"
+    assert (out / "index.html.gz").is_file()  # its copy too (not counted: the same file)
+    record = manifest["index.html"]
+    forged = {**manifest, "index.html": (record[1], record[1], record[2])}
+    third, _ = commit(site, out, forged, encodings=("gzip",))
+    assert third.written == 1  # a record whose size is not the file's size
+
+
+def test_removing_files_never_leaves_the_site(tmp_path: Path) -> None:
+    from kimsite.output.writer import remove_files
+
+    root = tmp_path / "situs"
+    (root / "a/b").mkdir(parents=True)
+    (root / "a/b/x.html").write_text("x")
+    (root / "a/y.html").write_text("y")
+    (root / "z.html").write_text("z")
+    outside = tmp_path / "rahasia.txt"
+    outside.write_text("jangan")
+    (tmp_path / "luar").mkdir()
+    (tmp_path / "luar/w.html").write_text("w")
+    (root / "tautan").symlink_to(tmp_path / "luar")
+    removed = remove_files(root.resolve(), [
+        "../rahasia.txt", str(outside), "tautan/w.html", "tidak-ada.html", "a", "a/b/x.html",
+        "a/y.html", "a/../z.html",  # a name with ".." is refused, even one that stays inside
+    ])
+    assert removed == 2  # the two files of the site, nothing else
+    assert outside.read_text() == "jangan" and (tmp_path / "luar/w.html").is_file()
+    assert not (root / "a").exists()  # folders left empty go, deepest first
+    assert (root / "z.html").is_file()
+
+
+def test_removing_a_sites_last_files_keeps_the_folders_above_it(tmp_path: Path) -> None:
+    """A folder that still holds a file stays (quietly), and emptying a whole site removes
+    the site's folder but never the (now empty) build folder above it."""
+    from kimsite.output.writer import remove_files
+
+    build = tmp_path / "build"
+    root = build / "lama.kim.id"
+    (root / "artikel/a").mkdir(parents=True)
+    (root / "artikel/a/index.html").write_text("a")
+    (root / "artikel/b.html").write_text("b")
+    assert remove_files(root.resolve(), ["artikel/a/index.html"]) == 1
+    assert (root / "artikel/b.html").is_file() and not (root / "artikel/a").exists()
+    assert remove_files(root.resolve(), ["artikel/b.html"]) == 1
+    assert not root.exists() and build.is_dir() and tmp_path.is_dir()

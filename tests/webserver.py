@@ -1,5 +1,5 @@
-"""Real servers for the deploy tests: Debian's nginx and OpenSSH's sshd, each in a folder of
-its own (configuration, pid, logs), listening on 127.0.0.1 only, stopped by its pid.
+"""Real servers for the tests: `kimsite serve` itself (`running`), and for the deploy tests
+Debian's nginx and OpenSSH's sshd, each in a folder of its own (configuration, pid, logs), listening on 127.0.0.1 only, stopped by its pid.
 
 `scripts/test.sh` installs them. One nginx serves the whole session: a test that needs
 another configuration swaps it in and back (`Nginx.serving`), waiting until every worker of
@@ -15,12 +15,77 @@ import signal
 import socket
 import ssl
 import subprocess
+import sys
+import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kimsite.serve.live import free_port
+
+# How long a test waits for what must come: long, since a busy machine is slow; how fast it
+# comes is measured by the benchmarks (benchmarks/preview.py), never asserted here.
+WAIT_MS = 30_000
+
+@dataclass
+class Served:
+    process: subprocess.Popen[str]
+    url: str
+    root: Path
+    lines: list[str] = field(default_factory=list)
+
+    def rebuilds(self) -> int:
+        return sum(1 for line in list(self.lines) if "dibangun ulang #" in line)
+
+    def wait_rebuilds(self, count: int, timeout: float = WAIT_MS / 1000) -> None:
+        deadline = time.monotonic() + timeout
+        while self.rebuilds() < count:
+            assert time.monotonic() < deadline, "\n".join(self.lines)
+            time.sleep(0.05)
+
+    @property
+    def out(self) -> Path:
+        return self.root / ".kimsite-cache" / "serve" / "out"
+
+
+@contextmanager
+def running(root: Path, *args: str, port: int) -> Iterator[Served]:
+    """`kimsite serve ARGS --port PORT` in `root`, its lines collected, once it says where it
+    serves; stopped on the way out."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kimsite", "serve", *args, "--port", str(port)],
+        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    result = Served(process, f"http://127.0.0.1:{port}", root)
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            result.lines.append(line.rstrip("\n"))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while not any("Pratinjau" in line for line in list(result.lines)):
+            assert process.poll() is None and time.monotonic() < deadline, "\n".join(result.lines)
+            time.sleep(0.05)
+        yield result
+    finally:
+        process.terminate()
+        try:
+            # A preview that ignores SIGTERM is a bug; one slow to stop on a busy machine
+            # is not.
+            process.wait(timeout=WAIT_MS / 1000)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            raise
+        if process.stdout is not None:
+            process.stdout.close()
+
+
 
 NGINX = "/usr/sbin/nginx"
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"

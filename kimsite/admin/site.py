@@ -3,13 +3,15 @@ bundle with the shared script once, on the index host."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kimsite.admin.bundle import DECAP_VERSION, load_bundle, tarball_path
 from kimsite.admin.decap import collection_names, config_yaml, decap_config
 from kimsite.admin.page import ADMIN_CONFIG, ADMIN_PAGE, admin_page, bundle_url, shared_script
+from kimsite.model.content import Kim
 from kimsite.model.problems import ProblemLog
-from kimsite.output.writer import Owner, SiteOutput
+from kimsite.render.site_output import Owner, SiteOutput
 from kimsite.source.config import SiteConfig
 
 
@@ -30,6 +32,13 @@ def add_admin(
         owner,
     )
     out.add_text(ADMIN_CONFIG, config_yaml(decap_config(slug, host, config, editor)), owner)
+
+
+def kim_extras(kim: Kim, config: SiteConfig) -> Callable[[SiteOutput, list[str]], None]:
+    """The editor's files of one KIM's site, as `render_kim(extras=…)` adds them: inside
+    the site before its redirects are checked, so no redirect can hide `/admin/`."""
+    return lambda out, styles: add_admin(out, kim.slug, kim.profile.nama, kim.host, config,
+                                         styles)
 
 
 def editor_key(config: SiteConfig, cache_root: Path) -> str | None:

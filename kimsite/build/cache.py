@@ -6,7 +6,8 @@ Layout of the cache folder (git-ignored; CI may save and restore it):
                           and a few output probes (read by every build: kept small)
     kims/<kim>.json       the manifest of every file written for the KIM, and the template
                           files each page type read (read only when the KIM is rebuilt)
-    index.json            the same for the province index
+    kims/<kim>.folders.json  the times of its site's folders (proof that nothing went)
+    index.json, index.folders.json   the same for the province index
     renders/<kim>.json    rendered Markdown of each article and page, with what it looked up
     summaries/<kim>.json  what the province index needs of the KIM (see sitegen.KimSummary)
 
@@ -25,17 +26,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kimsite import __version__
-from kimsite.model.problems import Problem, Severity
 from kimsite.output.atomic import TEMP_PREFIX, write_atomic
 from kimsite.output.digest import bytes_digest, file_hash
 from kimsite.output.writer import FolderStamps
 
 if TYPE_CHECKING:
     from kimsite.model.content import Kim
-    from kimsite.render.markup import RenderedBody
 
 # Bump when anything stored here changes meaning.
-CACHE_VERSION = 4
+CACHE_VERSION = 5  # 5: the index has its own state (IndexState)
 _STAMP = f"{CACHE_VERSION}/{__version__}/{sys.version_info[:2]}"
 
 # A file changed within this many seconds of the last build may have changed again within
@@ -43,8 +42,6 @@ _STAMP = f"{CACHE_VERSION}/{__version__}/{sys.version_info[:2]}"
 RACY_SECONDS = 2.0
 
 OutputRecord = tuple[int, int, str]  # size, mtime_ns, blake2b digest of the bytes
-
-
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -125,45 +122,12 @@ def same_inputs(folder: Path, now: dict[str, tuple[int, int]], state: KimState) 
     return all(entry_hash(folder / rel) == digest for rel, digest in state.racy.items())
 
 
-# -- problems and renders as JSON ----------------------------------------------------------
-def problem_to_json(p: Problem) -> list[Any]:
-    return [p.path, p.line, p.code, [list(kv) for kv in p.params], p.severity.value]
-
-
-def problem_from_json(data: list[Any]) -> Problem:
-    path, line, code, params, severity = data
-    return Problem(path, line, code, tuple((k, v) for k, v in params), Severity(severity))
-
-
-def body_to_json(body: RenderedBody, key: str) -> dict[str, Any]:
-    return {
-        "key": key,
-        "html": body.html,
-        "words": body.words,
-        "summary": body.summary,
-        "problems": [problem_to_json(p) for p in body.problems],
-        "deps": [list(d) for d in body.deps],
-    }
-
-
-def body_from_json(data: dict[str, Any]) -> RenderedBody:
-    from kimsite.render.markup import RenderedBody
-
-    return RenderedBody(
-        html=data["html"],
-        words=data["words"],
-        summary=data["summary"],
-        problems=[problem_from_json(p) for p in data["problems"]],
-        deps=[(d[0], d[1], d[2]) for d in data["deps"]],
-    )
-
-
 @dataclass
 class KimState:
-    """What the last build knew of one KIM (or, for `BuildState.index`, of the index).
+    """What the last build knew of one KIM.
 
     Kept small: the state of every KIM is read by every build, even one with nothing to
-    do. What only a build of this KIM needs lives in its `KimDetail`.
+    do. What only a build of this KIM needs lives in its `SiteDetail`.
     """
 
     inputs_fp: str = ""  # inputs_fingerprint of the KIM folder
@@ -190,7 +154,31 @@ class KimState:
 
 
 @dataclass
-class KimDetail:
+class IndexState:
+    """What the last build knew of the province index: built from the KIMs' summaries, so
+    one fingerprint of its inputs (config, theme, summaries, editor) says all it depends on.
+    """
+
+    fingerprint: str = ""
+    theme_chain: list[str] = field(default_factory=list)
+    host: str | None = None
+    built: bool = False
+    probes: dict[str, OutputRecord] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        data["probes"] = {k: list(v) for k, v in self.probes.items()}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IndexState:
+        state = cls(**{k: data[k] for k in cls.__dataclass_fields__})
+        state.probes = {k: (v[0], v[1], v[2]) for k, v in state.probes.items()}
+        return state
+
+
+@dataclass
+class SiteDetail:
     """What the last build of one site wrote, and which template files each page type read."""
 
     outputs: dict[str, OutputRecord] = field(default_factory=dict)
@@ -204,8 +192,60 @@ class BuildState:
     built_at_ns: int = 0
     out_dir: str = ""
     kims: dict[str, KimState] = field(default_factory=dict)
-    index: KimState = field(default_factory=KimState)
+    index: IndexState = field(default_factory=IndexState)
     themes: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # at last build
+
+
+@dataclass(frozen=True)
+class SiteRecords:
+    """Where the cache keeps what the last build wrote to one site (a KIM's or the index's):
+    its files (`SiteDetail`, read when the site is built again or proved intact) and its
+    folders' times (`writer.FolderStamps`, read by every build that proves it intact)."""
+
+    detail_path: Path
+    folders_path: Path
+
+    def paths(self) -> tuple[Path, Path]:
+        return self.detail_path, self.folders_path
+
+    def load_detail(self) -> SiteDetail | None:
+        """None when there is no usable record: the caller then compares against the disk."""
+        data = read_json(self.detail_path)
+        try:
+            return SiteDetail(
+                outputs={k: (v[0], v[1], v[2]) for k, v in data["outputs"].items()},
+                templates={k: list(v) for k, v in data["templates"].items()},
+                templates_key=data["templates_key"],
+                search_key=str(data.get("search_key", "")),
+            )
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+            return None
+
+    def save_detail(self, detail: SiteDetail) -> None:
+        write_json(
+            self.detail_path,
+            {
+                "outputs": {k: list(v) for k, v in detail.outputs.items()},
+                "templates": detail.templates,
+                "templates_key": detail.templates_key,
+                "search_key": detail.search_key,
+            },
+        )
+
+    def load_folders(self) -> FolderStamps | None:
+        """The times of the site's folders after its last build."""
+        data = read_json(self.folders_path)
+        if not isinstance(data, dict):
+            return None
+        taken, folders = data.get("taken_ns"), data.get("folders")
+        if type(taken) is not int or not isinstance(folders, dict):
+            return None
+        if not all(isinstance(k, str) and type(v) is int for k, v in folders.items()):
+            return None
+        return FolderStamps(taken, folders)
+
+    def save_folders(self, stamps: FolderStamps) -> None:
+        write_json(self.folders_path, {"taken_ns": stamps.taken_ns, "folders": stamps.folders})
 
 
 class Cache:
@@ -238,7 +278,7 @@ class Cache:
                 built_at_ns=data["built_at_ns"],
                 out_dir=data["out_dir"],
                 kims={k: KimState.from_json(v) for k, v in data["kims"].items()},
-                index=KimState.from_json(data["index"]),
+                index=IndexState.from_json(data["index"]),
                 themes={
                     theme: {rel: (v[0], v[1]) for rel, v in files.items()}
                     for theme, files in data["themes"].items()
@@ -259,55 +299,13 @@ class Cache:
             },
         )
 
-    # details -------------------------------------------------------------------------
-    def _detail_path(self, slug: str | None) -> Path:
-        return self.root / "kims" / f"{slug}.json" if slug else self.root / "index.json"
+    # what each site's last build wrote -----------------------------------------------
+    def kim_site(self, slug: str) -> SiteRecords:
+        return SiteRecords(self.root / "kims" / f"{slug}.json",
+                           self.root / "kims" / f"{slug}.folders.json")
 
-    def load_detail(self, slug: str | None) -> KimDetail | None:
-        """None when there is no usable record: the caller then compares against the disk."""
-        data = read_json(self._detail_path(slug))
-        try:
-            return KimDetail(
-                outputs={k: (v[0], v[1], v[2]) for k, v in data["outputs"].items()},
-                templates={k: list(v) for k, v in data["templates"].items()},
-                templates_key=data["templates_key"],
-                search_key=str(data.get("search_key", "")),
-            )
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError):
-            return None
-
-    def save_detail(self, slug: str | None, detail: KimDetail) -> None:
-        write_json(
-            self._detail_path(slug),
-            {
-                "outputs": {k: list(v) for k, v in detail.outputs.items()},
-                "templates": detail.templates,
-                "templates_key": detail.templates_key,
-                "search_key": detail.search_key,
-            },
-        )
-
-    def _folders_path(self, slug: str | None) -> Path:
-        if slug is None:
-            return self.root / "index.folders.json"
-        return self.root / "kims" / f"{slug}.folders.json"
-
-    def load_folders(self, slug: str | None) -> FolderStamps | None:
-        """The times of a site's folders after its last build (`writer.FolderStamps`)."""
-        data = read_json(self._folders_path(slug))
-        if not isinstance(data, dict):
-            return None
-        taken, folders = data.get("taken_ns"), data.get("folders")
-        if type(taken) is not int or not isinstance(folders, dict):
-            return None
-        if not all(isinstance(k, str) and type(v) is int for k, v in folders.items()):
-            return None
-        return FolderStamps(taken, folders)
-
-    def save_folders(self, slug: str | None, stamps: FolderStamps) -> None:
-        write_json(
-            self._folders_path(slug), {"taken_ns": stamps.taken_ns, "folders": stamps.folders}
-        )
+    def index_site(self) -> SiteRecords:
+        return SiteRecords(self.root / "index.json", self.root / "index.folders.json")
 
     # models --------------------------------------------------------------------------
     def _model_path(self, slug: str) -> Path:
@@ -360,8 +358,7 @@ class Cache:
             self.feed_path(slug),
             self.search_path(slug),
             self.root / "renders" / f"{slug}.json",
-            self._detail_path(slug),
-            self._folders_path(slug),
+            *self.kim_site(slug).paths(),
             self._model_path(slug),
         ):
             path.unlink(missing_ok=True)

@@ -1,6 +1,6 @@
 """The province index's build: from the KIM summaries in the cache, never from content.
 
-`build.py` calls this after the KIMs (or alone, for `kimsite index` after shards). The
+`pipeline.build` calls this after the KIMs (or alone, for `kimsite index` after shards). The
 index has its own failure boundary: a bug here is reported and leaves its last good output.
 """
 
@@ -12,24 +12,18 @@ from datetime import UTC
 from pathlib import Path
 
 from kimsite.admin.site import add_bundle, editor_key
-from kimsite.build.cache import BuildState, KimDetail, KimState, read_json
-from kimsite.build.kim import (
-    MACHINE_ERRNOS,
-    PROBES,
-    Run,
-    finish_search,
-    site_intact,
-    start_search,
-    theme_fp,
-    write_threads,
-)
+from kimsite.build.cache import BuildState, IndexState, read_json
+from kimsite.build.kim import write_threads
+from kimsite.build.publish import Target, publish, site_intact, start_search
+from kimsite.build.run import MACHINE_ERRNOS, Run, theme_fp
 from kimsite.model.content import KimSummary
 from kimsite.model.problems import Problem, ProblemLog, problem
 from kimsite.model.routes import output_path
 from kimsite.output.digest import bytes_digest
-from kimsite.output.writer import FolderStamps, WriteStats, commit, forget_journal, remove_files
+from kimsite.output.writer import WriteStats
 from kimsite.render.search import Record
-from kimsite.render.themes import load_theme
+from kimsite.render.site_output import SiteOutput
+from kimsite.render.themes import Theme, load_theme
 
 
 @dataclass
@@ -117,6 +111,61 @@ def _build_index(
     """The index lists every KIM that has ever built: a KIM broken today keeps its entry
     (from its last good summary) rather than vanishing from the province's portal."""
     config = run.config
+    present, digests = _summaries(run, state, folders, force_digests, report)
+    log = ProblemLog()
+    theme = load_theme(config.themes_dir, config.tema, log, run.config_path, None)
+    if theme is None:
+        report.problems.extend(log)
+        report.note = "gagal"
+        return
+    chain = [p.name for p in theme.chain]
+    previous, host = state.index, config.domain_indeks
+    editor = editor_key(config, run.cache.root)
+    fingerprint = bytes_digest(
+        repr((run.config_fp, theme_fp(run.themes, chain), digests, editor)).encode()
+    )
+    records = run.cache.index_site()
+    if (
+        previous.built
+        and previous.fingerprint == fingerprint
+        and previous.host == host
+        and site_intact(records, run.out / host, previous.probes,
+                        due=run.options.now.astimezone(UTC).hour == 0)
+    ):
+        report.built = True
+        return
+    target = Target(records, host, previous.host,
+                    records.load_detail() if previous.built else None)
+    # The index's search is made while its pages render (see publish.start_search).
+    job = start_search(_province_records(run, present), target, run.out / host)
+    try:
+        site = _render(run, theme, present, log)
+    finally:
+        job.wait()  # the bundle is ready (or failed) before anything below
+    published = None
+    if site is not None:
+        published = publish(run, target, site, job, log, run.config_path,
+                            threads=write_threads(1))
+    report.problems.extend(log)
+    if published is None:
+        report.note = "gagal"
+        return
+    report.indexed = published.indexed
+    report.stats.add(published.stats)
+    state.index = IndexState(fingerprint, chain, host, True, published.probes)
+    report.built = True
+    report.rendered = True
+
+
+def _summaries(
+    run: Run,
+    state: BuildState,
+    folders: dict[str, Path],
+    force_digests: bool,
+    report: IndexOutcome,
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """The KIMs with a summary to list, and each one's digest (what the index depends on);
+    those without one are named in the report's note."""
     digests = []
     present = []
     missing = []
@@ -134,33 +183,14 @@ def _build_index(
             missing.append(slug)
     if missing:
         report.note = ", ".join(missing)
-    log = ProblemLog()
-    theme = load_theme(config.themes_dir, config.tema, log, run.config_path, None)
-    if theme is None:
-        report.problems.extend(log)
-        report.note = "gagal"
-        return
-    chain = [p.name for p in theme.chain]
-    previous = state.index
-    themes_fp = theme_fp(run.themes, chain)
-    editor = editor_key(config, run.cache.root)
-    fingerprint = bytes_digest(repr((run.config_fp, themes_fp, digests, editor)).encode())
-    if (
-        previous.built
-        and previous.summary_digest == fingerprint
-        and previous.host == config.domain_indeks
-        and site_intact(run, None, run.out / config.domain_indeks, previous.probes,
-                        due=run.options.now.astimezone(UTC).hour == 0)
-    ):
-        report.built = True
-        return
+    return present, digests
+
+
+def _render(run: Run, theme: Theme, present: list[str], log: ProblemLog) -> SiteOutput | None:
+    """The index's site in memory, from the KIMs' summaries and the feed bodies and
+    thumbnails they name (cache data, checked), with the editor's bundle."""
     from kimsite.render.index_site import render_index
 
-    # The index's search is made while its pages render (see kimbuild.start_search).
-    detail = run.cache.load_detail(None) if previous.built else None
-    same_host = previous.host == config.domain_indeks
-    job = start_search(_province_records(run, present), detail if same_host else None,
-                       run.out / config.domain_indeks)
     summaries = (s for s in (_load_summary(run, slug) for slug in present) if s is not None)
     bodies: dict[str, dict[str, str]] = {}
 
@@ -173,45 +203,10 @@ def _build_index(
     def thumbnail(host: str, url: str) -> Path | None:
         return _built_file(run.out, host, url)
 
-    try:
-        site = render_index(summaries, config, theme, log, article_html, thumbnail)
-        if site is not None:
-            add_bundle(site, config, run.cache.root, log)
-    finally:
-        job.wait()  # the bundle is ready (or failed) before anything below
-    report.problems.extend(log)
-    if site is None:
-        report.note = "gagal"
-        return
-    searched = finish_search(job, site, log, run.config_path)
-    if searched is None:
-        report.problems.extend(log)
-        report.note = "gagal"
-        return
-    if previous.host and previous.host != config.domain_indeks and detail is not None:
-        remove_files(run.out / previous.host, list(detail.outputs))
-    stats, manifest = commit(
-        site,
-        run.out / config.domain_indeks,
-        detail.outputs if same_host and detail else None,
-        config.kompresi,
-        write_threads(1),
-    )
-    run.cache.save_detail(None, KimDetail(manifest, {}, "", searched[0]))
-    forget_journal(run.out / config.domain_indeks)
-    run.cache.save_folders(None, FolderStamps.read(run.out / config.domain_indeks, manifest))
-    report.indexed = searched[1]
-    report.stats.add(stats)
-    state.index = KimState(
-        config_fp=run.config_fp,
-        theme_chain=chain,
-        host=config.domain_indeks,
-        built=True,
-        probes={k: manifest[k] for k in PROBES if k in manifest},
-        summary_digest=fingerprint,
-    )
-    report.built = True
-    report.rendered = True
+    site = render_index(summaries, run.config, theme, log, article_html, thumbnail)
+    if site is not None:
+        add_bundle(site, run.config, run.cache.root, log)
+    return site
 
 
 __all__ = ["IndexOutcome", "build_index_site"]

@@ -7,75 +7,35 @@ is done alone, in a worker process when there are several, and comes back as a s
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from kimsite.build.cache import (
-    Cache,
-    KimDetail,
-    KimState,
-    inputs_fingerprint,
-    racy_hashes,
-    write_json,
-)
+from kimsite.admin.site import kim_extras
+from kimsite.build.cache import KimState, inputs_fingerprint, racy_hashes, write_json
+from kimsite.build.publish import SearchJob, Target, publish, start_search
+from kimsite.build.run import MACHINE_ERRNOS, MachineFailure, Run, theme_fp
 from kimsite.build.workers import Limits, run_isolated
-from kimsite.model import routes
-from kimsite.model.content import BuildOptions, Kim
+from kimsite.model.content import Kim
 from kimsite.model.problems import Problem, ProblemLog, problem
 from kimsite.output.digest import bytes_digest
-from kimsite.output.writer import (
-    FolderStamps,
-    OutputRecord,
-    Owner,
-    SiteOutput,
-    WriteStats,
-    commit,
-    forget_journal,
-    outputs_intact,
-    remove_files,
-)
+from kimsite.output.writer import WriteStats
 from kimsite.render.themes import Theme, load_theme, template_frame
-from kimsite.source.config import SiteConfig
 from kimsite.source.kim_folder import OVERRIDES_DIR, Unread, load_kim
 
 if TYPE_CHECKING:
-    from kimsite.render.search import Pending, Record
+    from kimsite.render.kim_site import KimRender
+    from kimsite.render.markup import MarkdownRenderer
+    from kimsite.render.search import Record
 
 # Modes of a task: "render" (everything again, Markdown from the cache where it still
 # holds) or a set of changed template files (pages using other templates are kept).
 Mode = str | frozenset[str] | None
-
-
-@dataclass
-class Run:
-    """What one build knows before it renders anything."""
-
-    config: SiteConfig
-    config_path: Path
-    out: Path
-    cache: Cache
-    options: BuildOptions
-    started_ns: int
-    config_fp: str
-    themes: dict[str, dict[str, tuple[int, int]]]  # theme → its files' stamps
-
-
-def theme_stamps(
-    themes: dict[str, dict[str, tuple[int, int]]], chain: Sequence[str]
-) -> dict[str, tuple[int, int]]:
-    return {f"{name}/{rel}": stamp for name in chain for rel, stamp in themes.get(name, {}).items()}
-
-
-def theme_fp(themes: dict[str, dict[str, tuple[int, int]]], chain: Sequence[str]) -> str:
-    return bytes_digest(repr(sorted(theme_stamps(themes, chain).items())).encode())
 
 
 @dataclass
@@ -182,7 +142,7 @@ def build_kim(task: KimTask) -> KimOutcome:
     """
     try:
         with deadline(task.run.config.batas_detik_kim):
-            return _load_render_commit(task)
+            return _load_render_publish(task)
     except OSError as exc:
         if exc.errno in MACHINE_ERRNOS:
             raise MachineFailure(exc.errno, exc.strerror or "") from None
@@ -209,18 +169,6 @@ def _blame(exc: BaseException, folder: Path) -> tuple[Path, int | None, str]:
     filename, line = template_frame(exc)
     detail = f"{type(exc).__name__}: {exc}"
     return (Path(filename) if filename else folder), line, detail[:300]
-
-
-# Failures of the machine rather than of one KIM: no other KIM could be written either.
-MACHINE_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO})
-
-
-class MachineFailure(Exception):
-    """The output or cache cannot be written at all; the build stops, all output intact."""
-
-    def __init__(self, code: int, text: str) -> None:
-        super().__init__(code, text)
-        self.code, self.text = code, text
 
 
 class KimTimeout(BaseException):
@@ -251,26 +199,61 @@ def deadline(seconds: float) -> Iterator[None]:
 _renderer = None
 
 
-PROBES = ("index.html", "sitemap.xml")
-
-
-def _load_render_commit(task: KimTask) -> KimOutcome:
-    """Load, render and commit one KIM; runs in a worker process when there are several."""
-    from kimsite.render.kim_site import render_kim
+def _renderer_once() -> MarkdownRenderer:
+    """The Markdown renderer, made when a first body needs it (a KIM whose bodies are all
+    cached pays nothing) and kept for the process's next KIMs."""
     from kimsite.render.markup import MarkdownRenderer
 
-    def renderer() -> MarkdownRenderer:
-        global _renderer
-        if _renderer is None:
-            _renderer = MarkdownRenderer()
-        return _renderer
+    global _renderer
+    if _renderer is None:
+        _renderer = MarkdownRenderer()
+    return _renderer
 
-    run, previous, cache = task.run, task.previous, task.run.cache
+
+def _load_render_publish(task: KimTask) -> KimOutcome:
+    """Load, render and publish one KIM; runs in a worker process when there are several.
+    A KIM that fails keeps what is known of its last good build (`_failed_state`)."""
     log = ProblemLog()
     log.extend(task.host_problems)
-    # Only templates changed: the KIM's files are as they were, so is its model.
+    failed = KimOutcome(task.slug, _failed_state(task), [], WriteStats(), 0)
+    loaded = _load(task, log)
+    if loaded is None:
+        return replace(failed, problems=list(log))
+    kim, theme, fresh_model = loaded
+    records = task.run.cache.kim_site(task.slug)
+    previous_host = task.previous.host if task.previous else None
+    target = Target(records, kim.host, previous_host,
+                    records.load_detail() if task.previous is not None else None)
+    cached = task.run.cache.load_renders(task.slug)
+    done = _render(task, kim, theme, target, cached, log)
+    if done is None:
+        return replace(failed, problems=list(log))
+    rendered, job, templates_key = done
+    run = task.run
+    published = publish(
+        run, target, rendered.output, job, log, kim.profile.source,
+        size_limit=(run.config.batas.keluaran_mb, task.folder),
+        templates=rendered.templates, templates_key=templates_key, threads=task.write_threads,
+    )
+    if published is None:
+        return replace(failed, problems=list(log))
+    state = failed.state
+    state.summary_digest = _save(task, kim, rendered, fresh_model, cached)
+    chain = [p.name for p in theme.chain]
+    state.theme_chain, state.theme_fp = chain, theme_fp(run.themes, chain)
+    state.host, state.built, state.probes = kim.host, True, published.probes
+    state.next_change_ns = rendered.next_change_ns
+    return KimOutcome(task.slug, state, list(log), published.stats, len(rendered.output),
+                      published.indexed)
+
+
+def _load(task: KimTask, log: ProblemLog) -> tuple[Kim, Theme, bool] | None:
+    """The KIM's model and theme, or None with every mistake of its files in `log`. After a
+    template-only change its files are as they were, and so is the model the cache kept
+    (the third value says whether the model was read afresh, to be kept)."""
+    run = task.run
     folder = task.folder.resolve()
-    model = cache.load_model(task.slug, folder) if isinstance(task.mode, frozenset) else None
+    model = run.cache.load_model(task.slug, folder) if isinstance(task.mode, frozenset) else None
     kim: Kim | None = model if model is not None and model.slug == task.slug else None
     fresh_model = kim is None
     unread = Unread()
@@ -281,199 +264,86 @@ def _load_render_commit(task: KimTask) -> KimOutcome:
         theme = load_theme(
             run.config.themes_dir, kim.theme, log, kim.profile.source, kim.profile.tema_line
         )
-    # A KIM that fails keeps what is known of its last good build: its host, its output
-    # (which stays on disk, untouched) and its summary for the index.
-    state = _failed_state(task)
-    stats = WriteStats()
-    pages = 0
     if kim is None or theme is None or log.has_errors():
         from kimsite.render.kim_site import body_problems
 
-        body_problems(unread, renderer, log)  # every mistake of a file in this one run
-        return KimOutcome(task.slug, state, list(log), stats, pages)
-    detail = cache.load_detail(task.slug) if previous is not None else None
+        body_problems(unread, _renderer_once, log)  # every mistake of a file in this one run
+        return None
+    return kim, theme, fresh_model
+
+
+def _render(
+    task: KimTask,
+    kim: Kim,
+    theme: Theme,
+    target: Target,
+    cached: dict[str, Any],
+    log: ProblemLog,
+) -> tuple[KimRender, SearchJob, str] | None:
+    """The KIM's site in memory, its search bundle on its way, and the key its templates'
+    record holds for; None when it failed (problems in `log`, the bundle let finish).
+
+    What the last build knew is used where it still holds: rendered Markdown whose text
+    and look-ups are unchanged, the template files each page type read (while no theme or
+    override file changed), and after a template-only change the pages whose templates
+    did not change are kept as they are."""
+    from kimsite.render.kim_site import render_kim
+
+    run, detail = task.run, target.detail
     chain = [p.name for p in theme.chain]
-    templates_key = bytes_digest(
-        repr(
-            (
-                theme_fp(run.themes, chain),
-                sorted((k, v) for k, v in task.inputs.items() if k.startswith(OVERRIDES_DIR + "/")),
-            )
-        ).encode()
-    )
+    overrides = sorted((k, v) for k, v in task.inputs.items() if k.startswith(OVERRIDES_DIR + "/"))
+    templates_key = bytes_digest(repr((theme_fp(run.themes, chain), overrides)).encode())
     known = detail.templates if detail and detail.templates_key == templates_key else None
     keep = None
     if isinstance(task.mode, frozenset) and detail is not None:
         changed, used = task.mode, detail.templates
         keep = lambda template: template in used and not changed & set(used[template])  # noqa: E731
-    cached = cache.load_renders(task.slug)
-    same_host = previous is not None and previous.host == kim.host
     jobs: list[SearchJob] = []
 
     def searching(records: list[Record]) -> None:
-        jobs.append(start_search(records, detail if same_host else None, run.out / kim.host))
+        jobs.append(start_search(records, target, run.out / kim.host))
 
     rendered = None
     try:
         rendered = render_kim(
-            kim,
-            run.config,
-            theme,
-            run.options,
-            renderer,
-            log,
-            cached=cached,
-            keep=keep,
-            known_templates=known,
-            image_cache=cache.root / "images",
-            searching=searching,
+            kim, run.config, theme, run.options, _renderer_once, log,
+            cached=cached, keep=keep, known_templates=known,
+            image_cache=run.cache.root / "images", searching=searching,
+            extras=kim_extras(kim, run.config),
         )
     finally:
         if rendered is None:
             for job in jobs:
                 job.wait()
     if rendered is None:
-        return KimOutcome(task.slug, state, list(log), stats, pages)
+        return None
     assert len(jobs) == 1, "render_kim hands over the search records once"
-    searched = finish_search(jobs[0], rendered.output, log, kim.profile.source)
-    if searched is None:
-        return KimOutcome(task.slug, state, list(log), stats, pages)
-    search_key, indexed = searched
-    size = _site_bytes(rendered.output, detail if same_host else None)
-    if size > run.config.batas.keluaran_mb * 2**20:
-        log.add(task.folder, None, "kim.output_too_big", size=size // 2**20,
-                limit=run.config.batas.keluaran_mb)
-        return KimOutcome(task.slug, state, list(log), stats, pages)
-    if previous is not None and previous.host and not same_host and detail is not None:
-        remove_files(run.out / previous.host, list(detail.outputs))
-    stats, manifest = commit(
-        rendered.output,
-        run.out / kim.host,
-        detail.outputs if same_host and detail else None,
-        run.config.kompresi,
-        task.write_threads,
-    )
-    cache.save_detail(task.slug, KimDetail(manifest, rendered.templates, templates_key, search_key))
-    forget_journal(run.out / kim.host)
-    cache.save_folders(task.slug, FolderStamps.read(run.out / kim.host, manifest))
+    return rendered, jobs[0], templates_key
+
+
+def _save(
+    task: KimTask, kim: Kim, rendered: KimRender, fresh_model: bool, cached: dict[str, Any]
+) -> str:
+    """What the next builds read of this KIM without loading it: its model (for a
+    template-only change), its rendered Markdown, and for the index its summary, feed
+    bodies and search records (written only when they changed). Returns the summary's
+    digest, by which the index knows whether this KIM changed."""
+    cache, previous, slug = task.run.cache, task.previous, task.slug
     if fresh_model:
-        cache.save_model(task.slug, kim)
+        cache.save_model(slug, kim)
     if rendered.renders != cached:
-        cache.save_renders(task.slug, rendered.renders)
+        cache.save_renders(slug, rendered.renders)
     summary = rendered.summary.to_json()
     summary_digest = bytes_digest(repr(sorted(summary.items())).encode())
-    summary_path = cache.summary_path(task.slug)
+    summary_path = cache.summary_path(slug)
     if (
         previous is None
         or summary_digest != previous.summary_digest
         or not summary_path.is_file()
-        or not cache.feed_path(task.slug).is_file()
-        or not cache.search_path(task.slug).is_file()
+        or not cache.feed_path(slug).is_file()
+        or not cache.search_path(slug).is_file()
     ):
         write_json(summary_path, summary)
-        write_json(cache.feed_path(task.slug), rendered.feed_html)
-        write_json(cache.search_path(task.slug), [r.to_json() for r in rendered.province_search])
-    state.theme_chain = chain
-    state.theme_fp = theme_fp(run.themes, chain)
-    state.host = kim.host
-    state.built = True
-    state.probes = {k: manifest[k] for k in PROBES if k in manifest}
-    state.summary_digest = summary_digest
-    state.next_change_ns = rendered.next_change_ns
-    pages = len(rendered.output)
-    return KimOutcome(task.slug, state, list(log), stats, pages, indexed)
-
-
-def site_intact(
-    run: Run, slug: str | None, root: Path, probes: dict[str, OutputRecord], due: bool
-) -> bool:
-    """Every file a site's last build wrote is still there as written: one deleted or
-    edited by hand (as happens on a server) brings the site back to be rendered, and the
-    writer puts back what differs. Files nobody wrote are left alone.
-
-    The probes fail fast for the usual case (a whole site gone). Then the times of the
-    site's folders (`FolderStamps`) prove that no file went missing; at 100,000 articles
-    that is a third of the calls of the file-by-file comparison, which runs instead when
-    `due` (once a day) and whenever the stamps cannot tell (taken too soon after a write:
-    they are taken again once the files prove intact). `slug` None is the index."""
-    if not outputs_intact(root, probes):
-        return False
-    stamps = run.cache.load_folders(slug)
-    if stamps is not None and stamps.trusted() and not due:
-        return stamps.intact(root)
-    detail = run.cache.load_detail(slug)
-    if detail is None or not outputs_intact(root, detail.outputs):
-        return False
-    if stamps is None or not stamps.trusted():
-        fresh = FolderStamps.read(root, detail.outputs)
-        if fresh.trusted():  # written too recently still: the next build reads them again
-            run.cache.save_folders(slug, fresh)
-    return True
-
-
-def _site_bytes(output: SiteOutput, detail: KimDetail | None) -> int:
-    """What the site will take on disk before its compressed copies: pages rendered now,
-    files copied (media), and files kept as the last build wrote them."""
-    kept = detail.outputs if detail is not None else {}
-    return (
-        sum(len(data) for data in output.texts.values())
-        + sum(source.stat().st_size for source in output.copies.values())
-        + sum(kept[str(path)][0] for path in output.kept if str(path) in kept)
-    )
-
-
-@dataclass
-class SearchJob:
-    """A site's search bundle on its way: kept from the last build, or being made (in a
-    thread, while the site's pages render)."""
-
-    key: str
-    kept: list[str]  # the last build's bundle files, when they serve again
-    pending: Pending | None = None
-
-    def wait(self) -> None:
-        """Let a bundle no one will publish finish (its service stays usable)."""
-        if self.pending is not None:
-            with contextlib.suppress(Exception):
-                self.pending.result()
-
-
-def start_search(records: list[Record], detail: KimDetail | None, root: Path) -> SearchJob:
-    """A site's search bundle: kept from the last build when what it indexes is the same
-    (a theme edit re-indexes nothing) and its files in `root` are as that build left them,
-    begun again otherwise."""
-    from kimsite.render import search
-
-    key = search.digest(records)
-    prefix = search.BUNDLE_DIR + "/"
-    kept = [k for k in detail.outputs if k.startswith(prefix)] if detail else []
-    if (
-        detail is not None
-        and detail.search_key == key
-        and kept
-        and outputs_intact(root, {k: detail.outputs[k] for k in kept})
-    ):
-        return SearchJob(key, kept)
-    return SearchJob(key, [], search.start(records))
-
-
-def finish_search(
-    job: SearchJob, output: SiteOutput, log: ProblemLog, where: Path
-) -> tuple[str, bool] | None:
-    """The bundle's files into the site's output: its key and whether it was made again,
-    or None when Pagefind failed (a problem at `where`)."""
-    from kimsite.render import search
-
-    if job.pending is None:
-        for rel in job.kept:
-            output.keep("/" + rel, Owner("pencarian"))
-        return job.key, False
-    try:
-        files = job.pending.result()
-    except search.SearchFailure as exc:
-        log.add(where, None, "search.failed", detail=str(exc))
-        return None
-    for path, data in sorted(files.items()):
-        output.add_text(f"{routes.SEARCH_BUNDLE}{path}", data, Owner("pencarian"))
-    return job.key, True
-
+        write_json(cache.feed_path(slug), rendered.feed_html)
+        write_json(cache.search_path(slug), [r.to_json() for r in rendered.province_search])
+    return summary_digest

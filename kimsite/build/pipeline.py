@@ -27,17 +27,9 @@ from kimsite.build.cache import (
     scan,
 )
 from kimsite.build.index import IndexOutcome, build_index_site
-from kimsite.build.kim import (
-    MACHINE_ERRNOS,
-    KimTask,
-    MachineFailure,
-    Mode,
-    Run,
-    run_tasks,
-    site_intact,
-    theme_fp,
-    theme_stamps,
-)
+from kimsite.build.kim import KimTask, Mode, run_tasks
+from kimsite.build.publish import site_intact
+from kimsite.build.run import MACHINE_ERRNOS, MachineFailure, Run, theme_fp, theme_stamps
 from kimsite.model.content import BuildOptions
 from kimsite.model.problems import KimsiteError, Problem, ProblemLog, display_path, problem
 from kimsite.output.digest import bytes_digest
@@ -154,7 +146,7 @@ def build(
         report = BuildReport(run.config, run.out)
         state = run.cache.load_state(run.out)
         folders = {f.name: f for f in list_kim_folders(run.config.content_dir)}
-        selected = _select(folders, only, shard, run.config)
+        selected = select_kims(folders, only, shard, run.config)
         clashes = host_problems(folders, run.config)
         _drop_lost_hosts(state, folders, clashes, run.config)
 
@@ -325,9 +317,11 @@ def _check_out_dir(out: Path, config: SiteConfig, config_path: Path) -> None:
         raise KimsiteError(log)
 
 
-def _select(
+def select_kims(
     folders: dict[str, Path], only: Sequence[str], shard: Shard | None, config: SiteConfig
 ) -> list[str]:
+    """The KIMs a build or a check is about: those named (each must exist), else this
+    shard's, else all."""
     unknown = [s for s in only if s not in folders]
     if unknown:
         log = ProblemLog()
@@ -405,7 +399,9 @@ def _output_intact(run: Run, slug: str, previous: KimState) -> bool:
     file-by-file comparison falls in the hour its name gives (the hourly build then covers
     every KIM once a day)."""
     due = shard_of(slug, FULL_CHECK_HOURS) == run.options.now.astimezone(UTC).hour + 1
-    return site_intact(run, slug, run.out / str(previous.host), previous.probes, due)
+    return site_intact(
+        run.cache.kim_site(slug), run.out / str(previous.host), previous.probes, due
+    )
 
 
 def _forget_removed(
@@ -423,7 +419,7 @@ def _forget_removed(
         if shard is not None and not shard.owns(slug):
             continue
         gone = state.kims.pop(slug)
-        detail = run.cache.load_detail(slug)
+        detail = run.cache.kim_site(slug).load_detail()
         if gone.host and detail is not None:
             remove_files(run.out / gone.host, list(detail.outputs))
         run.cache.forget(slug)

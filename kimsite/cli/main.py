@@ -159,7 +159,7 @@ def _print_report(report: BuildReport, args: argparse.Namespace, lang: str) -> N
 
 
 def _check(args: argparse.Namespace, lang: str) -> int:
-    from kimsite.build.check import check
+    from kimsite.authoring.check import check
 
     try:
         report = check(args.config, only=args.kims)

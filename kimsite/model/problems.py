@@ -171,3 +171,13 @@ class KimsiteError(Exception):
     def __reduce__(self) -> tuple[type[KimsiteError], tuple[list[Problem]]]:
         """Pickled as its problems (it crosses from a worker process whole)."""
         return (KimsiteError, (self.problems,))
+
+
+def problem_to_json(p: Problem) -> list[Any]:
+    """A problem as plain JSON data: the cache keeps those of what it keeps."""
+    return [p.path, p.line, p.code, [list(kv) for kv in p.params], p.severity.value]
+
+
+def problem_from_json(data: list[Any]) -> Problem:
+    path, line, code, params, severity = data
+    return Problem(path, line, code, tuple((k, v) for k, v in params), Severity(severity))

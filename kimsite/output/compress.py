@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from functools import cache
 from types import ModuleType
 
-ENCODINGS = ("gzip", "br")
-SUFFIX = {"gzip": ".gz", "br": ".br"}
+from kimsite.source.config import ENCODINGS
+
+SUFFIX = {"gzip": ".gz", "br": ".br"}  # one for each of ENCODINGS
 # Text formats a site publishes. Images, fonts and Pagefind's index files are already
 # compressed: another layer costs time and saves nothing.
 COMPRESSIBLE = frozenset(

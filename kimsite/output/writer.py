@@ -12,33 +12,14 @@ import contextlib
 import os
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kimsite.model.routes import output_path
 from kimsite.output.atomic import TEMP_PREFIX, write_atomic
 from kimsite.output.compress import suffixes, variants
 from kimsite.output.digest import bytes_digest, file_hash
 from kimsite.output.staging import STAGING, StagedFiles
-
-
-@dataclass(frozen=True)
-class Owner:
-    """Who produces an output file: a label for messages, and the content file if any."""
-
-    label: str
-    source: Path | None = None
-
-
-class OutputConflict(Exception):
-    def __init__(self, path: PurePosixPath, first: Owner, second: Owner) -> None:
-        self.path, self.first, self.second = path, first, second
-        super().__init__(f"{path}: {first.label} / {second.label}")
-
-    @property
-    def source(self) -> Path | None:
-        """The content file to blame: the second claimant's, else the first's."""
-        return self.second.source or self.first.source
+from kimsite.render.site_output import SiteOutput
 
 
 @dataclass
@@ -51,45 +32,6 @@ class WriteStats:
         self.written += other.written
         self.unchanged += other.unchanged
         self.removed += other.removed
-
-
-@dataclass
-class SiteOutput:
-    """Everything one site will contain, keyed by its path inside the site folder.
-
-    `kept` files were not rendered again because nothing they depend on changed; the
-    writer leaves them as the last build wrote them.
-    """
-
-    texts: dict[PurePosixPath, bytes] = field(default_factory=dict)
-    copies: dict[PurePosixPath, Path] = field(default_factory=dict)
-    kept: set[PurePosixPath] = field(default_factory=set)
-    owners: dict[PurePosixPath, Owner] = field(default_factory=dict)
-
-    def claim(self, url: str, owner: Owner) -> PurePosixPath:
-        """Reserve the file for `url`; two sources claiming one file is an error naming both."""
-        path = output_path(url)
-        if path in self.owners:
-            raise OutputConflict(path, self.owners[path], owner)
-        self.owners[path] = owner
-        return path
-
-    def add_text(self, url: str, content: str | bytes, owner: Owner) -> None:
-        path = self.claim(url, owner)
-        self.texts[path] = content.encode("utf-8") if isinstance(content, str) else content
-
-    def add_copy(self, url: str, source: Path, owner: Owner) -> None:
-        self.copies[self.claim(url, owner)] = source
-
-    def keep(self, url: str, owner: Owner) -> None:
-        self.kept.add(self.claim(url, owner))
-
-    def html_paths(self) -> list[PurePosixPath]:
-        """Every page of the site, rendered or kept: what the sitemap lists."""
-        return sorted(p for p in (*self.texts, *self.kept) if p.suffix == ".html")
-
-    def __len__(self) -> int:
-        return len(self.owners)
 
 
 OutputRecord = tuple[int, int, str]  # size, mtime_ns, digest of what was written

@@ -15,11 +15,9 @@ from typing import Any
 
 import jinja2
 
-from kimsite.build.cache import body_from_json, body_to_json
 from kimsite.model import routes
 from kimsite.model.content import Article, BuildOptions, Kim, KimSummary
 from kimsite.model.problems import ProblemLog
-from kimsite.output.writer import OutputConflict, Owner, SiteOutput
 from kimsite.render import jsonld, search
 from kimsite.render.images import (
     PROCESSED,
@@ -27,8 +25,16 @@ from kimsite.render.images import (
     ProcessedImage,
     process,
 )
-from kimsite.render.markup import RENDERER_VERSION, MarkdownRenderer, RenderedBody, still_valid
+from kimsite.render.markup import (
+    RENDERER_VERSION,
+    MarkdownRenderer,
+    RenderedBody,
+    body_from_json,
+    body_to_json,
+    still_valid,
+)
 from kimsite.render.site_files import add_files, summary_of
+from kimsite.render.site_output import OutputConflict, Owner, SiteOutput
 from kimsite.render.themes import (
     AssetUrls,
     Theme,
@@ -95,8 +101,10 @@ def index_feed_body(article: ArticleView) -> str:
     body = str(article.html)
     if len(body) <= INDEX_FEED_CHARS:
         return body
-    return (f"<p>{html.escape(article.ringkasan)}</p>"
-            f'<p><a href="{html.escape(article.abs_url)}">Baca selengkapnya</a></p>')
+    return (
+        f"<p>{html.escape(article.ringkasan)}</p>"
+        f'<p><a href="{html.escape(article.abs_url)}">Baca selengkapnya</a></p>'
+    )
 
 
 def render_kim(
@@ -111,6 +119,7 @@ def render_kim(
     known_templates: dict[str, list[str]] | None = None,
     image_cache: Path | None = None,
     searching: Callable[[list[search.Record]], None] | None = None,
+    extras: Callable[[SiteOutput, list[str]], None] | None = None,
 ) -> KimRender | None:
     """Render every file of a KIM's site; None when anything failed (problems are logged).
 
@@ -121,6 +130,8 @@ def render_kim(
     change since the last build, so pages rendered with them are kept, not rendered again
     (only valid when the KIM's content did not change either). `searching` is handed the
     site's search records before the pages render, so their bundle can be made meanwhile.
+    `extras(out, stylesheets)` adds what the pipeline publishes beside the theme's pages
+    (the editor's `/admin/`): inside the site before its redirects are checked against it.
     """
     published = [a for a in kim.articles if options.published(a)]
     links: dict[Path, str | None] = {a.source: None for a in kim.articles}
@@ -177,9 +188,18 @@ def render_kim(
     try:
         _render_pages(page_writer, site, articles, pages, config, kim)
         add_files(
-            out, kim, assets, theme.name, site, articles, processed, config,
+            out,
+            kim,
+            assets,
+            theme.name,
+            site,
+            articles,
+            processed,
+            config,
             keep_machine_files=keep is not None,
         )
+        if extras is not None:
+            extras(out, sorted(a.url for a in assets.values() if a.url.endswith(".css")))
     except OutputConflict as conflict:
         log.add(
             conflict.source or kim.folder,
@@ -324,9 +344,7 @@ def _render_pages(
             "home.html",
             url,
             "beranda",
-            _meta(
-                site, title, url, site.deskripsi, image=logo, jsonld=jsonld.home_script(site)
-            ),
+            _meta(site, title, url, site.deskripsi, image=logo, jsonld=jsonld.home_script(site)),
             articles=chunk,
             pager=pager,
         )

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown
@@ -32,7 +33,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from kimsite.indonesia.conventions import slugify
 from kimsite.model.content import Asset, Document
-from kimsite.model.problems import Problem, Severity, problem
+from kimsite.model.problems import Problem, Severity, problem, problem_from_json, problem_to_json
 from kimsite.render import markdown_patch
 from kimsite.source.files import AssetResolver
 
@@ -138,6 +139,29 @@ class RenderedBody:
     summary: str  # first paragraph as plain text, for lists and meta descriptions
     problems: list[Problem] = field(default_factory=list)
     deps: list[Dependency] = field(default_factory=list)
+
+
+def body_to_json(body: RenderedBody, key: str) -> dict[str, Any]:
+    """A rendered body as the cache keeps it (data, never code), under the key it was
+    rendered for."""
+    return {
+        "key": key,
+        "html": body.html,
+        "words": body.words,
+        "summary": body.summary,
+        "problems": [problem_to_json(p) for p in body.problems],
+        "deps": [list(d) for d in body.deps],
+    }
+
+
+def body_from_json(data: dict[str, Any]) -> RenderedBody:
+    return RenderedBody(
+        html=data["html"],
+        words=data["words"],
+        summary=data["summary"],
+        problems=[problem_from_json(p) for p in data["problems"]],
+        deps=[(d[0], d[1], d[2]) for d in data["deps"]],
+    )
 
 
 @dataclass

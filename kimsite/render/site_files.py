@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import hashlib
 
-from kimsite.admin.site import add_admin
 from kimsite.model import routes
 from kimsite.model.content import Kim, KimSummary
-from kimsite.output.writer import Owner, SiteOutput
 from kimsite.render import feeds
 from kimsite.render.images import ProcessedImage, derivative_url, icons
 from kimsite.render.markup import shorten
+from kimsite.render.site_output import Owner, SiteOutput
 from kimsite.render.themes import ThemeAsset
 from kimsite.render.views import ArticleView, SiteView
 from kimsite.source.config import SiteConfig
@@ -53,8 +52,6 @@ def add_files(
         for variant in (*image.variants, image.share):
             out.add_copy(derivative_url(asset.url, variant), image.path(variant), owner)
     add_assets(out, assets, theme_name)
-    styles = sorted(a.url for a in assets.values() if a.url.endswith(".css"))
-    add_admin(out, kim.slug, kim.profile.nama, kim.host, config, styles)
     logo = kim.profile.logo
     add_icons(out, processed.get(logo.url) if logo else None)
     if keep_machine_files:

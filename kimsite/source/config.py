@@ -18,11 +18,14 @@ from kimsite.indonesia.conventions import (
 )
 from kimsite.indonesia.regions import province_name
 from kimsite.model.problems import KimsiteError, ProblemLog
-from kimsite.output.compress import ENCODINGS
 from kimsite.source.yaml_fields import Fields
 from kimsite.source.yaml_text import YamlUnreadable, parse_yaml
 
 CONFIG_NAME = "config.yaml"
+
+# The pre-compressed copies a province may ask for (`kompresi:`), beside each text file;
+# `kimsite.output.compress` makes them.
+ENCODINGS = ("gzip", "br")
 
 
 @dataclass(frozen=True)

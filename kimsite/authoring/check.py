@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from kimsite.build.pipeline import _select, current_time
+from kimsite.admin.site import kim_extras
+from kimsite.build.pipeline import current_time, select_kims
 from kimsite.indonesia.conventions import moment_text
 from kimsite.model.content import BuildOptions, Kim
 from kimsite.model.problems import Problem, ProblemLog, Severity
@@ -58,7 +59,7 @@ def check(config_path: Path, only: Sequence[str] = (), now: datetime | None = No
     forget_environments()
     config = load_config(config_path)
     folders = {f.name: f for f in list_kim_folders(config.content_dir)}
-    selected = _select(folders, only, None, config)
+    selected = select_kims(folders, only, None, config)
     clashes = host_problems(folders, config)
     options = BuildOptions(now=now or current_time())
     renderer = MarkdownRenderer()
@@ -107,7 +108,9 @@ def _check_kim(
     if theme is None or log.has_errors():
         body_problems(unread, lambda: renderer, log)
     else:
-        rendered = render_kim(kim, config, theme, options, lambda: renderer, log)
+        rendered = render_kim(
+            kim, config, theme, options, lambda: renderer, log, extras=kim_extras(kim, config)
+        )
         if rendered is not None:
             _site_links(kim, rendered.renders, set(rendered.output.owners), log)
 
