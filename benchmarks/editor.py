@@ -66,8 +66,11 @@ def main() -> None:
             for scenario in ("cold", "no change"):
                 sample = timed(command, cwd=project)
                 samples.setdefault(f"{label} {scenario}", []).append(sample)
-                print(f"  editor {label:<3} {scenario:<10} {sample.seconds:7.2f} s "
-                      f"{sample.peak_mb:6.0f} MB", flush=True)
+                print(
+                    f"  editor {label:<3} {scenario:<10} {sample.seconds:7.2f} s "
+                    f"{sample.peak_mb:6.0f} MB",
+                    flush=True,
+                )
             out = project / "build"
             sizes[label] = (_size(out, "admin"), _size(out, "_decap"))
             if round_ < args.repeat - 1:
@@ -78,8 +81,10 @@ def main() -> None:
         on = statistics.median(s.seconds for s in samples[f"on {scenario}"])
         print(f"  {scenario:<10} off {off:7.2f} s   on {on:7.2f} s   ratio {on / off:5.2f}×")
     admin, bundle = sizes["on"]
-    print(f"  output added: /admin/ on every KIM {admin / 1024:.0f} KB in all "
-          f"({admin / args.kims / 1024:.1f} KB per KIM), Decap once {bundle / 1024 / 1024:.1f} MB")
+    print(
+        f"  output added: /admin/ on every KIM {admin / 1024:.0f} KB in all "
+        f"({admin / args.kims / 1024:.1f} KB per KIM), Decap once {bundle / 1024 / 1024:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

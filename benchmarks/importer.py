@@ -77,7 +77,9 @@ def one(posts: int, work: Path) -> tuple[float, float, float]:
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "kimsite", "import", "wordpress", str(export), "--kim", "kim-desa"],
-        cwd=root, check=True, capture_output=True,
+        cwd=root,
+        check=True,
+        capture_output=True,
     )
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -36,13 +36,21 @@ def summaries(kims: int = KIMS) -> list[KimSummary]:
         base = f"https://{slug}.kim.id/"
         out.append(
             KimSummary(
-                slug=slug, nama=f"KIM Sumberrejo Makmur {n}", host=f"{slug}.kim.id",
-                base_url=base, istilah="Komunitas Informasi Masyarakat",
+                slug=slug,
+                nama=f"KIM Sumberrejo Makmur {n}",
+                host=f"{slug}.kim.id",
+                base_url=base,
+                istilah="Komunitas Informasi Masyarakat",
                 deskripsi="Kabar warga, potensi desa, dan produk UMKM dari desa kami. " * 2,
-                logo_url=f"{base}media/logo.png", kode_wilayah=f"{kec_code}.2{n % 1000:03d}",
-                desa=f"Sumberrejo {n}", desa_jenis="Desa", kecamatan_code=kec_code,
-                kecamatan=f"Ngadirojo {kab}-{kec}", kabkota_code=kab_code,
-                kabkota=f"Kabupaten Probolinggo {kab}", article_count=40,
+                logo_url=f"{base}media/logo.png",
+                kode_wilayah=f"{kec_code}.2{n % 1000:03d}",
+                desa=f"Sumberrejo {n}",
+                desa_jenis="Desa",
+                kecamatan_code=kec_code,
+                kecamatan=f"Ngadirojo {kab}-{kec}",
+                kabkota_code=kab_code,
+                kabkota=f"Kabupaten Probolinggo {kab}",
+                article_count=40,
                 latest=[
                     {
                         "judul": f"Gotong royong membersihkan saluran irigasi desa {n}-{i}",
@@ -105,8 +113,10 @@ def main() -> None:
     news = {k: v for k, v in sizes.items() if k.startswith("berita/")}
     print(f"index of {args.kims} KIMs rendered in {seconds:.2f} s, {len(sizes)} pages")
     print(f"  home                  {sizes['index.html'] / 1024:6.1f} KB gzipped")
-    print(f"  largest region page   {max(regions.values()) / 1024:6.1f} KB gzipped "
-          f"({len(regions)} region pages)")
+    print(
+        f"  largest region page   {max(regions.values()) / 1024:6.1f} KB gzipped "
+        f"({len(regions)} region pages)"
+    )
     if news:
         print(f"  largest news page     {max(news.values()) / 1024:6.1f} KB gzipped")
 

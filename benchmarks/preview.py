@@ -72,7 +72,10 @@ def one_run(source: Path, code: Path | None, edits: int) -> tuple[float, list[fl
         started = time.monotonic()
         process = subprocess.Popen(
             [sys.executable, "-m", "kimsite", "serve", slug, "--port", str(port)],
-            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         try:
             first = _until(f"http://127.0.0.1:{port}/", "<h1", 300)
@@ -111,8 +114,12 @@ def main() -> None:
         for _ in range(args.repeat):
             for name, code in tools:
                 first, seconds = one_run(source, code, args.edits)
-                print(f"  {kims} KIMs, {name}: first page {first:.2f} s, edits "
-                      + " ".join(f"{s:.2f}" for s in seconds), file=sys.stderr, flush=True)
+                print(
+                    f"  {kims} KIMs, {name}: first page {first:.2f} s, edits "
+                    + " ".join(f"{s:.2f}" for s in seconds),
+                    file=sys.stderr,
+                    flush=True,
+                )
                 results[name][0].append(first)
                 results[name][1].extend(seconds)
         for name, (firsts, seconds) in results.items():

@@ -558,8 +558,11 @@ def run_huge(repeat: int, per_article_20k: float | None, photos: int = 0) -> Non
         time.sleep(3)
         for m in range(4):
             quiet.append(timed(scale.kimsite(out, cache)))
-            print(f"  kimsite no change {m + 1}: {quiet[-1].seconds:.2f} s, "
-                  f"{quiet[-1].cpu:.2f} s CPU, {quiet[-1].peak_mb:.0f} MB", flush=True)
+            print(
+                f"  kimsite no change {m + 1}: {quiet[-1].seconds:.2f} s, "
+                f"{quiet[-1].cpu:.2f} s CPU, {quiet[-1].peak_mb:.0f} MB",
+                flush=True,
+            )
     shutil.rmtree(scale.root / "out", ignore_errors=True)
     seconds = statistics.median(s.seconds for s in samples)
     peak = max(s.peak_mb for s in samples)

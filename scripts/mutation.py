@@ -81,10 +81,8 @@ LEFT_OUT_ANYWHERE = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache
 
 def left_out(folder: str, names: list[str]) -> list[str]:
     """`shutil.copytree`'s ignore: the names in `folder` that the copy leaves out."""
-    rel = Path(folder).resolve().relative_to(REPO)
-    return [
-        n for n in names if n in LEFT_OUT_ANYWHERE or (rel / n).as_posix() in LEFT_OUT
-    ]
+    rel = Path(os.path.relpath(folder, REPO))
+    return [n for n in names if n in LEFT_OUT_ANYWHERE or (rel / n).as_posix() in LEFT_OUT]
 
 
 class MutationRunFailed(Exception):
@@ -367,8 +365,10 @@ def verified() -> dict[str, str]:
 
 def record_verified(unresolved: set[str]) -> None:
     """Write the digest of every module whose entries all hold (none in `unresolved`)."""
-    lines = ["# Written by `bash scripts/mutation.sh --renumber`: module, digest of what its",
-             "# survivors' entries were last checked against (source, entries, mutmut)."]
+    lines = [
+        "# Written by `bash scripts/mutation.sh --renumber`: module, digest of what its",
+        "# survivors' entries were last checked against (source, entries, mutmut).",
+    ]
     for module, entries in sorted(module_entries().items()):
         if module not in unresolved and (source_path(module)).is_file():
             lines.append(f"{module} {checked_digest(module, entries)}")

@@ -21,8 +21,14 @@ from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 WIDTHS = {"390": (390, 844, 2), "1280": (1280, 800, 1)}
 
@@ -57,8 +63,12 @@ def pages_of(build: Path, kim: str | None) -> dict[str, list[tuple[str, str]]]:
         kim = (full or [h for h in hosts if h != index])[0]
     site = build / kim
     article = sorted((site / "artikel").glob("*/index.html"))[0].parent.name
-    kim_pages = [("beranda", "/"), ("artikel", f"/artikel/{article}/"), ("daftar", "/artikel/"),
-                 ("profil", "/profil/")]
+    kim_pages = [
+        ("beranda", "/"),
+        ("artikel", f"/artikel/{article}/"),
+        ("daftar", "/artikel/"),
+        ("profil", "/profil/"),
+    ]
     kim_pages += [(n, f"/{n}/") for n in ("potensi", "produk") if (site / n).is_dir()]
     region = sorted((build / index / "wilayah").iterdir())[0].name
     return {kim: kim_pages, index: [("indeks", "/"), ("wilayah", f"/wilayah/{region}/")]}

@@ -47,6 +47,7 @@ bash scripts/setup.sh test
 .venv/bin/python -m kimsite admin fetch --cache .tools/decap-cache >/dev/null
 
 .venv/bin/python -m ruff check .
+.venv/bin/python -m ruff format --check .
 .venv/bin/python -m mypy
 # The province's own content, judged as its writers' check judges it (the tests themselves
 # build the copy of the sample in tests/sample/, whatever content/ holds).

@@ -39,8 +39,6 @@ def project(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
-
-
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]:
     """The shipped sample project, copied and built once for the whole session."""
@@ -50,8 +48,6 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildReport]
     shutil.copytree(REPO / "themes", root / "themes")
     report = build(root / "config.yaml", now=SAMPLE_NOW)
     return root, report
-
-
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,10 @@ from kimsite.build.pipeline import build
 from kimsite.output.lock import LOCK_NAME
 from scripts.screenshots import serving
 
-__all__ = ["run_kimsite", "serving"]  # the one local HTTP server for built sites, shared with the script
+__all__ = [
+    "run_kimsite",
+    "serving",
+]  # the one local HTTP server for built sites, shared with the script
 
 REPO = Path(__file__).resolve().parent.parent
 # The sample province the tests build: a copy of what the repository first shipped in
@@ -39,8 +42,14 @@ SAMPLE_NOW = datetime(2026, 11, 1, tzinfo=UTC)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # What the fuzz suite tried, counted by its tests and printed by conftest at the end:
 # "cases:<suite>", "code:<problem code>", "built:<suite>".
@@ -197,9 +206,9 @@ def stamps(folder: Path) -> dict[str, int]:
     }
 
 
-
-def run_kimsite(root: Path, *args: str, env: dict[str, str] | None = None
-                ) -> subprocess.CompletedProcess[str]:
+def run_kimsite(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """`kimsite ARGS` run in this process, in `root`, with `env` added to the environment.
 
     The command as a writer types it, but in-process, so that mutation testing (which
@@ -235,7 +244,9 @@ def build_golden(work: Path) -> Path:
     shutil.copytree(GOLDEN / "project", work / "project")
     shutil.copytree(REPO / "themes", work / "project" / "themes")
     out = work / "out"
-    report = build(work / "project" / "config.yaml", out_dir=out, now=GOLDEN_NOW, cache_dir=work / "cache")
+    report = build(
+        work / "project" / "config.yaml", out_dir=out, now=GOLDEN_NOW, cache_dir=work / "cache"
+    )
     assert report.ok, [p.format() for p in report.problems]
     return out
 

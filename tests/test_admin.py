@@ -139,7 +139,9 @@ def test_the_editor_configuration_is_the_content_contract(tmp_path: Path) -> Non
             assert field["label"] == f.label and field["required"] == f.required, key
             assert field.get("hint", "") == f.hint, key
     fields = {f["name"]: f for f in article["fields"]}
-    assert fields["tanggal"]["widget"] == "kimsite-tanggal" and fields["tanggal"]["required"] is True
+    assert (
+        fields["tanggal"]["widget"] == "kimsite-tanggal" and fields["tanggal"]["required"] is True
+    )
     assert [o["value"] for o in fields["kategori"]["options"]] == list(KATEGORI)
     assert fields["tag"]["widget"] == "list" and "fields" not in fields["tag"]
     assert fields["gambar"]["widget"] == "image"
@@ -151,8 +153,13 @@ def test_the_editor_configuration_is_the_content_contract(tmp_path: Path) -> Non
 
 def _value(f: Field, media: str) -> Any:
     """A valid value of every kind, as a writer would type it."""
-    special = {"kode_wilayah": "52.71.01.1004", "nomor_induk": "527101100401",
-               "domain": "desa-maju.kim.id", "tema": "default", "slug": "alamat-khusus"}
+    special = {
+        "kode_wilayah": "52.71.01.1004",
+        "nomor_induk": "527101100401",
+        "domain": "desa-maju.kim.id",
+        "tema": "default",
+        "slug": "alamat-khusus",
+    }
     if f.key in special:
         return special[f.key]
     if f.kind == "mapping":
@@ -162,10 +169,19 @@ def _value(f: Field, media: str) -> Any:
     if f.kind in ("choice", "open_choice"):
         return f.choices[-1]
     return {
-        "text": "Teks", "longtext": "Satu paragraf.", "slug": "alamat-khusus",
-        "datetime": "2025-11-20 09:30", "date": "2021-08-17", "boolean": False,
-        "integer": 5, "number": -8.5, "list": ["satu", "dua"], "image": media,
-        "phone": "081234567890", "email": "kim@contoh.id", "url": "https://contoh.id/kim",
+        "text": "Teks",
+        "longtext": "Satu paragraf.",
+        "slug": "alamat-khusus",
+        "datetime": "2025-11-20 09:30",
+        "date": "2021-08-17",
+        "boolean": False,
+        "integer": 5,
+        "number": -8.5,
+        "list": ["satu", "dua"],
+        "image": media,
+        "phone": "081234567890",
+        "email": "kim@contoh.id",
+        "url": "https://contoh.id/kim",
     }[f.kind]
 
 
@@ -179,12 +195,15 @@ def test_a_document_with_every_contract_key_builds_without_a_word(tmp_path: Path
         return "---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\nIsi.\n"
 
     profile = {f.key: _value(f, "media/foto.png") for f in PROFILE}
-    root = write_project(tmp_path / "p", {
-        "content/desa-maju/kim.yaml": yaml.safe_dump(profile, allow_unicode=True),
-        "content/desa-maju/artikel/a.md": doc(ARTICLE),
-        "content/desa-maju/halaman/tentang.md": doc(PAGE),
-        "content/desa-maju/media/foto.png": PIXEL,
-    })
+    root = write_project(
+        tmp_path / "p",
+        {
+            "content/desa-maju/kim.yaml": yaml.safe_dump(profile, allow_unicode=True),
+            "content/desa-maju/artikel/a.md": doc(ARTICLE),
+            "content/desa-maju/halaman/tentang.md": doc(PAGE),
+            "content/desa-maju/media/foto.png": PIXEL,
+        },
+    )
     report = build(root / "config.yaml", now=SAMPLE_NOW)
     assert report.ok and report.problems == [], report.problems
     assert (root / "build/desa-maju.kim.id/artikel/alamat-khusus/index.html").is_file()
@@ -220,8 +239,14 @@ def test_the_build_publishes_the_editor_once_and_adds_nothing_to_readers_pages(
             continue
         admin = out / host / "admin"
         names = sorted(p.name for p in admin.iterdir())
-        assert names == ["config.yml", "config.yml.br", "config.yml.gz", "index.html",
-                         "index.html.br", "index.html.gz"], host
+        assert names == [
+            "config.yml",
+            "config.yml.br",
+            "config.yml.gz",
+            "index.html",
+            "index.html.br",
+            "index.html.gz",
+        ], host
         size = sum(p.stat().st_size for p in admin.iterdir())
         assert size < 25_000, (host, size)  # 5,000 KIMs: 125 MB at most, not 25 GB
         sent = (admin / "config.yml.br").stat().st_size + (admin / "index.html.br").stat().st_size
@@ -247,7 +272,8 @@ def test_the_build_publishes_the_editor_once_and_adds_nothing_to_readers_pages(
     plain = snapshot(sample[0] / "build")
     with_it = snapshot(out)
     differ = sorted(
-        k for k in set(plain) | set(with_it)
+        k
+        for k in set(plain) | set(with_it)
         if plain.get(k) != with_it.get(k) and "/admin/" not in k and "/_decap/" not in k
     )
     assert all(k.split("/", 1)[1].startswith("robots.txt") for k in differ), differ
@@ -302,20 +328,30 @@ def test_the_bundle_comes_from_the_registry_and_is_checked(
 def test_codeowners_names_each_kims_maintainers(edited: Path) -> None:
     target = edited / ".gitlab" / "CODEOWNERS"  # where GitLab, the backend here, reads it
     done = subprocess.run(
-        [sys.executable, "-m", "kimsite", "admin", "codeowners", "--check"], cwd=edited,
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "kimsite", "admin", "codeowners", "--check"],
+        cwd=edited,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1 and "kimsite admin codeowners" in done.stderr  # none yet
-    subprocess.run([sys.executable, "-m", "kimsite", "admin", "codeowners"], cwd=edited,
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "kimsite", "admin", "codeowners"],
+        cwd=edited,
+        check=True,
+        capture_output=True,
+    )
     lines = [line for line in target.read_text().splitlines() if not line.startswith("#")]
     assert lines == [
         "* @kominfo-ntb/pengelola",
         "/content/sesela/ @baiq.nurul @rizki @kominfo-ntb/pengelola",
     ]
     done = subprocess.run(
-        [sys.executable, "-m", "kimsite", "admin", "codeowners", "--check"], cwd=edited,
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "kimsite", "admin", "codeowners", "--check"],
+        cwd=edited,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
 
@@ -396,7 +432,9 @@ def test_a_writer_publishes_an_article_through_the_editor(
             # A photo without its description is refused (the contract's pair), in words.
             page.get_by_role("button", name="Terbitkan").first.click()
             page.get_by_text("Terbitkan sekarang").click()
-            page.get_by_text("Keterangan foto wajib diisi bila foto utama dipasang.").first.wait_for()
+            page.get_by_text(
+                "Keterangan foto wajib diisi bila foto utama dipasang."
+            ).first.wait_for()
             assert set((root / "content" / KIM / "artikel").iterdir()) == before
             # Decap reports the refused save, besides the message, as an unhandled rejection.
             assert problems in ([], ["Object"]), problems
@@ -418,8 +456,12 @@ def test_a_writer_publishes_an_article_through_the_editor(
             context.close()
         # On a phone (390 px, touch), for a person to look at, and with nothing wider than
         # the screen: the list, then the article in the editor.
-        phone = browser.new_context(viewport={"width": 390, "height": 844},
-                                    device_scale_factor=2, is_mobile=True, has_touch=True)
+        phone = browser.new_context(
+            viewport={"width": 390, "height": 844},
+            device_scale_factor=2,
+            is_mobile=True,
+            has_touch=True,
+        )
         try:
             page = phone.new_page()
             page.on("pageerror", lambda e: problems.append(str(e)))
@@ -470,8 +512,11 @@ def test_a_writer_publishes_an_article_through_the_editor(
         assert 0x8825 not in image.getexif() and image.getexif().get(0x0112, 1) == 1
     assert uploaded.stat().st_size < photo.stat().st_size / 3
     check = subprocess.run(
-        [sys.executable, "-m", "kimsite", "check", KIM, "--strict"], cwd=root,
-        capture_output=True, text=True, check=False,
+        [sys.executable, "-m", "kimsite", "check", KIM, "--strict"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert check.returncode == 0, check.stdout + check.stderr
 
@@ -489,8 +534,9 @@ def test_a_new_article_is_dated_in_the_kims_zone_whatever_the_browsers(
     zone = ZoneInfo(load_config(root / "config.yaml").zone.name)
     before = set((root / "content" / KIM / "artikel").iterdir())
     with running(root, KIM, "--admin", port=free_port()) as served:
-        context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                      timezone_id=browser_zone)
+        context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, timezone_id=browser_zone
+        )
         try:
             page = context.new_page()
             page.goto(served.url + "/admin/")
@@ -508,8 +554,7 @@ def test_a_new_article_is_dated_in_the_kims_zone_whatever_the_browsers(
             assert own != int(shown[11:13])
             field.fill("2026-10-20T09:30")
             page.get_by_role("button", name="Sekarang (WITA)").first.click()
-            assert earliest <= field.input_value() <= datetime.now(zone).strftime(
-                "%Y-%m-%dT%H:%M")
+            assert earliest <= field.input_value() <= datetime.now(zone).strftime("%Y-%m-%dT%H:%M")
             field.fill("2026-10-20T09:30")
             page.get_by_label("Judul", exact=True).fill("Rapat Dusun")
             page.locator("[data-slate-editor]").first.click()
@@ -533,9 +578,22 @@ def test_the_editor_page_through_nginx_under_its_own_policy(
     http = free_port()
     conf = tmp_path / "kimsite.conf"
     subprocess.run(
-        [sys.executable, "-m", "kimsite", "deploy", "nginx", "--root", str(edited / "build"),
-         "--listen", f"127.0.0.1:{http}", "--output", str(conf)],
-        cwd=edited, check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "kimsite",
+            "deploy",
+            "nginx",
+            "--root",
+            str(edited / "build"),
+            "--listen",
+            f"127.0.0.1:{http}",
+            "--output",
+            str(conf),
+        ],
+        cwd=edited,
+        check=True,
+        capture_output=True,
     )
     if nginx.pid is None:
         nginx.start(conf.read_text())
@@ -584,11 +642,15 @@ def test_no_redirect_can_hide_the_editor(tmp_path: Path) -> None:
     from kimsite.authoring.check import check
     from tests.helpers import BASE_CONFIG, article, profile
 
-    root = write_project(tmp_path / "proyek", {
-        "content/sesela/kim.yaml": profile("KIM Sesela", "52.01.09.2004"),
-        "content/sesela/artikel/panen.md": article("Panen raya"),
-        "content/sesela/pengalihan.yaml": "/admin/: /artikel/panen/\n",
-    }, config=BASE_CONFIG + EDITOR)
+    root = write_project(
+        tmp_path / "proyek",
+        {
+            "content/sesela/kim.yaml": profile("KIM Sesela", "52.01.09.2004"),
+            "content/sesela/artikel/panen.md": article("Panen raya"),
+            "content/sesela/pengalihan.yaml": "/admin/: /artikel/panen/\n",
+        },
+        config=BASE_CONFIG + EDITOR,
+    )
     report = build(root / "config.yaml", with_index=False, now=SAMPLE_NOW)
     assert [(p.code, p.line) for p in report.problems] == [("redirect.shadows", 1)]
     assert not (root / "build/sesela.kim.id/artikel").exists()

@@ -92,7 +92,7 @@ def circles(graph: dict[str, set[str]]) -> list[list[str]]:
 
     def visit(module: str) -> None:
         if module in path:
-            found.append([*path[path.index(module):], module])
+            found.append([*path[path.index(module) :], module])
             return
         if module in done:
             return

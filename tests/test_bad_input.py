@@ -66,7 +66,7 @@ CASES = [
     Case(
         "a profile's example line with only its # deleted",
         {
-            "content/rusak/kim.yaml": '# Pengurus KIM:\n pengurus:\n   - nama: Ibu Sari\n'
+            "content/rusak/kim.yaml": "# Pengurus KIM:\n pengurus:\n   - nama: Ibu Sari\n"
             'nama: KIM Rusak\nkode_wilayah: "52.71.01.1004"\n'
         },
         "content/rusak/kim.yaml",
@@ -120,7 +120,9 @@ CASES = [
     ),
     Case(
         "no space after a colon",
-        {"content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\nkategori:berita\n---\nIsi\n"},
+        {
+            "content/rusak/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\nkategori:berita\n---\nIsi\n"
+        },
         "content/rusak/artikel/a.md",
         4,
         "Tulis 'kategori: berita', bukan 'kategori:berita'",
@@ -464,8 +466,11 @@ def test_a_file_s_mistakes_in_its_header_and_its_text_come_together(
     )
     report = build(root / "config.yaml")
     found = {(Path(p.path).name, p.line, p.code) for p in report.problems}
-    assert found == {("a.md", 4, "ref.missing"), ("a.md", 9, "ref.missing"),
-                     ("b.md", 7, "ref.missing")}, found
+    assert found == {
+        ("a.md", 4, "ref.missing"),
+        ("a.md", 9, "ref.missing"),
+        ("b.md", 7, "ref.missing"),
+    }, found
     cwd = os.getcwd()
     os.chdir(root)
     try:
@@ -525,7 +530,9 @@ def test_a_province_without_its_themes_folder_is_told_where(
     for _ in range(2):
         report = build(root / "config.yaml")
         assert [(str(Path(p.path).relative_to(root)), p.code) for p in report.problems] == [
-            ("content/a/kim.yaml", "theme.unknown"), ("config.yaml", "theme.unknown")]
+            ("content/a/kim.yaml", "theme.unknown"),
+            ("config.yaml", "theme.unknown"),
+        ]
         assert not report.index_built and not (root / "build/a.kim.id").exists()
 
 
@@ -539,14 +546,22 @@ def test_unknown_kim_on_the_command_line(project: Callable[..., Path]) -> None:
     root = project(files)
     report = build(root / "config.yaml", only=["k03", "k01", "k03"], with_index=False)
     assert [k.slug for k in report.kims] == ["k01", "k03"]
-    assert sorted(p.name for p in (root / "build").iterdir() if p.is_dir()) == ["k01.kim.id", "k03.kim.id"]
+    assert sorted(p.name for p in (root / "build").iterdir() if p.is_dir()) == [
+        "k01.kim.id",
+        "k03.kim.id",
+    ]
     with pytest.raises(KimsiteError) as info:
         build(root / "config.yaml", only=["tidakada", "k02"])
     [wrong] = info.value.problems
     assert (wrong.code, Path(wrong.path), wrong.line) == (
-        "build.unknown_kim", root / "content/tidakada", None)
+        "build.unknown_kim",
+        root / "content/tidakada",
+        None,
+    )
     known = ", ".join(f"k{n:02d}" for n in range(1, 21))
-    assert wrong.message() == f"Tidak ada KIM bernama 'tidakada' di content/. KIM yang ada: {known}."
+    assert (
+        wrong.message() == f"Tidak ada KIM bernama 'tidakada' di content/. KIM yang ada: {known}."
+    )
     assert not (root / "build/k02.kim.id").exists()
 
 

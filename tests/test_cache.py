@@ -46,7 +46,7 @@ def test_json_reads_back_what_was_written_and_nothing_it_cannot_trust(tmp_path: 
     stamp = json.loads(path.read_bytes())["cache"]
     cases = {
         "missing": None,
-        "not json": b"{\"cache\": ",
+        "not json": b'{"cache": ',
         "another version": json.dumps({"cache": stamp + "x", "data": 1}).encode(),
         "no stamp": json.dumps({"data": 1}).encode(),
         "not an object": json.dumps([stamp, 1]).encode(),
@@ -168,19 +168,26 @@ def test_files_changed_just_before_a_build_are_judged_by_content(tmp_path: Path)
     assert scan(tmp_path) == now
     assert not same_inputs(tmp_path, now, state)
     (tmp_path / "new.md").write_text("new.md", encoding="utf-8")
-    assert same_inputs(tmp_path, scan(tmp_path), KimState(
-        inputs_fp=inputs_fingerprint(scan(tmp_path)), racy=racy))
+    assert same_inputs(
+        tmp_path, scan(tmp_path), KimState(inputs_fp=inputs_fingerprint(scan(tmp_path)), racy=racy)
+    )
     assert not same_inputs(tmp_path, now, KimState(inputs_fp="0" * 32, racy=racy))
 
 
 def test_problems_and_rendered_bodies_read_back_as_they_were(tmp_path: Path) -> None:
     problems = [
-        Problem("content/a/artikel/x.md", 12, "markup.link_missing",
-                (("target", "y.md"), ("n", 2)), Severity.WARNING),
+        Problem(
+            "content/a/artikel/x.md",
+            12,
+            "markup.link_missing",
+            (("target", "y.md"), ("n", 2)),
+            Severity.WARNING,
+        ),
         Problem("content/a/kim.yaml", None, "profile.required", (), Severity.ERROR),
     ]
-    body = RenderedBody("<p>Isi</p>", 1, "Isi", problems,
-                        [("link", "y.md", "artikel/y.md"), ("image", "f.jpg", "")])
+    body = RenderedBody(
+        "<p>Isi</p>", 1, "Isi", problems, [("link", "y.md", "artikel/y.md"), ("image", "f.jpg", "")]
+    )
     write_json(tmp_path / "r.json", body_to_json(body, "kunci"))
     data = read_json(tmp_path / "r.json")
     assert data["key"] == "kunci"
@@ -189,14 +196,27 @@ def test_problems_and_rendered_bodies_read_back_as_they_were(tmp_path: Path) -> 
 
 
 def _state() -> BuildState:
-    kim = KimState(inputs_fp="f" * 32, racy={"a.md": "1" * 32},
-                   config_fp="c", theme_chain=["pesisir", "default"], theme_fp="t",
-                   host="desa.kim.id", built=True, probes={"index.html": (10, 20, "d" * 32)},
-                   summary_digest="s", next_change_ns=99)
-    return BuildState(built_at_ns=5, out_dir="/keluaran", kims={"desa": kim, "bumi": KimState()},
-                      index=IndexState("f", ["default"], "kim.ntbprov.go.id", True,
-                                       {"index.html": (1, 2, "e" * 32)}),
-                      themes={"default": {"templates/base.html": (1, 2)}})
+    kim = KimState(
+        inputs_fp="f" * 32,
+        racy={"a.md": "1" * 32},
+        config_fp="c",
+        theme_chain=["pesisir", "default"],
+        theme_fp="t",
+        host="desa.kim.id",
+        built=True,
+        probes={"index.html": (10, 20, "d" * 32)},
+        summary_digest="s",
+        next_change_ns=99,
+    )
+    return BuildState(
+        built_at_ns=5,
+        out_dir="/keluaran",
+        kims={"desa": kim, "bumi": KimState()},
+        index=IndexState(
+            "f", ["default"], "kim.ntbprov.go.id", True, {"index.html": (1, 2, "e" * 32)}
+        ),
+        themes={"default": {"templates/base.html": (1, 2)}},
+    )
 
 
 def test_the_build_state_reads_back_for_the_same_output_folder_only(tmp_path: Path) -> None:
@@ -207,8 +227,12 @@ def test_the_build_state_reads_back_for_the_same_output_folder_only(tmp_path: Pa
     assert cache.load_state(Path("/lain")) == BuildState(out_dir="/lain")
     saved = json.loads((tmp_path / "cache" / "state.json").read_bytes())
     assert list(saved["data"]["kims"]) == ["bumi", "desa"]  # sorted: the same state, same bytes
-    for field, broken in (("kims", []), ("index", {"built": True}), ("themes", {"d": {"x": 1}}),
-                          ("built_at_ns", None)):
+    for field, broken in (
+        ("kims", []),
+        ("index", {"built": True}),
+        ("themes", {"d": {"x": 1}}),
+        ("built_at_ns", None),
+    ):
         data = json.loads(json.dumps(saved))
         if broken is None:
             del data["data"][field]
@@ -220,8 +244,12 @@ def test_the_build_state_reads_back_for_the_same_output_folder_only(tmp_path: Pa
 
 def test_details_renders_and_models_read_back_or_read_as_absent(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
-    detail = SiteDetail(outputs={"index.html": (1, 2, "x")}, templates={"article": ["a.html"]},
-                       templates_key="k", search_key="s")
+    detail = SiteDetail(
+        outputs={"index.html": (1, 2, "x")},
+        templates={"article": ["a.html"]},
+        templates_key="k",
+        search_key="s",
+    )
     desa = cache.kim_site("desa")
     desa.save_detail(detail)
     cache.index_site().save_detail(SiteDetail(templates_key="indeks"))
@@ -233,8 +261,10 @@ def test_details_renders_and_models_read_back_or_read_as_absent(tmp_path: Path) 
     del older["search_key"]  # written before search existed: an empty key, not a failure
     write_json(tmp_path / "kims" / "desa.json", older)
     assert desa.load_detail() == SiteDetail(detail.outputs, detail.templates, "k", "")
-    write_json(tmp_path / "kims" / "desa.json", {"outputs": {"a": [1]}, "templates": {},
-                                                  "templates_key": ""})
+    write_json(
+        tmp_path / "kims" / "desa.json",
+        {"outputs": {"a": [1]}, "templates": {}, "templates_key": ""},
+    )
     assert desa.load_detail() is None
 
     cache.save_renders("desa", {"artikel/a.md": {"key": "k"}})
@@ -250,9 +280,14 @@ def test_details_renders_and_models_read_back_or_read_as_absent(tmp_path: Path) 
 def test_forgetting_a_kim_leaves_the_others_and_temporaries_go(tmp_path: Path) -> None:
     cache = Cache(tmp_path)
     for slug in ("desa", "bumi"):
-        for path in (cache.summary_path(slug), cache.feed_path(slug), cache.search_path(slug),
-                     tmp_path / "renders" / f"{slug}.json", tmp_path / "kims" / f"{slug}.json",
-                     tmp_path / "models" / f"{slug}.json"):
+        for path in (
+            cache.summary_path(slug),
+            cache.feed_path(slug),
+            cache.search_path(slug),
+            tmp_path / "renders" / f"{slug}.json",
+            tmp_path / "kims" / f"{slug}.json",
+            tmp_path / "models" / f"{slug}.json",
+        ):
             write_json(path, slug)
     assert cache.summary_path("desa") == tmp_path / "summaries" / "desa.json"
     assert cache.feed_path("desa") == tmp_path / "summaries" / "desa.feed.json"

@@ -23,8 +23,13 @@ def _on_a_terminal(root: Path, env: dict[str, str]) -> str:
     """Run a build with stderr on a pseudo-terminal, as in a writer's shell."""
     leader, follower = pty.openpty()
     try:
-        process = subprocess.Popen([sys.executable, "-m", "kimsite", "build", "--jobs", "1"],
-                                   cwd=root, stdout=subprocess.DEVNULL, stderr=follower, env=env)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "kimsite", "build", "--jobs", "1"],
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=follower,
+            env=env,
+        )
         os.close(follower)
         chunks = []
         while True:
@@ -59,10 +64,17 @@ def test_ci_gets_no_progress(project: Callable[..., Path]) -> None:
 
 def test_language_from_the_environment(project: Callable[..., Path]) -> None:
     root = project({**FILES, "content/dua/artikel/b.md": article("Rusak", tanggal="kemarin")})
-    result = subprocess.run([sys.executable, "-m", "kimsite", "build"], cwd=root, capture_output=True,
-                            text=True, env={**os.environ, "KIMSITE_LANG": "en"})
+    result = subprocess.run(
+        [sys.executable, "-m", "kimsite", "build"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KIMSITE_LANG": "en"},
+    )
     assert result.returncode == 1
-    assert "content/dua/artikel/b.md:3: The date 'tanggal' must be written 2023-07-24" in result.stderr
+    assert (
+        "content/dua/artikel/b.md:3: The date 'tanggal' must be written 2023-07-24" in result.stderr
+    )
     assert "Done in" in result.stderr and "KIM dua was not built" in result.stderr
 
 
@@ -70,8 +82,13 @@ def _kimsite(*args: str, lang: str | None = None) -> subprocess.CompletedProcess
     env = {k: v for k, v in os.environ.items() if k != "KIMSITE_LANG"}
     if lang:
         env["KIMSITE_LANG"] = lang
-    return subprocess.run([sys.executable, "-m", "kimsite", *args], capture_output=True,
-                          text=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "kimsite", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_help_and_command_line_mistakes_speak_indonesian() -> None:
@@ -87,8 +104,13 @@ def test_help_and_command_line_mistakes_speak_indonesian() -> None:
     ), wrong.stderr
     helped = _kimsite("build", "--help")
     assert helped.returncode == 0
-    for words in ("bangun hanya KIM ini", "terbitkan juga artikel bertanggal nanti",
-                  "cara masalah dicetak", "bahasa pesan", "tampilkan bantuan ini"):
+    for words in (
+        "bangun hanya KIM ini",
+        "terbitkan juga artikel bertanggal nanti",
+        "cara masalah dicetak",
+        "bahasa pesan",
+        "tampilkan bantuan ini",
+    ):
         assert words in helped.stdout, (words, helped.stdout)
     english = _kimsite("new", lang="en")
     assert "error: the following arguments are required: WHAT" in english.stderr

@@ -34,7 +34,10 @@ KIM = "sesela.kim.id"  # has pengalihan.yaml: its old WordPress addresses
 
 def kimsite(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        [sys.executable, "-m", "kimsite", *args], cwd=cwd, capture_output=True, text=True,
+        [sys.executable, "-m", "kimsite", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
         check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -81,8 +84,18 @@ def province(
     http, https = free_port(), free_port()
     conf = root.parent / "kimsite.conf"
     kimsite(
-        "deploy", "nginx", "--root", str(target / "current"), "--listen", f"127.0.0.1:{http}",
-        "--listen-tls", f"127.0.0.1:{https}", "--brotli", "--output", str(conf), cwd=root,
+        "deploy",
+        "nginx",
+        "--root",
+        str(target / "current"),
+        "--listen",
+        f"127.0.0.1:{http}",
+        "--listen-tls",
+        f"127.0.0.1:{https}",
+        "--brotli",
+        "--output",
+        str(conf),
+        cwd=root,
     )
     if nginx.pid is None:
         nginx.start(conf.read_text())
@@ -179,10 +192,17 @@ def test_no_path_leaves_the_hosts_folder(province: Province) -> None:
     os.lchown(planted, 65534, 65534)
     try:
         for path in (
-            "/../rahasia.txt", "/../../rahasia.txt", "/%2e%2e/rahasia.txt",
-            "/artikel/../../rahasia.txt", "/..%2frahasia.txt", "/%2e%2e%2frahasia.txt",
-            "/bocor.txt", f"/../{CUSTOM}/index.html", "/../../config.yaml",
-            "//rahasia.txt", "/./../rahasia.txt",
+            "/../rahasia.txt",
+            "/../../rahasia.txt",
+            "/%2e%2e/rahasia.txt",
+            "/artikel/../../rahasia.txt",
+            "/..%2frahasia.txt",
+            "/%2e%2e%2frahasia.txt",
+            "/bocor.txt",
+            f"/../{CUSTOM}/index.html",
+            "/../../config.yaml",
+            "//rahasia.txt",
+            "/./../rahasia.txt",
         ):
             for host in (KIM, CUSTOM):
                 answer = province.get(host, path)
@@ -222,9 +242,7 @@ def test_headers_and_cache_lifetimes(province: Province) -> None:
     assert chunk.header("Cache-Control") == "public, max-age=31536000, immutable"
     assert province.get(KIM, "/pagefind/pagefind.js").header("Cache-Control") == "no-cache"
     photo = next(p for p in (site / "media").iterdir() if p.suffix == ".webp").name
-    assert province.get(KIM, f"/media/{photo}").header("Cache-Control") == (
-        "public, max-age=86400"
-    )
+    assert province.get(KIM, f"/media/{photo}").header("Cache-Control") == ("public, max-age=86400")
     assert province.get(KIM, "/feed.xml").header("Cache-Control") == "no-cache"
     missing = province.get(KIM, "/tidak-ada/")
     assert missing.header("Content-Security-Policy") == csp
@@ -309,7 +327,12 @@ def test_second_release_sends_only_what_changed_and_never_mixes(
     before = snapshot(first)
     port = free_port()
     conf = kimsite(
-        "deploy", "nginx", "--root", str(target / "current"), "--listen", f"127.0.0.1:{port}",
+        "deploy",
+        "nginx",
+        "--root",
+        str(target / "current"),
+        "--listen",
+        f"127.0.0.1:{port}",
         cwd=root,
     ).stdout
     article = root / "content/sesela/artikel/musyawarah-desa-rkp-2027.md"
@@ -398,15 +421,26 @@ def test_old_releases_are_pruned_and_rollback_walks_back(
     target = tmp_path / "rilis"
     names = []
     for _ in range(4):
-        kimsite("deploy", "sync", str(target), "--build", str(province.current), "--keep", "2",
-                cwd=province.root)
+        kimsite(
+            "deploy",
+            "sync",
+            str(target),
+            "--build",
+            str(province.current),
+            "--keep",
+            "2",
+            cwd=province.root,
+        )
         names.append(release_of(target).name)
     assert sorted(p.name for p in (target / "releases").iterdir()) == names[-2:]
     kimsite("deploy", "rollback", str(target), cwd=province.root)
     assert release_of(target).name == names[-2]
     failed = subprocess.run(
         [sys.executable, "-m", "kimsite", "deploy", "rollback", str(target)],
-        cwd=province.root, capture_output=True, text=True, check=False,
+        cwd=province.root,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert failed.returncode == 1 and "tidak ada rilis sebelum" in failed.stderr
     assert release_of(target).name == names[-2]  # a refused rollback changes nothing
@@ -419,14 +453,23 @@ def test_deploy_and_rollback_over_ssh(province: Province, tmp_path: Path) -> Non
     try:
         target = tmp_path / "server"
         remote = f"root@127.0.0.1:{target}"
-        kimsite("deploy", "sync", remote, "--build", str(province.current), "--ssh", sshd.ssh,
-                cwd=province.root)
+        kimsite(
+            "deploy",
+            "sync",
+            remote,
+            "--build",
+            str(province.current),
+            "--ssh",
+            sshd.ssh,
+            cwd=province.root,
+        )
         first = release_of(target)
         changed = tmp_path / "build2"
         shutil.copytree(province.current, changed)
         (changed / KIM / "index.html").write_bytes(b"<!DOCTYPE html><title>baru</title>")
-        kimsite("deploy", "sync", remote, "--build", str(changed), "--ssh", sshd.ssh,
-                cwd=province.root)
+        kimsite(
+            "deploy", "sync", remote, "--build", str(changed), "--ssh", sshd.ssh, cwd=province.root
+        )
         second = release_of(target)
         assert second != first
         assert (second / KIM / "index.html").read_bytes().endswith(b"<title>baru</title>")
@@ -460,9 +503,21 @@ def test_a_hostile_redirect_file_cannot_reach_the_server_configuration(
     )
     port = free_port()
     done = subprocess.run(
-        [sys.executable, "-m", "kimsite", "deploy", "nginx", "--root", str(province.current),
-         "--listen", f"127.0.0.1:{port}"],
-        cwd=root, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "kimsite",
+            "deploy",
+            "nginx",
+            "--root",
+            str(province.current),
+            "--listen",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     for line in (1, 4, 5, 6):  # a '#' (never sent by a browser), and the three targets
@@ -477,6 +532,6 @@ def test_a_hostile_redirect_file_cannot_reach_the_server_configuration(
     assert "penipu" not in conf and "listen 1;" not in conf
     with nginx.serving(conf):
         assert fetch(port, KIM, "/?p=1").header("Location") == "/artikel/"
-        odd = fetch(port, KIM, '/a%22;%20%7D%20server%20%7B%20listen%201;%20%7D%20#')
+        odd = fetch(port, KIM, "/a%22;%20%7D%20server%20%7B%20listen%201;%20%7D%20#")
         assert odd.status in (301, 400, 404)  # never anything but this host's own answer
         assert fetch(port, KIM, "/keluar/").status == 404

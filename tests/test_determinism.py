@@ -58,10 +58,24 @@ def test_separate_processes_hash_seeds_jobs_and_zones_agree(tmp_path: Path) -> N
         env["PYTHONPATH"] = str(REPO)
         out = tmp_path / f"out-{n}"
         done = subprocess.run(
-            [sys.executable, "-m", "kimsite", "build", "--config", str(project / "config.yaml"),
-             "--out", str(out), "--cache", str(tmp_path / f"cache-{n}"), "--jobs", run["jobs"],
-             "--quiet"],
-            env=env, capture_output=True, text=True,
+            [
+                sys.executable,
+                "-m",
+                "kimsite",
+                "build",
+                "--config",
+                str(project / "config.yaml"),
+                "--out",
+                str(out),
+                "--cache",
+                str(tmp_path / f"cache-{n}"),
+                "--jobs",
+                run["jobs"],
+                "--quiet",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
         )
         assert done.returncode == 0, done.stderr
         outputs.append(snapshot(out))

@@ -43,13 +43,60 @@ FUZZ = settings(
 
 # -- strategies ----------------------------------------------------------------------
 NASTY = [
-    "", "~", "null", "yes", "no", "0812", "1e999", "-0", "2024-13-45", "[", "]", "{", "}",
-    "*a", "&a x", "!!python/object/apply:os.system ['true']", "!foo x", "\t", ": ", "'", '"',
-    "---", "...", "|", ">", "#", "%TAG", "@", "`", "\\", "\x00", "\x01", "\x1b[2J", "\x85",
-    "\u2028", "\ufeff", "\ud7ff", "\U0001f600", "é" * 300, "x" * 5000, "../../etc/passwd",
-    "/etc/passwd", "C:\\Windows", "media/../../x", "%2e%2e/", "<script>alert(1)</script>",
-    "javascript:alert(1)", "{{ 7*7 }}", "{% raw %}", "2026-01-01 10:00+99:00",
-    "0001-01-01 00:00+05:00", "9999-12-31 23:59-12:00", "2026-02-30", "24:61",
+    "",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "0812",
+    "1e999",
+    "-0",
+    "2024-13-45",
+    "[",
+    "]",
+    "{",
+    "}",
+    "*a",
+    "&a x",
+    "!!python/object/apply:os.system ['true']",
+    "!foo x",
+    "\t",
+    ": ",
+    "'",
+    '"',
+    "---",
+    "...",
+    "|",
+    ">",
+    "#",
+    "%TAG",
+    "@",
+    "`",
+    "\\",
+    "\x00",
+    "\x01",
+    "\x1b[2J",
+    "\x85",
+    "\u2028",
+    "\ufeff",
+    "\ud7ff",
+    "\U0001f600",
+    "é" * 300,
+    "x" * 5000,
+    "../../etc/passwd",
+    "/etc/passwd",
+    "C:\\Windows",
+    "media/../../x",
+    "%2e%2e/",
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "{{ 7*7 }}",
+    "{% raw %}",
+    "2026-01-01 10:00+99:00",
+    "0001-01-01 00:00+05:00",
+    "9999-12-31 23:59-12:00",
+    "2026-02-30",
+    "24:61",
 ]
 # Mostly what people type (any script, no invisible controls), sometimes anything at all.
 typed = st.text(alphabet=st.characters(exclude_categories=("Cc", "Cs")), max_size=200)
@@ -63,14 +110,43 @@ moment_text = st.one_of(
     st.builds(
         lambda d, off: d.strftime("%Y-%m-%d %H:%M") + off,
         st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30)),
-        st.sampled_from(["", "Z", " WIB", " WITA", "+07:00", "-12:00", "+14:00", "+99:00",
-                         "+0530", "-00:00", "+24:00"]),
+        st.sampled_from(
+            [
+                "",
+                "Z",
+                " WIB",
+                " WITA",
+                "+07:00",
+                "-12:00",
+                "+14:00",
+                "+99:00",
+                "+0530",
+                "-00:00",
+                "+24:00",
+            ]
+        ),
     ),
     st.dates().map(lambda d: d.isoformat()),
     text_value,
 )
-KEYS = ["judul", "tanggal", "diperbarui", "ringkasan", "kategori", "tag", "gambar",
-        "gambar_alt", "penulis", "draf", "slug", "sumber", "urutan", "menu", "lain", "Judul"]
+KEYS = [
+    "judul",
+    "tanggal",
+    "diperbarui",
+    "ringkasan",
+    "kategori",
+    "tag",
+    "gambar",
+    "gambar_alt",
+    "penulis",
+    "draf",
+    "slug",
+    "sumber",
+    "urutan",
+    "menu",
+    "lain",
+    "Judul",
+]
 
 
 def yaml_value(draw: st.DrawFn, value: str) -> str:
@@ -95,7 +171,9 @@ def front_matter(draw: st.DrawFn) -> str:
         lines.append(f"{key}: {yaml_value(draw, value)}")
     if draw(st.booleans()):  # a valid header, so that the body is rendered
         lines = [line for line in lines if not line.startswith(("judul:", "tanggal:"))]
-        lines.insert(0, f"judul: {json.dumps(draw(st.text(alphabet=string.ascii_letters, min_size=1)))}")
+        lines.insert(
+            0, f"judul: {json.dumps(draw(st.text(alphabet=string.ascii_letters, min_size=1)))}"
+        )
         lines.insert(1, f"tanggal: 2026-0{draw(st.integers(1, 5))}-1{draw(st.integers(0, 9))}")
     return "\n".join(lines)
 
@@ -103,17 +181,48 @@ def front_matter(draw: st.DrawFn) -> str:
 @st.composite
 def markdown_body(draw: st.DrawFn) -> str:
     parts = []
-    for kind in draw(st.lists(st.sampled_from(
-        ["text", "list", "quote", "link", "image", "html", "table", "fence", "heading", "emph"]
-    ), max_size=6)):
+    for kind in draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "text",
+                    "list",
+                    "quote",
+                    "link",
+                    "image",
+                    "html",
+                    "table",
+                    "fence",
+                    "heading",
+                    "emph",
+                ]
+            ),
+            max_size=6,
+        )
+    ):
         depth = draw(st.integers(0, 400))
-        ref = draw(st.one_of(
-            st.sampled_from(["../media/ada.png", "ada.png", "lain.md", "../halaman/x.md",
-                             "x" * 4000 + ".png", "a\\b.png", "/media/ada.png", "#bagian",
-                             "https://contoh.id/", "mailto:a@b.c", "../../../etc/passwd",
-                             "media/" + "é" * 200 + ".png", "%00.png"]),
-            st.text(max_size=30),
-        ))
+        ref = draw(
+            st.one_of(
+                st.sampled_from(
+                    [
+                        "../media/ada.png",
+                        "ada.png",
+                        "lain.md",
+                        "../halaman/x.md",
+                        "x" * 4000 + ".png",
+                        "a\\b.png",
+                        "/media/ada.png",
+                        "#bagian",
+                        "https://contoh.id/",
+                        "mailto:a@b.c",
+                        "../../../etc/passwd",
+                        "media/" + "é" * 200 + ".png",
+                        "%00.png",
+                    ]
+                ),
+                st.text(max_size=30),
+            )
+        )
         if kind == "text":
             parts.append(draw(st.one_of(typed, typed, st.text(max_size=200))))
         elif kind == "list":
@@ -125,11 +234,22 @@ def markdown_body(draw: st.DrawFn) -> str:
         elif kind == "image":
             parts.append(f"![{draw(st.text(max_size=10))}]({ref})")
         elif kind == "html":
-            parts.append(draw(st.sampled_from([
-                "<script>alert(1)</script>", '<img src=x onerror="alert(1)">',
-                "<iframe src=https://x></iframe>", "<div markdown=\"1\">" * min(depth, 60),
-                f'<a href="{ref}">x</a>', "<svg onload=alert(1)>", "<!-- x", "<style>*{}</style>",
-            ])))
+            parts.append(
+                draw(
+                    st.sampled_from(
+                        [
+                            "<script>alert(1)</script>",
+                            '<img src=x onerror="alert(1)">',
+                            "<iframe src=https://x></iframe>",
+                            '<div markdown="1">' * min(depth, 60),
+                            f'<a href="{ref}">x</a>',
+                            "<svg onload=alert(1)>",
+                            "<!-- x",
+                            "<style>*{}</style>",
+                        ]
+                    )
+                )
+            )
         elif kind == "table":
             parts.append("| a | b |\n|---|---|\n| 1 | 2 |")
         elif kind == "fence":
@@ -144,14 +264,31 @@ def markdown_body(draw: st.DrawFn) -> str:
 @st.composite
 def profile_text(draw: st.DrawFn) -> str:
     base = profile("KIM Uji", "52.71.01.1004").splitlines()
-    keys = ["nama", "deskripsi", "kode_wilayah", "domain", "tema", "istilah", "logo",
-            "nomor_induk", "tanggal_berdiri", "misi", "kontak", "produk", "potensi", "lain"]
+    keys = [
+        "nama",
+        "deskripsi",
+        "kode_wilayah",
+        "domain",
+        "tema",
+        "istilah",
+        "logo",
+        "nomor_induk",
+        "tanggal_berdiri",
+        "misi",
+        "kontak",
+        "produk",
+        "potensi",
+        "lain",
+    ]
     for key in draw(st.lists(st.sampled_from(keys), max_size=5)):
         if key in ("kontak", "produk", "potensi"):
             inner = draw(st.sampled_from(["whatsapp", "lat", "nama", "foto", "harga", "x"]))
             value = yaml_value(draw, draw(text_value))
-            base.append(f"{key}:\n  - {inner}: {value}" if key != "kontak"
-                        else f"{key}:\n  {inner}: {value}")
+            base.append(
+                f"{key}:\n  - {inner}: {value}"
+                if key != "kontak"
+                else f"{key}:\n  {inner}: {value}"
+            )
         else:
             base.append(f"{key}: {yaml_value(draw, draw(text_value))}")
     if draw(st.booleans()) and base:
@@ -161,8 +298,23 @@ def profile_text(draw: st.DrawFn) -> str:
 
 file_name = st.one_of(
     st.binary(min_size=1, max_size=300).map(lambda b: b.replace(b"/", b"_").replace(b"\0", b"_")),
-    st.sampled_from([b".md", b"a.md~", b"#a.md#", b"..md", b"a\\b.md", b"a\x1b.md", b"\xff.md",
-                     b"x" * 255, b" a.md", b"a.md ", b"CON.md", b"a.MD", b"a.markdown"]),
+    st.sampled_from(
+        [
+            b".md",
+            b"a.md~",
+            b"#a.md#",
+            b"..md",
+            b"a\\b.md",
+            b"a\x1b.md",
+            b"\xff.md",
+            b"x" * 255,
+            b" a.md",
+            b"a.md ",
+            b"CON.md",
+            b"a.MD",
+            b"a.markdown",
+        ]
+    ),
 ).filter(lambda b: b not in (b".", b".."))
 
 
@@ -219,8 +371,9 @@ def _build(root: Path) -> tuple[list[Problem], bool]:
 )
 def test_articles(workspace: Path, fm: str, body: str, name: str) -> None:
     kim = _reset(workspace)
-    (kim / "artikel" / name).write_text(f"---\n{fm}\n---\n{body}\n", encoding="utf-8",
-                                        errors="surrogatepass")
+    (kim / "artikel" / name).write_text(
+        f"---\n{fm}\n---\n{body}\n", encoding="utf-8", errors="surrogatepass"
+    )
     _judge("artikel", workspace, *_build(workspace))
 
 
@@ -233,8 +386,10 @@ def test_profiles(workspace: Path, text: str) -> None:
 
 
 @settings(FUZZ, max_examples=int(400 * SCALE))
-@given(names=st.lists(file_name, min_size=1, max_size=3),
-       where=st.sampled_from(["artikel", "halaman", "media", "templat", ""]))
+@given(
+    names=st.lists(file_name, min_size=1, max_size=3),
+    where=st.sampled_from(["artikel", "halaman", "media", "templat", ""]),
+)
 def test_file_names(workspace: Path, names: list[bytes], where: str) -> None:
     kim = _reset(workspace)
     folder = os.path.join(os.fsencode(kim), os.fsencode(where)) if where else os.fsencode(kim)
@@ -249,11 +404,29 @@ def test_file_names(workspace: Path, names: list[bytes], where: str) -> None:
 
 
 @settings(FUZZ, max_examples=int(200 * SCALE))
-@given(extra=st.lists(st.tuples(
-    st.sampled_from(["tema", "skema", "artikel_per_halaman", "berita_indeks", "berita_per_kim",
-                     "domain_indeks", "domain_induk", "batas_detik_kim", "provinsi", "lain",
-                     "domain_kustom"]),
-    text_value), max_size=4))
+@given(
+    extra=st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "tema",
+                    "skema",
+                    "artikel_per_halaman",
+                    "berita_indeks",
+                    "berita_per_kim",
+                    "domain_indeks",
+                    "domain_induk",
+                    "batas_detik_kim",
+                    "provinsi",
+                    "lain",
+                    "domain_kustom",
+                ]
+            ),
+            text_value,
+        ),
+        max_size=4,
+    )
+)
 def test_configs(workspace: Path, extra: list[tuple[str, str]]) -> None:
     _reset(workspace)
     config = BASE_CONFIG + "".join(f"{k}: {json.dumps(v)}\n" for k, v in extra)

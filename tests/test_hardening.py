@@ -75,7 +75,10 @@ def _project(root: Path, config_extra: str = "") -> Path:
 
 @pytest.mark.parametrize("payload", sorted(PAYLOADS), ids=str)
 def test_template_injection_runs_nothing(
-    payload: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    payload: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     root = _project(tmp_path / "p")
     marker = tmp_path / "dibobol"
@@ -270,7 +273,15 @@ def test_full_disk_stops_cleanly_and_loses_nothing(
 ) -> None:
     root = _project(tmp_path / "p")
     out, cache = small_disk / "build", small_disk / "cache"
-    args = ["build", "--config", str(root / "config.yaml"), "--out", str(out), "--cache", str(cache)]
+    args = [
+        "build",
+        "--config",
+        str(root / "config.yaml"),
+        "--out",
+        str(out),
+        "--cache",
+        str(cache),
+    ]
     assert main(args) == 0
     before = snapshot(out)
     _edit_every_kim(root, 1)
@@ -309,7 +320,15 @@ def test_a_second_build_of_the_same_folders_stops_and_harms_nothing(
     touches nothing. The lock ends with its process: a killed holder blocks no later build."""
     root = _project(tmp_path / "p")
     out, cache = tmp_path / "hasil/out", tmp_path / "simpanan/cache"  # parents made too
-    args = ["build", "--config", str(root / "config.yaml"), "--out", str(out), "--cache", str(cache)]
+    args = [
+        "build",
+        "--config",
+        str(root / "config.yaml"),
+        "--out",
+        str(out),
+        "--cache",
+        str(cache),
+    ]
     assert main(args) == 0
     _edit_every_kim(root, 3)
     # What the holder (a build) is half-way through writing, in both folders.
@@ -344,7 +363,15 @@ def test_read_only_output_stops_cleanly(
     root = _project(tmp_path / "p")
     out = small_disk / "build"
     cache = tmp_path / "cache"
-    args = ["build", "--config", str(root / "config.yaml"), "--out", str(out), "--cache", str(cache)]
+    args = [
+        "build",
+        "--config",
+        str(root / "config.yaml"),
+        "--out",
+        str(out),
+        "--cache",
+        str(cache),
+    ]
     assert main(args) == 0
     before = snapshot(out)
     _edit_every_kim(root, 2)

@@ -101,7 +101,9 @@ def test_webp_widths_and_share_image(built: Path) -> None:
     assert not (built / "media/panen-1600w.webp").exists()
     # A photo as wide as MAX_ORIGINAL: every width, not its own too (SMALL, below, for less).
     assert sorted(p.name for p in (built / "media").glob("sawah-*w.webp")) == [
-        "sawah-1440w.webp", "sawah-480w.webp", "sawah-960w.webp",
+        "sawah-1440w.webp",
+        "sawah-480w.webp",
+        "sawah-960w.webp",
     ]
     share = built / "media/panen-bagikan.jpg"
     assert share.stat().st_size < 300_000
@@ -189,7 +191,9 @@ def _bomb() -> bytes:
         ("bukan.png", b"\x89PNG\r\n\x1a\n" + b"bukan gambar" * 10, "image.unreadable"),
     ],
 )
-def test_broken_images_are_the_kims_error(name: str, data: bytes, code: str, tmp_path: Path) -> None:
+def test_broken_images_are_the_kims_error(
+    name: str, data: bytes, code: str, tmp_path: Path
+) -> None:
     root = _project(tmp_path / "p", {"panen.jpg": phone_photo(600, 800), name: data})
     report = build(root / "config.yaml", now=NOW)
     problems = [(p.code, Path(p.path).name) for p in report.problems]
@@ -278,7 +282,8 @@ def test_an_unfinished_cache_entry_is_made_again_whole(
     assert build(root / "config.yaml", now=NOW).ok
     site, want = root / "build/desa.kim.id/media", clean / "build/desa.kim.id/media"
     assert {p.name: p.read_bytes() for p in site.iterdir()} == {
-        p.name: p.read_bytes() for p in want.iterdir()}
+        p.name: p.read_bytes() for p in want.iterdir()
+    }
     assert not [p for p in folder.parent.iterdir() if p.name.endswith(".tmp")]
     assert made_in and all(name.startswith(".") and name.endswith(".tmp") for name in made_in)
 
@@ -290,8 +295,9 @@ def test_cache_entries_no_photo_refers_to_are_pruned(tmp_path: Path) -> None:
 
     import kimsite.build.pipeline
 
-    root = _project(tmp_path / "p", {"panen.jpg": phone_photo(900, 1200),
-                                     "lama.jpg": phone_photo(600, 800)})
+    root = _project(
+        tmp_path / "p", {"panen.jpg": phone_photo(900, 1200), "lama.jpg": phone_photo(600, 800)}
+    )
     assert build(root / "config.yaml", now=NOW).ok
     first = _entries(root)
     assert len(first) == 2
@@ -304,8 +310,15 @@ def test_cache_entries_no_photo_refers_to_are_pruned(tmp_path: Path) -> None:
     day_ago = marker.stat().st_mtime - kimsite.build.pipeline.PRUNE_EVERY_SECONDS - 1
     os.utime(marker, (day_ago, day_ago))
     (root / "content/desa/artikel/2026-05-01-panen.md").write_text(
-        article("Panen raya", "2026-05-01", gambar="../media/panen.jpg",
-                gambar_alt="Petani memanen padi", body="Diperbarui."), encoding="utf-8")
+        article(
+            "Panen raya",
+            "2026-05-01",
+            gambar="../media/panen.jpg",
+            gambar_alt="Petani memanen padi",
+            body="Diperbarui.",
+        ),
+        encoding="utf-8",
+    )
     assert build(root / "config.yaml", now=NOW).ok
     [kept] = _entries(root)
     assert kept not in first  # the new photo's entry; both old ones went
@@ -343,8 +356,15 @@ def small_built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     body = "".join(f"![Foto {name}](../media/{name})\n\n" for name in SMALL if name != "panen.jpg")
     root = _project(tmp_path_factory.mktemp("kecil") / "p", media, body=body)
     (root / "content/desa/artikel/2026-05-02-lomba.md").write_text(
-        article("Lomba desa", "2026-05-02", gambar="../media/kecil.webp", gambar_alt="Lomba",
-                body="Lomba."), encoding="utf-8")
+        article(
+            "Lomba desa",
+            "2026-05-02",
+            gambar="../media/kecil.webp",
+            gambar_alt="Lomba",
+            body="Lomba.",
+        ),
+        encoding="utf-8",
+    )
     report = build(root / "config.yaml", now=NOW)
     assert report.ok, [p.format() for p in report.problems]
     return root / "build"
@@ -377,7 +397,9 @@ def test_small_photos_get_only_the_widths_they_can_use(small_built: Path) -> Non
     for name, (size, widths, _) in SMALL.items():
         stem = Path(name).stem
         assert _size(media / name) == size
-        made = sorted(int(p.name.removeprefix(f"{stem}-")[:-6]) for p in media.glob(f"{stem}-*w.webp"))
+        made = sorted(
+            int(p.name.removeprefix(f"{stem}-")[:-6]) for p in media.glob(f"{stem}-*w.webp")
+        )
         assert made == widths, name
         for width in made:
             assert _size(media / f"{stem}-{width}w.webp")[0] == width <= size[0]
@@ -392,7 +414,8 @@ def test_small_photos_get_only_the_widths_they_can_use(small_built: Path) -> Non
     assert _check_img(site, card) == [] and card.get("srcset") is None
     index = small_built / "kim.ntbprov.go.id"
     news = lxml.html.fromstring((index / "index.html").read_bytes()).xpath(
-        "//img[contains(@src, 'kecil')]/@src")
+        "//img[contains(@src, 'kecil')]/@src"
+    )
     assert news and all(_size(index / src.lstrip("/")) == (300, 200) for src in news), news
 
 
@@ -408,10 +431,15 @@ def test_a_small_photos_share_image_is_not_enlarged(small_built: Path) -> None:
     page = lxml.html.fromstring((site / "artikel/panen/index.html").read_bytes())
     [og] = page.xpath("//meta[@property='og:image']/@content")
     assert og == "https://desa.kim.id/media/panen-bagikan.jpg"
-    told = [page.xpath(f"//meta[@property='og:image:{side}']/@content") for side in ("width", "height")]
+    told = [
+        page.xpath(f"//meta[@property='og:image:{side}']/@content") for side in ("width", "height")
+    ]
     assert told in ([[], []], [["300"], ["158"]])  # none, or the truth
     # Cut out, not resampled: the published photo's middle rows (up to JPEG's noise).
-    with Image.open(site / "media/panen.jpg") as photo, Image.open(site / "media/panen-bagikan.jpg") as shared:
+    with (
+        Image.open(site / "media/panen.jpg") as photo,
+        Image.open(site / "media/panen-bagikan.jpg") as shared,
+    ):
         middle = photo.convert("RGB").crop((0, 21, 300, 179))
         difference = ImageChops.difference(middle, shared.convert("RGB"))
     assert max(ImageStat.Stat(difference).mean) < 3.5  # a row higher or lower: over 4
@@ -430,7 +458,8 @@ def test_other_derivative_settings_are_not_served_from_the_old_cache(
 
     def published() -> tuple[list[str], list[int]]:
         hero = lxml.html.fromstring((site / "artikel/panen/index.html").read_bytes()).xpath(
-            "//figure[@class='utama']/img")[0]
+            "//figure[@class='utama']/img"
+        )[0]
         return sorted(p.name for p in (site / "media").glob("*w.webp")), _check_img(site, hero)
 
     assert build(root / "config.yaml", now=NOW).ok

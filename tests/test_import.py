@@ -44,7 +44,8 @@ def item(
     attachment_url: str = "",
 ) -> str:
     cats = "".join(
-        f'<category domain="{d}" nicename="{n}"><![CDATA[{t}]]></category>' for d, n, t in categories
+        f'<category domain="{d}" nicename="{n}"><![CDATA[{t}]]></category>'
+        for d, n, t in categories
     )
     metas = "".join(
         f"<wp:postmeta><wp:meta_key>{k}</wp:meta_key><wp:meta_value><![CDATA[{v}]]>"
@@ -102,31 +103,73 @@ CLASSIC = (
 
 
 def the_export() -> str:
-    cats = (("category", "kegiatan-desa", "Kegiatan Desa"), ("category", "berita", "Berita"),
-            ("post_tag", "panen", "Panen"))
-    return export([
-        item(31, "panen-raya", "panen-raya", "", kind="attachment", status="inherit",
-             attachment_url=f"{SITE}/wp-content/uploads/2019/05/panen-raya.jpg",
-             meta={"_wp_attachment_image_alt": "Sawah menguning di Sesela"}),
-        item(101, "Panen Raya Padi &amp; Palawija", "panen-raya-padi", GUTENBERG,
-             categories=cats, excerpt="<p>Panen raya di Sesela Lauq.</p>",
-             meta={"_thumbnail_id": "31"}),
-        item(102, "Musyawarah RKP Desa", "musyawarah-rkp", CLASSIC,
-             date="2019-06-01 09:00:00", gmt="2019-06-01 01:00:00",
-             categories=(("category", "uncategorized", "Uncategorized"),)),
-        item(103, "Draf Rapat Panitia", "draf-rapat", "<p>Belum final.</p>", status="draft"),
-        item(104, "Festival Kriya", "festival-kriya", "<p>Nanti.</p>", status="future",
-             date="2031-08-17 08:00:00", gmt="2031-08-17 00:00:00"),
-        item(105, "Rahasia", "rahasia", "<p>Kata sandi.</p>", password="sesela123"),
-        item(106, "Catatan Pengurus", "catatan", "<p>Pribadi.</p>", status="private"),
-        item(107, "Sejarah Kerajinan Cukli", "sejarah-kerajinan", "<p>Cukli dari Sesela.</p>",
-             kind="page"),
-        item(108, "Artikel", "artikel", "<p>Halaman bernama artikel.</p>", kind="page"),
-        item(109, "Beranda", "beranda", "", kind="nav_menu_item"),
-        item(110, "Revisi", "revisi", "<p>x</p>", kind="revision", status="inherit"),
-        item(111, "Jalan Keluar", "../../../../etc/passwd", "<p>Nama berbahaya.</p>",
-             date="2019-07-01 10:00:00", gmt="2019-07-01 02:00:00"),
-    ])
+    cats = (
+        ("category", "kegiatan-desa", "Kegiatan Desa"),
+        ("category", "berita", "Berita"),
+        ("post_tag", "panen", "Panen"),
+    )
+    return export(
+        [
+            item(
+                31,
+                "panen-raya",
+                "panen-raya",
+                "",
+                kind="attachment",
+                status="inherit",
+                attachment_url=f"{SITE}/wp-content/uploads/2019/05/panen-raya.jpg",
+                meta={"_wp_attachment_image_alt": "Sawah menguning di Sesela"},
+            ),
+            item(
+                101,
+                "Panen Raya Padi &amp; Palawija",
+                "panen-raya-padi",
+                GUTENBERG,
+                categories=cats,
+                excerpt="<p>Panen raya di Sesela Lauq.</p>",
+                meta={"_thumbnail_id": "31"},
+            ),
+            item(
+                102,
+                "Musyawarah RKP Desa",
+                "musyawarah-rkp",
+                CLASSIC,
+                date="2019-06-01 09:00:00",
+                gmt="2019-06-01 01:00:00",
+                categories=(("category", "uncategorized", "Uncategorized"),),
+            ),
+            item(103, "Draf Rapat Panitia", "draf-rapat", "<p>Belum final.</p>", status="draft"),
+            item(
+                104,
+                "Festival Kriya",
+                "festival-kriya",
+                "<p>Nanti.</p>",
+                status="future",
+                date="2031-08-17 08:00:00",
+                gmt="2031-08-17 00:00:00",
+            ),
+            item(105, "Rahasia", "rahasia", "<p>Kata sandi.</p>", password="sesela123"),
+            item(106, "Catatan Pengurus", "catatan", "<p>Pribadi.</p>", status="private"),
+            item(
+                107,
+                "Sejarah Kerajinan Cukli",
+                "sejarah-kerajinan",
+                "<p>Cukli dari Sesela.</p>",
+                kind="page",
+            ),
+            item(108, "Artikel", "artikel", "<p>Halaman bernama artikel.</p>", kind="page"),
+            item(109, "Beranda", "beranda", "", kind="nav_menu_item"),
+            item(110, "Revisi", "revisi", "<p>x</p>", kind="revision", status="inherit"),
+            item(
+                111,
+                "Jalan Keluar",
+                "../../../../etc/passwd",
+                "<p>Nama berbahaya.</p>",
+                date="2019-07-01 10:00:00",
+                gmt="2019-07-01 02:00:00",
+            ),
+        ]
+    )
 
 
 @pytest.fixture
@@ -143,8 +186,13 @@ def province(tmp_path: Path) -> Path:
 
 
 def kimsite(root: Path, *args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([sys.executable, "-m", "kimsite", *args], cwd=root,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "kimsite", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if ok:
         assert done.returncode == 0, done.stdout + done.stderr
     return done
@@ -160,8 +208,16 @@ def test_a_wordpress_site_comes_in_whole(province: Path, tmp_path: Path) -> None
     xml = tmp_path / "ekspor.xml"
     xml.write_text(the_export(), encoding="utf-8")
     before = snapshot(province / "content/sesela")
-    done = kimsite(province, "import", "wordpress", str(xml), "--kim", KIM,
-                   "--uploads", str(tmp_path / "uploads"))
+    done = kimsite(
+        province,
+        "import",
+        "wordpress",
+        str(xml),
+        "--kim",
+        KIM,
+        "--uploads",
+        str(tmp_path / "uploads"),
+    )
     assert "Impor ke KIM sesela selesai" in done.stdout
     assert "post 101" in done.stderr and "hilang.jpg" in done.stderr  # the missing upload
     folder = province / "content/sesela"
@@ -180,8 +236,9 @@ def test_a_wordpress_site_comes_in_whole(province: Path, tmp_path: Path) -> None
     assert "<script" not in body and "onclick" not in body and "alert" not in body
     assert "javascript:" not in body and "iklan.example" not in body
     # A captioned photo keeps its caption under it (a figure), not a paragraph of its own.
-    assert ('<figure><img src="../media/2019-05-panen-raya.jpg" alt="Petani memanen padi"'
-            in body), body
+    assert '<figure><img src="../media/2019-05-panen-raya.jpg" alt="Petani memanen padi"' in body, (
+        body
+    )
     assert "<figcaption>Panen raya tahun ini</figcaption></figure>" in body
     assert "[Tonton videonya di YouTube](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
     assert f"{SITE}/wp-content/uploads/2019/05/hilang.jpg" in body  # kept as a link
@@ -198,7 +255,8 @@ def test_a_wordpress_site_comes_in_whole(province: Path, tmp_path: Path) -> None
     assert not any(n.startswith(("2019-05-12-beranda", "2019-05-12-revisi")) for n in names)
     assert "2019-07-01-etc-passwd.md" in names  # a path in post_name is only a name
     assert {p.name for p in (folder / "halaman").iterdir()} >= {
-        "sejarah-kerajinan.md", "halaman-artikel.md"
+        "sejarah-kerajinan.md",
+        "halaman-artikel.md",
     }
     # Nothing outside the KIM's folder changed; nothing of it was lost.
     for rel, data in before.items():
@@ -225,24 +283,54 @@ def test_a_wordpress_site_comes_in_whole(province: Path, tmp_path: Path) -> None
 
     # Again: nothing changes. An article edited since is kept unless --force.
     imported = snapshot(folder)
-    again = kimsite(province, "import", "wordpress", str(xml), "--kim", KIM,
-                    "--uploads", str(tmp_path / "uploads"))
+    again = kimsite(
+        province,
+        "import",
+        "wordpress",
+        str(xml),
+        "--kim",
+        KIM,
+        "--uploads",
+        str(tmp_path / "uploads"),
+    )
     assert "tidak berubah" in again.stdout
     assert snapshot(folder) == imported
     edited = folder / "artikel/2019-06-01-musyawarah-rkp.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nDitambah penulis.\n", "utf-8")
     kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
     assert "Ditambah penulis." in edited.read_text(encoding="utf-8")
-    kimsite(province, "import", "wordpress", str(xml), "--kim", KIM,
-            "--uploads", str(tmp_path / "uploads"), "--force")
+    kimsite(
+        province,
+        "import",
+        "wordpress",
+        str(xml),
+        "--kim",
+        KIM,
+        "--uploads",
+        str(tmp_path / "uploads"),
+        "--force",
+    )
     assert snapshot(folder) == imported
 
 
 def test_older_exports_and_their_namespaces(province: Path, tmp_path: Path) -> None:
     xml = tmp_path / "lama.xml"
-    xml.write_text(export([item(5, "Kabar Lama", "kabar-lama", "<p>Dari 2012.</p>",
-                                date="2012-03-04 10:00:00", gmt="0000-00-00 00:00:00")],
-                          version="1.1"), encoding="utf-8")
+    xml.write_text(
+        export(
+            [
+                item(
+                    5,
+                    "Kabar Lama",
+                    "kabar-lama",
+                    "<p>Dari 2012.</p>",
+                    date="2012-03-04 10:00:00",
+                    gmt="0000-00-00 00:00:00",
+                )
+            ],
+            version="1.1",
+        ),
+        encoding="utf-8",
+    )
     kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
     article, body = front(province / "content/sesela/artikel/2012-03-04-kabar-lama.md")
     assert article["tanggal"] == "2012-03-04 10:00" and "Dari 2012." in body
@@ -252,11 +340,18 @@ def test_older_exports_and_their_namespaces(province: Path, tmp_path: Path) -> N
     ("name", "text", "line"),
     [
         ("terpotong", the_export()[: len(the_export()) // 2], -1),  # -1: where it ends
-        ("bom entitas", '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
-         '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<rss>&b;</rss>\n', None),
-        ("entitas luar", '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM '
-         '"file:///etc/passwd">]>\n<rss><channel><item><title>&x;</title></item></channel></rss>\n',
-         None),
+        (
+            "bom entitas",
+            '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">'
+            '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<rss>&b;</rss>\n',
+            None,
+        ),
+        (
+            "entitas luar",
+            '<?xml version="1.0"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM '
+            '"file:///etc/passwd">]>\n<rss><channel><item><title>&x;</title></item></channel></rss>\n',
+            None,
+        ),
     ],
 )
 def test_a_broken_or_hostile_export_writes_nothing(
@@ -285,8 +380,16 @@ BLOG = "https://kimsesela.blogspot.com"
 PHOTO = "https://blogger.googleusercontent.com/img/b/R29vZ2xl/AVvXsEh7/s320/panen.jpg"
 
 
-def takeout_entry(kind: str, title: str, filename: str, body: str, *, status: str = "LIVE",
-                  labels: tuple[str, ...] = (), published: str = "2020-02-03T01:30:00.000Z") -> str:
+def takeout_entry(
+    kind: str,
+    title: str,
+    filename: str,
+    body: str,
+    *,
+    status: str = "LIVE",
+    labels: tuple[str, ...] = (),
+    published: str = "2020-02-03T01:30:00.000Z",
+) -> str:
     cats = "".join(f"<category term='{escape(label)}'/>" for label in labels)
     return (
         f"<entry><id>tag:blogger.com,1999:blog-1.post-{abs(hash(title))}</id>"
@@ -299,22 +402,31 @@ def takeout_entry(kind: str, title: str, filename: str, body: str, *, status: st
     )
 
 
-def test_a_blogger_takeout_comes_in_with_its_old_addresses(
-    province: Path, tmp_path: Path
-) -> None:
+def test_a_blogger_takeout_comes_in_with_its_old_addresses(province: Path, tmp_path: Path) -> None:
     feed = tmp_path / "feed.atom"
     feed.write_text(
         "<?xml version='1.0' encoding='utf-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' "
         "xmlns:blogger='http://schemas.google.com/blogger/2018'><title>KIM Sesela</title>"
-        + takeout_entry("POST", "Gotong Royong Bersihkan Saluran", "/2020/02/gotong-royong.html",
-                        f'<div>Warga bergotong royong.<br><img src="{PHOTO}" alt="Saluran"></div>'
-                        '<script>alert(1)</script>', labels=("Lingkungan", "Warga"))
+        + takeout_entry(
+            "POST",
+            "Gotong Royong Bersihkan Saluran",
+            "/2020/02/gotong-royong.html",
+            f'<div>Warga bergotong royong.<br><img src="{PHOTO}" alt="Saluran"></div>'
+            "<script>alert(1)</script>",
+            labels=("Lingkungan", "Warga"),
+        )
         # Blogger labels differ by case where the web server does not ("Lingkungan").
-        + takeout_entry("POST", "Kerja Bakti", "/2020/02/kerja-bakti.html",
-                        "<p>Kerja bakti.</p>", labels=("lingkungan",))
+        + takeout_entry(
+            "POST",
+            "Kerja Bakti",
+            "/2020/02/kerja-bakti.html",
+            "<p>Kerja bakti.</p>",
+            labels=("lingkungan",),
+        )
         + takeout_entry("POST", "Draf Pengumuman", "", "<p>Belum.</p>", status="DRAFT")
-        + takeout_entry("POST", "Dibuang", "/2020/03/dibuang.html", "<p>x</p>",
-                        status="SOFT_TRASHED")
+        + takeout_entry(
+            "POST", "Dibuang", "/2020/03/dibuang.html", "<p>x</p>", status="SOFT_TRASHED"
+        )
         + takeout_entry("PAGE", "Tentang Kami", "/p/tentang-kami.html", "<p>KIM Sesela.</p>")
         + takeout_entry("COMMENT", "Mantap", "", "<p>Mantap!</p>")
         + "</feed>\n",
@@ -365,11 +477,24 @@ def test_a_blogger_takeout_comes_in_with_its_old_addresses(
     ("name", "hostile", "said"),
     [
         # HTML nested deeper than any converter recurses.
-        ("html bersarang", item(103, "Bersarang", "bersarang", "<div>" * 5000 + "x"),
-         "Impor berhenti:"),
+        (
+            "html bersarang",
+            item(103, "Bersarang", "bersarang", "<div>" * 5000 + "x"),
+            "Impor berhenti:",
+        ),
         # A date at the calendar's end: its local time is past year 9999.
-        ("tanggal ujung", item(104, "Ujung", "ujung", "<p>x</p>", date="9999-12-31 23:59:59",
-                               gmt="9999-12-31 23:59:59"), "Impor berhenti:"),
+        (
+            "tanggal ujung",
+            item(
+                104,
+                "Ujung",
+                "ujung",
+                "<p>x</p>",
+                date="9999-12-31 23:59:59",
+                gmt="9999-12-31 23:59:59",
+            ),
+            "Impor berhenti:",
+        ),
     ],
 )
 def test_an_export_that_fails_late_writes_nothing_and_says_why(
@@ -393,7 +518,10 @@ def test_the_kims_own_redirect_file_is_read_as_the_build_reads_it(
     line by kimsite's YAML reader, before the import writes anything."""
     redirects = province / "content/sesela/pengalihan.yaml"
     bomb = ["a: &a ['/x/', '/x/', '/x/', '/x/', '/x/', '/x/', '/x/', '/x/', '/x/']"]
-    bomb += [f"{c}: &{c} [{', '.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
+    bomb += [
+        f"{c}: &{c} [{', '.join(['*' + p] * 9)}]"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
     redirects.write_text("\n".join(bomb) + "\n", encoding="utf-8")
     xml = tmp_path / "ekspor.xml"
     xml.write_text(the_export(), encoding="utf-8")
@@ -408,9 +536,20 @@ def test_an_import_always_builds_cleanly_with_long_names(province: Path, tmp_pat
     """A post whose address is long once percent-encoded, and a category that is a
     sentence: the import writes only what the build accepts, and the build is clean."""
     xml = tmp_path / "ekspor.xml"
-    xml.write_text(export([item(100, "Panen raya", "panen-" + "é" * 200, "<p>Isi.</p>",
-                                categories=(("category", "kat-panjang", "Kata " * 70),))]),
-                   encoding="utf-8")
+    xml.write_text(
+        export(
+            [
+                item(
+                    100,
+                    "Panen raya",
+                    "panen-" + "é" * 200,
+                    "<p>Isi.</p>",
+                    categories=(("category", "kat-panjang", "Kata " * 70),),
+                )
+            ]
+        ),
+        encoding="utf-8",
+    )
     kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
     check = kimsite(province, "check", KIM, ok=False)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -424,17 +563,37 @@ def test_a_category_of_scheduled_posts_alone_gets_no_redirect_yet(
     build makes no page for it yet, so the import writes no redirect to one, and the KIM
     builds cleanly right after the import."""
     xml = tmp_path / "ekspor.xml"
-    xml.write_text(export([
-        item(100, "Panen raya", "panen-raya", "<p>Isi.</p>",
-             categories=(("category", "berita", "Berita"),)),
-        item(101, "Festival nanti", "festival-nanti", "<p>Nanti.</p>", status="future",
-             date="2031-08-17 08:00:00", gmt="2031-08-17 00:00:00",
-             categories=(("category", "unpublished", "Unpublished"),)),
-    ]), encoding="utf-8")
+    xml.write_text(
+        export(
+            [
+                item(
+                    100,
+                    "Panen raya",
+                    "panen-raya",
+                    "<p>Isi.</p>",
+                    categories=(("category", "berita", "Berita"),),
+                ),
+                item(
+                    101,
+                    "Festival nanti",
+                    "festival-nanti",
+                    "<p>Nanti.</p>",
+                    status="future",
+                    date="2031-08-17 08:00:00",
+                    gmt="2031-08-17 00:00:00",
+                    categories=(("category", "unpublished", "Unpublished"),),
+                ),
+            ]
+        ),
+        encoding="utf-8",
+    )
     kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
     redirects = yaml.safe_load((province / "content" / KIM / "pengalihan.yaml").read_text("utf-8"))
-    olds = {r["dari"] if isinstance(r, dict) else r for r in redirects} if isinstance(
-        redirects, list) else set(redirects)
+    olds = (
+        {r["dari"] if isinstance(r, dict) else r for r in redirects}
+        if isinstance(redirects, list)
+        else set(redirects)
+    )
     assert "/category/unpublished/" not in olds and "/category/berita/" in olds, redirects
     check = kimsite(province, "check", KIM, ok=False)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -448,15 +607,28 @@ def test_links_between_imported_posts_point_to_their_new_addresses(
     `?p=ID`); after the import the link is the new page's address, which the build checks
     and publishes (the old site, on WordPress.com, goes away). Other links are left."""
     xml = tmp_path / "ekspor.xml"
-    body = (f'<p>Baca juga <a href="{SITE}/2019/05/panen-raya/">panen raya</a>, '
-            f'<a href="http://kimsesela.wordpress.com/?p=100#foto">fotonya</a>, '
-            f'<a href="{SITE}/2019/01/tidak-ada/">yang hilang</a> dan '
-            '<a href="https://ntbprov.go.id/">provinsi</a>.</p>')
-    xml.write_text(export([
-        item(100, "Panen raya", "panen-raya", "<p>Isi.</p>"),
-        item(101, "Rangkuman", "rangkuman", body, date="2019-05-20 08:30:00",
-             gmt="2019-05-20 00:30:00"),
-    ]), encoding="utf-8")
+    body = (
+        f'<p>Baca juga <a href="{SITE}/2019/05/panen-raya/">panen raya</a>, '
+        f'<a href="http://kimsesela.wordpress.com/?p=100#foto">fotonya</a>, '
+        f'<a href="{SITE}/2019/01/tidak-ada/">yang hilang</a> dan '
+        '<a href="https://ntbprov.go.id/">provinsi</a>.</p>'
+    )
+    xml.write_text(
+        export(
+            [
+                item(100, "Panen raya", "panen-raya", "<p>Isi.</p>"),
+                item(
+                    101,
+                    "Rangkuman",
+                    "rangkuman",
+                    body,
+                    date="2019-05-20 08:30:00",
+                    gmt="2019-05-20 00:30:00",
+                ),
+            ]
+        ),
+        encoding="utf-8",
+    )
     kimsite(province, "import", "wordpress", str(xml), "--kim", KIM)
     (source,) = (province / "content" / KIM / "artikel").glob("*-rangkuman.md")
     _head, text = front(source)
@@ -478,25 +650,47 @@ def test_the_featured_photo_is_not_shown_twice_and_a_caption_stays_under_its_pho
     that show none put it there): the photo is the article's `gambar` and leaves the top of
     the text. A captioned photo further down is published as a figure with its caption."""
     xml = tmp_path / "ekspor.xml"
-    body = (f'<p><img src="{SITE}/wp-content/uploads/2019/05/panen-raya-1024x768.jpg" '
-            'alt="Sawah" /></p><p>Petani memanen padi.</p>'
-            f'[caption id="attachment_31"]<img src="{SITE}/wp-content/uploads/2019/05/'
-            'panen-raya-300x200.jpg" alt="Gabah" /> Gabah dijemur di halaman[/caption]')
-    xml.write_text(export([
-        item(31, "panen-raya", "panen-raya", "", kind="attachment", status="inherit",
-             attachment_url=f"{SITE}/wp-content/uploads/2019/05/panen-raya.jpg"),
-        item(100, "Panen raya", "panen-raya-padi", body, meta={"_thumbnail_id": "31"}),
-    ]), encoding="utf-8")
-    kimsite(province, "import", "wordpress", str(xml), "--kim", KIM,
-            "--uploads", str(tmp_path / "uploads"))
+    body = (
+        f'<p><img src="{SITE}/wp-content/uploads/2019/05/panen-raya-1024x768.jpg" '
+        'alt="Sawah" /></p><p>Petani memanen padi.</p>'
+        f'[caption id="attachment_31"]<img src="{SITE}/wp-content/uploads/2019/05/'
+        'panen-raya-300x200.jpg" alt="Gabah" /> Gabah dijemur di halaman[/caption]'
+    )
+    xml.write_text(
+        export(
+            [
+                item(
+                    31,
+                    "panen-raya",
+                    "panen-raya",
+                    "",
+                    kind="attachment",
+                    status="inherit",
+                    attachment_url=f"{SITE}/wp-content/uploads/2019/05/panen-raya.jpg",
+                ),
+                item(100, "Panen raya", "panen-raya-padi", body, meta={"_thumbnail_id": "31"}),
+            ]
+        ),
+        encoding="utf-8",
+    )
+    kimsite(
+        province,
+        "import",
+        "wordpress",
+        str(xml),
+        "--kim",
+        KIM,
+        "--uploads",
+        str(tmp_path / "uploads"),
+    )
     (source,) = (province / "content" / KIM / "artikel").glob("*-panen-raya-padi.md")
     head, text = front(source)
     assert head["gambar"] == "../media/2019-05-panen-raya.jpg"
     assert text.lstrip().startswith("Petani memanen padi."), text
     kimsite(province, "build")
     page = lxml.html.fromstring(
-        (province / "build/sesela.kim.id/artikel/panen-raya-padi/index.html").read_bytes())
+        (province / "build/sesela.kim.id/artikel/panen-raya-padi/index.html").read_bytes()
+    )
     figures = page.xpath("//div[contains(@class, 'isi')]//figure")
-    assert [f.xpath("string(figcaption)").strip() for f in figures] == [
-        "Gabah dijemur di halaman"]
+    assert [f.xpath("string(figcaption)").strip() for f in figures] == ["Gabah dijemur di halaman"]
     assert figures[0].xpath("img/@src")[0].startswith("/media/2019-05-panen-raya")

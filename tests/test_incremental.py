@@ -43,8 +43,11 @@ def _clean_build(project: Path, work: Path) -> dict[str, bytes]:
 
 def _incremental(project: Path, work: Path, jobs: int = 1) -> dict[str, bytes]:
     report = build(
-        project / "config.yaml", out_dir=work / "out", cache_dir=work / "cache",
-        now=_now(work), jobs=jobs,
+        project / "config.yaml",
+        out_dir=work / "out",
+        cache_dir=work / "cache",
+        now=_now(work),
+        jobs=jobs,
     )
     assert report.ok, [p.format() for p in report.problems]
     return snapshot(work / "out")
@@ -157,8 +160,9 @@ def op_theme_shadow(project: Path, n: int) -> None:
         own.unlink()
     else:
         parent = (project / "themes/default/templates/article.html").read_text(encoding="utf-8")
-        own.write_text(parent.replace("</article>", f"<!-- pesisir {n} --></article>", 1),
-                       encoding="utf-8")
+        own.write_text(
+            parent.replace("</article>", f"<!-- pesisir {n} --></article>", 1), encoding="utf-8"
+        )
 
 
 def op_kim(project: Path, n: int) -> None:
@@ -178,8 +182,9 @@ def op_page(project: Path, n: int) -> None:
     if n % 2 and extra.exists():
         extra.unlink()
     elif n % 2:
-        extra.write_text(f"---\njudul: Layanan {n}\nurutan: {n}\n---\nJam buka.\n",
-                         encoding="utf-8")
+        extra.write_text(
+            f"---\njudul: Layanan {n}\nurutan: {n}\n---\nJam buka.\n", encoding="utf-8"
+        )
     else:
         page = project / "content/pejeruk/halaman/sejarah.md"
         page.write_text(page.read_text(encoding="utf-8") + f"\nCatatan {n}.\n", encoding="utf-8")
@@ -190,8 +195,11 @@ def op_config(project: Path, n: int) -> None:
     path = project / "config.yaml"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     lines = [
-        f"artikel_per_halaman: {2 + n % 2}\n" if line.startswith("artikel_per_halaman:")
-        else f"judul: KIM NTB {n}\n" if line.startswith("judul:") else line
+        f"artikel_per_halaman: {2 + n % 2}\n"
+        if line.startswith("artikel_per_halaman:")
+        else f"judul: KIM NTB {n}\n"
+        if line.startswith("judul:")
+        else line
         for line in lines
     ]
     path.write_text("".join(lines), encoding="utf-8")
@@ -279,9 +287,7 @@ OPS = [
 @settings(
     max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(
-    steps=st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 50)), min_size=1, max_size=4)
-)
+@given(steps=st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 50)), min_size=1, max_size=4))
 def test_incremental_equals_clean(
     tmp_path_factory: object, steps: list[tuple[object, int]], jobs: int
 ) -> None:
@@ -307,8 +313,13 @@ def test_incremental_equals_clean(
         cache = work / f"shard-cache-{index}"
         shutil.rmtree(cache, ignore_errors=True)
         before = set(snapshot(sharded)) if sharded.exists() else set()
-        report = build(project / "config.yaml", out_dir=sharded, cache_dir=cache,
-                       now=_now(work), shard=Shard(index, 2))
+        report = build(
+            project / "config.yaml",
+            out_dir=sharded,
+            cache_dir=cache,
+            now=_now(work),
+            shard=Shard(index, 2),
+        )
         assert report.ok and not report.index_built
         own = {f.name for f in (project / "content").iterdir() if shard_of(f.name, 2) == index}
         assert {r.slug for r in report.kims} == own
@@ -351,14 +362,26 @@ def test_worker_processes_build_what_one_process_builds(tmp_path: Path) -> None:
     lines[2] = "tanggal: 2025-02-30\n"  # no such day
     broken.write_text("".join(lines), encoding="utf-8")
     op_edit_body(project, 2)  # and one of pejeruk's
-    report = build(project / "config.yaml", out_dir=tmp_path / "out",
-                   cache_dir=tmp_path / "cache", now=NOW, jobs=2)
+    report = build(
+        project / "config.yaml",
+        out_dir=tmp_path / "out",
+        cache_dir=tmp_path / "cache",
+        now=NOW,
+        jobs=2,
+    )
     assert [(Path(p.path).name, p.line, p.code) for p in report.problems] == [
-        (broken.name, 3, "field.bad_moment")], report.problems
+        (broken.name, 3, "field.bad_moment")
+    ], report.problems
     assert [(k.slug, k.built, k.rendered) for k in report.kims] == [
-        ("kediri", False, True), ("pejeruk", True, True)]
-    assert b"Paragraf tambahan 2" in snapshot(tmp_path / "out/kimpejeruk.mataramkota.go.id")[
-        "artikel/lomba-perahu/index.html"]
+        ("kediri", False, True),
+        ("pejeruk", True, True),
+    ]
+    assert (
+        b"Paragraf tambahan 2"
+        in snapshot(tmp_path / "out/kimpejeruk.mataramkota.go.id")[
+            "artikel/lomba-perahu/index.html"
+        ]
+    )
 
 
 def test_jobs_is_how_many_worker_processes_a_build_starts(
@@ -374,9 +397,14 @@ def test_jobs_is_how_many_worker_processes_a_build_starts(
 
     def workers(jobs: int, out: str) -> list[int]:
         alive: list[int] = []
-        report = build(project / "config.yaml", out_dir=tmp_path / out,
-                       cache_dir=tmp_path / f"{out}-cache", now=NOW, jobs=jobs,
-                       progress=lambda *_: alive.append(len(multiprocessing.active_children())))
+        report = build(
+            project / "config.yaml",
+            out_dir=tmp_path / out,
+            cache_dir=tmp_path / f"{out}-cache",
+            now=NOW,
+            jobs=jobs,
+            progress=lambda *_: alive.append(len(multiprocessing.active_children())),
+        )
         assert report.ok, [p.format() for p in report.problems]
         return alive
 
@@ -462,8 +490,12 @@ def test_a_province_setting_changed_builds_every_kim_again(tmp_path: Path) -> No
     project = _golden_project(tmp_path)
     _incremental(project, tmp_path)
     config = project / "config.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "artikel_per_halaman: 3", "artikel_per_halaman: 2"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "artikel_per_halaman: 3", "artikel_per_halaman: 2"
+        ),
+        encoding="utf-8",
+    )
     report = build(config, out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW)
     assert [k.slug for k in report.kims if k.rendered] == ["kediri", "pejeruk"]
     assert snapshot(tmp_path / "out") == _clean_build(project, tmp_path)
@@ -473,16 +505,19 @@ def test_a_broken_kim_fails_every_build_until_mended(project: Callable[..., Path
     """Nothing changed since a KIM failed: the next build (CI's hourly one) fails again
     with the same problem, and the index still says which KIM it lacks, instead of taking
     the last failure for work already done."""
-    root = project({
-        "content/baik/kim.yaml": profile("KIM Baik", "52.71.01.1005"),
-        "content/rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1004"),
-        "content/rusak/artikel/a.md": article("A", "2025-02-30"),
-    })
+    root = project(
+        {
+            "content/baik/kim.yaml": profile("KIM Baik", "52.71.01.1005"),
+            "content/rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1004"),
+            "content/rusak/artikel/a.md": article("A", "2025-02-30"),
+        }
+    )
     first = build(root / "config.yaml", now=NOW)
     second = build(root / "config.yaml", now=NOW)
     for report in (first, second):
         assert [(Path(p.path).name, p.line, p.code) for p in report.problems] == [
-            ("a.md", 3, "field.bad_moment")], report.problems
+            ("a.md", 3, "field.bad_moment")
+        ], report.problems
         assert [(k.slug, k.built) for k in report.kims] == [("baik", True), ("rusak", False)]
         assert report.index_note == "rusak"
     assert first.index_rendered is True and second.index_rendered is False
@@ -505,10 +540,12 @@ def test_the_build_time_can_be_fixed_for_a_reproducible_build(
     article dated 2030 is scheduled at a 2029 clock and published at a 2031 one."""
     from tests.helpers import run_kimsite
 
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/nanti.md": article("Nanti", "2030-01-01"),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/nanti.md": article("Nanti", "2030-01-01"),
+        }
+    )
     page = root / "build/desa.kim.id/artikel/nanti/index.html"
     for year, published in ((2029, False), (2031, True)):
         epoch = str(int(datetime(year, 1, 1, tzinfo=UTC).timestamp()))
@@ -526,7 +563,10 @@ def test_article_edit_rerenders_only_its_kim(tmp_path: Path) -> None:
     assert "pejeruk" in str(path)
     shown: list[tuple[str, int, int, int]] = []
     report = build(
-        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW,
+        project / "config.yaml",
+        out_dir=tmp_path / "out",
+        cache_dir=tmp_path / "cache",
+        now=NOW,
         progress=lambda *step: shown.append(step),
     )
     assert [k.slug for k in report.kims if k.rendered] == ["pejeruk"]
@@ -562,24 +602,31 @@ def test_a_theme_changed_twice_between_a_kims_builds_is_all_applied(tmp_path: Pa
     project = _golden_project(tmp_path)
     _incremental(project, tmp_path)
     op_template(project, 2)  # base.html: every page
-    build(project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache",
-          now=_now(tmp_path), only=["pejeruk"])
+    build(
+        project / "config.yaml",
+        out_dir=tmp_path / "out",
+        cache_dir=tmp_path / "cache",
+        now=_now(tmp_path),
+        only=["pejeruk"],
+    )
     op_template(project, 0)  # partials/card.html
     assert _incremental(project, tmp_path) == _clean_build(project, tmp_path)
 
 
 def test_future_article_appears_when_due(tmp_path: Path) -> None:
     project = _golden_project(tmp_path)
-    first = build(project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache",
-                  now=NOW)
+    first = build(
+        project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=NOW
+    )
     page = tmp_path / "out/kimpejeruk.mataramkota.go.id/artikel/masa-depan/index.html"
     assert not page.exists()
     # A second before it is due, nothing is rendered; at the very second, it is published.
     assert first.next_due is not None and first.next_due[0] == "pejeruk"
     due = first.next_due[1]
     for at, published in ((due - timedelta(seconds=1), False), (due, True)):
-        report = build(project / "config.yaml", out_dir=tmp_path / "out",
-                       cache_dir=tmp_path / "cache", now=at)
+        report = build(
+            project / "config.yaml", out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", now=at
+        )
         assert page.is_file() is published
         assert [k.slug for k in report.kims if k.rendered] == (["pejeruk"] if published else [])
 
@@ -594,16 +641,32 @@ def test_the_command_line_says_where_it_wrote_and_when_the_next_article_is_due(
     project = _golden_project(tmp_path)
     out = tmp_path / "out"
     for command in ("build", "index"):
-        assert main([command, "--config", str(project / "config.yaml"), "--out", str(out),
-                     "--cache", str(tmp_path / "cache")]) == 0
+        assert (
+            main(
+                [
+                    command,
+                    "--config",
+                    str(project / "config.yaml"),
+                    "--out",
+                    str(out),
+                    "--cache",
+                    str(tmp_path / "cache"),
+                ]
+            )
+            == 0
+        )
         said = capsys.readouterr().err.splitlines()
         summary = next(line for line in said if line.startswith("Selesai dalam"))
         assert summary.endswith(f"→ {out}"), said
         due = [line for line in said if line.startswith("Artikel terjadwal")]
-        assert due == ([
-            "Artikel terjadwal berikutnya (KIM pejeruk) terbit Rabu, 1 Januari 2031, 00.00 WITA:"
-            " build pertama sesudah waktu itu menerbitkannya. Daftar lengkapnya: kimsite check."
-        ] if command == "build" else []), said
+        assert due == (
+            [
+                "Artikel terjadwal berikutnya (KIM pejeruk) terbit Rabu, 1 Januari 2031, 00.00 WITA:"
+                " build pertama sesudah waktu itu menerbitkannya. Daftar lengkapnya: kimsite check."
+            ]
+            if command == "build"
+            else []
+        ), said
 
 
 def test_corrupt_cache_is_rebuilt_not_trusted(tmp_path: Path) -> None:
@@ -724,30 +787,53 @@ else:
     atomic.os = Os()
 sys.exit(main(sys.argv[3:]))
 """
-KILL_POINTS = [("stage", 3), ("publish", 40), ("cache", 2), ("stage", 150), ("publish", 700),
-               ("cache", 25)]
+KILL_POINTS = [
+    ("stage", 3),
+    ("publish", 40),
+    ("cache", 2),
+    ("stage", 150),
+    ("publish", 700),
+    ("cache", 25),
+]
 
 
 def test_builds_killed_at_chosen_points_leave_a_usable_cache(tmp_path: Path) -> None:
     project = _many_kims(tmp_path / "p", 12)
     out, cache = tmp_path / "out", tmp_path / "cache"
-    args = ["build", "--config", str(project / "config.yaml"), "--out", str(out), "--cache",
-            str(cache), "--jobs", "1", "--quiet"]
+    args = [
+        "build",
+        "--config",
+        str(project / "config.yaml"),
+        "--out",
+        str(out),
+        "--cache",
+        str(cache),
+        "--jobs",
+        "1",
+        "--quiet",
+    ]
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(NOW.timestamp()))}
-    subprocess.run([sys.executable, "-m", "kimsite", *args], check=True, env=env,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "kimsite", *args], check=True, env=env, capture_output=True
+    )
     for round_, (point, n) in enumerate(KILL_POINTS):
         for path in sorted(project.glob(f"content/*/artikel/a{round_ % 12}.md")):
-            path.write_text(path.read_text(encoding="utf-8") + f"\nTambahan {round_}.\n",
-                            encoding="utf-8")
+            path.write_text(
+                path.read_text(encoding="utf-8") + f"\nTambahan {round_}.\n", encoding="utf-8"
+            )
         if round_ == 3:  # a template edit: every page is rewritten
             base = project / "themes/default/templates/base.html"
             base.write_text(base.read_text(encoding="utf-8") + "<!-- ubah -->\n")
-        killed = subprocess.run([sys.executable, "-c", KILLER, point, str(n), *args],
-                                env=env, capture_output=True, text=True)
+        killed = subprocess.run(
+            [sys.executable, "-c", KILLER, point, str(n), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert killed.returncode == -signal.SIGKILL, (point, n, killed.stderr[-2000:])
-    finished = subprocess.run([sys.executable, "-m", "kimsite", *args], env=env,
-                              capture_output=True, text=True)
+    finished = subprocess.run(
+        [sys.executable, "-m", "kimsite", *args], env=env, capture_output=True, text=True
+    )
     assert finished.returncode == 0, finished.stderr
     assert snapshot(out) == _clean_build(project, tmp_path)
     assert not list(out.rglob(".tmp-*")) and not list(cache.rglob(".tmp-*"))
@@ -783,13 +869,19 @@ def test_shards_plus_index_equal_one_build(tmp_path: Path) -> None:
     # replaces the old one in the merged caches. The index must take the new summary,
     # whatever digests a cache's state still holds (they are computed again).
     edited = project / "content/kim003/artikel/a11.md"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("Kabar 3-11", "Kabar baru"),
-                      encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("Kabar 3-11", "Kabar baru"), encoding="utf-8"
+    )
     whole = _clean_build(project, tmp_path)
     for index in range(1, count + 1):
         cache = tmp_path / f"cache-{index}"
-        build(project / "config.yaml", out_dir=out, cache_dir=cache, now=NOW,
-              shard=Shard(index, count))
+        build(
+            project / "config.yaml",
+            out_dir=out,
+            cache_dir=cache,
+            now=NOW,
+            shard=Shard(index, count),
+        )
         for into in (merged, full):
             shutil.copytree(cache / "summaries", into / "summaries", dirs_exist_ok=True)
     report = build_index(project / "config.yaml", out_dir=out, cache_dir=full)
@@ -808,10 +900,17 @@ def test_removed_kim_and_changed_domain_leave_no_stale_site(tmp_path: Path) -> N
     assert (out / "kediri.kim.id").is_dir() and (out / "kimpejeruk.mataramkota.go.id").is_dir()
     shutil.rmtree(project / "content/kediri")
     for owned in (project / "config.yaml", project / "content/pejeruk/kim.yaml"):
-        owned.write_text(owned.read_text(encoding="utf-8").replace(
-            "kimpejeruk.mataramkota.go.id", "pejeruk.mataramkota.go.id"), encoding="utf-8")
+        owned.write_text(
+            owned.read_text(encoding="utf-8").replace(
+                "kimpejeruk.mataramkota.go.id", "pejeruk.mataramkota.go.id"
+            ),
+            encoding="utf-8",
+        )
     assert _incremental(project, tmp_path) == _clean_build(project, tmp_path)
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["kim.ntbprov.go.id", "pejeruk.mataramkota.go.id"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [
+        "kim.ntbprov.go.id",
+        "pejeruk.mataramkota.go.id",
+    ]
     index = (out / "kim.ntbprov.go.id/index.html").read_text(encoding="utf-8")
     assert "KIM Kediri Informatif" not in index and "https://pejeruk.mataramkota.go.id/" in index
 
@@ -830,19 +929,42 @@ def test_shards_through_the_command_line_each_build_only_their_own(
     slugs = sorted(p.name for p in (project / "content").iterdir())
     for index in range(1, count + 1):
         out, cache = tmp_path / f"out-{index}", tmp_path / f"cache-{index}"
-        code = main(["build", "--config", str(project / "config.yaml"), "--out", str(out),
-                     "--cache", str(cache), "--shard", f"{index}/{count}", "--quiet"])
+        code = main(
+            [
+                "build",
+                "--config",
+                str(project / "config.yaml"),
+                "--out",
+                str(out),
+                "--cache",
+                str(cache),
+                "--shard",
+                f"{index}/{count}",
+                "--quiet",
+            ]
+        )
         assert code == 0
         own = {f"{s}.kim.id" for s in slugs if shard_of(s, count) == index}
         assert own, "every shard gets KIMs here"
-        assert {p.name for p in out.iterdir() if p.is_dir()} == own  # nothing of another shard, no index
+        assert {
+            p.name for p in out.iterdir() if p.is_dir()
+        } == own  # nothing of another shard, no index
         assert {p.stem for p in (cache / "summaries").glob("*.json") if "." not in p.stem} == {
             h.removesuffix(".kim.id") for h in own
         }
         shutil.copytree(out, merged_out, dirs_exist_ok=True)
         shutil.copytree(cache / "summaries", merged_cache / "summaries", dirs_exist_ok=True)
-    code = main(["index", "--config", str(project / "config.yaml"), "--out", str(merged_out),
-                 "--cache", str(merged_cache)])
+    code = main(
+        [
+            "index",
+            "--config",
+            str(project / "config.yaml"),
+            "--out",
+            str(merged_out),
+            "--cache",
+            str(merged_cache),
+        ]
+    )
     assert code == 0
     assert snapshot(merged_out) == whole
 
@@ -873,10 +995,13 @@ def test_an_edit_in_the_same_clock_tick_is_still_seen(tmp_path: Path) -> None:
     clock tick hides the change (same size, same mtime): the build remembered the content
     of files that young, so it still renders the new text, twice in a row."""
     post = "content/desa/artikel/2025-12-20-kabar.md"
-    root = write_project(tmp_path / "p", {
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        post: article("Kabar", "2025-12-20", body="Isi ke-1."),
-    })
+    root = write_project(
+        tmp_path / "p",
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            post: article("Kabar", "2025-12-20", body="Isi ke-1."),
+        },
+    )
     page = root / "build/desa.kim.id/artikel/kabar/index.html"
     assert build(root / "config.yaml", now=NOW).ok
     path = root / post

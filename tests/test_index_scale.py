@@ -22,7 +22,8 @@ LIMIT = 60 * 1024  # gzipped HTML per page
 
 def test_every_index_page_is_light_at_8000_kims(tmp_path: Path) -> None:
     root = write_project(
-        tmp_path / "p", {},
+        tmp_path / "p",
+        {},
         config='provinsi: "35"\ndomain_indeks: kim.jatimprov.go.id\njudul: KIM Jawa Timur\n',
     )
     config = load_config(root / "config.yaml")
@@ -40,8 +41,10 @@ def test_every_index_page_is_light_at_8000_kims(tmp_path: Path) -> None:
     regions = {k: v for k, v in sizes.items() if k.startswith("wilayah/")}
     big = [k for k in regions if k.startswith("wilayah/kabupaten-probolinggo-0/")]
     assert len(big) == 5, big  # 474 KIMs: five pages of at most a hundred
-    print(f"\nindex at {KIMS} KIMs: home {home / 1024:.1f} KB gz, largest region page "
-          f"{max(regions.values()) / 1024:.1f} KB gz, {len(regions)} region pages")
+    print(
+        f"\nindex at {KIMS} KIMs: home {home / 1024:.1f} KB gz, largest region page "
+        f"{max(regions.values()) / 1024:.1f} KB gz, {len(regions)} region pages"
+    )
     too_big = {k: v for k, v in sizes.items() if v > LIMIT}
     assert not too_big, too_big
 

@@ -265,7 +265,8 @@ def test_a_host_another_kim_now_owns_is_never_cleared_for_the_old_one(
     (root / "content/c/kim.yaml").write_text(profile("KIM Cemerlang", "52.71.01.1006"))
     report = build(root / "config.yaml", now=NOW)
     assert [(w, line, code) for w, line, code, _ in _said(report, root)] == [
-        ("content/b/kim.yaml", None, "kim.duplicate_host")]
+        ("content/b/kim.yaml", None, "kim.duplicate_host")
+    ]
     site = snapshot(root / "build/c.kim.id")
     assert "KIM Cemerlang" in site["index.html"].decode() and "posyandu" not in str(site)
     if then == "folder removed":

@@ -35,8 +35,11 @@ def _errors(report: object, root: Path) -> list[tuple[str, int | None, str]]:
 
 
 def _with(tmp_path: Path, files: dict[str, str | bytes], config: str = "") -> tuple[Path, object]:
-    root = write_project(tmp_path, {**HEALTHY, "content/b/kim.yaml": profile(
-        "KIM Bersinar", "52.01.14.2006"), **files}, config=BASE_CONFIG + config)
+    root = write_project(
+        tmp_path,
+        {**HEALTHY, "content/b/kim.yaml": profile("KIM Bersinar", "52.01.14.2006"), **files},
+        config=BASE_CONFIG + config,
+    )
     return root, build(root / "config.yaml", now=NOW)
 
 
@@ -49,8 +52,13 @@ def _with(tmp_path: Path, files: dict[str, str | bytes], config: str = "") -> tu
         ({"tag": "[" + "x" * 101 + "]"}, "", 4, "doc.bad_tag"),
         ({"kategori": "kata " * 100}, "", 4, "doc.bad_category"),
     ],
-    ids=["title", "summary", "tags per article", "a tag that is a sentence",
-         "a category that is a sentence"],
+    ids=[
+        "title",
+        "summary",
+        "tags per article",
+        "a tag that is a sentence",
+        "a category that is a sentence",
+    ],
 )
 def test_a_field_past_its_bound_is_an_error_at_its_line(
     tmp_path: Path, front: dict[str, str], config: str, line: int, code: str
@@ -68,13 +76,15 @@ def test_a_field_past_its_bound_is_an_error_at_its_line(
 def test_too_many_different_tags_is_named_at_the_article_past_the_bound(tmp_path: Path) -> None:
     files = {
         f"content/b/artikel/2026-02-{n + 1:02d}-kabar-{n}.md": article(
-            f"Kabar {n}", f"2026-02-{n + 1:02d}", tag=f"[a{n}, b{n}, c{n}]")
+            f"Kabar {n}", f"2026-02-{n + 1:02d}", tag=f"[a{n}, b{n}, c{n}]"
+        )
         for n in range(5)
     }
     root, report = _with(tmp_path, files, "batas_tag_kim: 10\n")
     # Three new tags an article: the fourth article brings the twelfth.
     assert _errors(report, root) == [
-        ("content/b/artikel/2026-02-04-kabar-3.md", None, "kim.too_many_tags")]
+        ("content/b/artikel/2026-02-04-kabar-3.md", None, "kim.too_many_tags")
+    ]
     assert (root / "build/a.kim.id/tag/sawah/index.html").is_file()
     assert not (root / "build/b.kim.id").exists()
 
@@ -98,8 +108,11 @@ def test_the_province_feed_carries_a_huge_article_as_its_summary(tmp_path: Path)
     from kimsite.render.kim_site import INDEX_FEED_CHARS
 
     body = "Paragraf panjang sekali. " * (INDEX_FEED_CHARS // 10)
-    files = {"content/b/artikel/2026-02-01-besar.md": article(
-        "Besar", "2026-02-01", ringkasan="Ringkasan pendek.", body=body)}
+    files = {
+        "content/b/artikel/2026-02-01-besar.md": article(
+            "Besar", "2026-02-01", ringkasan="Ringkasan pendek.", body=body
+        )
+    }
     root, report = _with(tmp_path, files)
     assert _errors(report, root) == []
     own = (root / "build/b.kim.id/feed.xml").stat().st_size
@@ -116,20 +129,24 @@ def test_the_index_holds_a_bounded_share_of_each_kim(tmp_path: Path) -> None:
     many = PROVINCE_RECORDS_PER_KIM + 5
     files = {
         f"content/b/artikel/2026-0{1 + n // 28}-{1 + n % 28:02d}-kabar-{n}.md": article(
-            long_title if n >= many - 3 else f"Kabar {n}", f"2026-0{1 + n // 28}-{1 + n % 28:02d}",
-            ringkasan=long_summary if n >= many - 3 else "Pendek.")
+            long_title if n >= many - 3 else f"Kabar {n}",
+            f"2026-0{1 + n // 28}-{1 + n % 28:02d}",
+            ringkasan=long_summary if n >= many - 3 else "Pendek.",
+        )
         for n in range(many)
     }
     config = "batas_judul: 10000\nbatas_ringkasan: 100000\n"
-    short_files = {k: v.replace(long_title, "Kabar").replace(long_summary, "Pendek.")
-                   for k, v in files.items()}
+    short_files = {
+        k: v.replace(long_title, "Kabar").replace(long_summary, "Pendek.") for k, v in files.items()
+    }
     short, _ = _with(tmp_path / "pendek", short_files, config)
     root, report = _with(tmp_path / "p", files, config)
     assert _errors(report, root) == []
     limit = INDEX_CHARS["judul"] + INDEX_CHARS["ringkasan"]
     for page in ("index.html", "feed.xml"):
         grown = (root / "build" / INDEX / page).stat().st_size - (
-            short / "build" / INDEX / page).stat().st_size
+            short / "build" / INDEX / page
+        ).stat().st_size
         assert grown < 3 * 3 * limit, (page, grown)  # three articles, a few mentions each
     saved = json.loads((root / ".kimsite-cache/summaries/b.cari.json").read_text("utf-8"))
     records = saved["data"]

@@ -31,7 +31,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
             "content/desa/media/panen.jpg": phone_photo(7),
             "content/desa/artikel/2026-05-01-panen.md": article(
-                "Panen raya di sawah desa", "2026-05-01", gambar="../media/panen.jpg",
+                "Panen raya di sawah desa",
+                "2026-05-01",
+                gambar="../media/panen.jpg",
                 gambar_alt="Petani memanen padi",
                 body=("Petani memanen padi bersama-sama di sawah desa. " * 40 + "\n\n") * 4
                 + "![Sawah menjelang panen](../media/panen.jpg)\n",
@@ -47,9 +49,19 @@ def _lighthouse(url: str, out: Path) -> dict[str, object]:
     if not LIGHTHOUSE.is_file():
         pytest.fail("lighthouse is missing: scripts/test.sh installs it into .tools/")
     done = subprocess.run(
-        ["node", str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}",
-         f"--chrome-path={CHROMIUM}", f"--chrome-flags={' '.join(CHROMIUM_ARGS)}", "--quiet"],
-        capture_output=True, text=True, timeout=300,
+        [
+            "node",
+            str(LIGHTHOUSE),
+            url,
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-path={CHROMIUM}",
+            f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     report: dict[str, object] = json.loads(out.read_text())
@@ -70,7 +82,8 @@ def test_lighthouse_mobile_scores(site: str, path: str, tmp_path: Path) -> None:
         (cat, ref["id"], audits[ref["id"]]["score"])
         for cat in AT_LEAST
         for ref in categories[cat]["auditRefs"]
-        if ref["weight"] and (audits[ref["id"]]["score"] or 0) < 1
+        if ref["weight"]
+        and (audits[ref["id"]]["score"] or 0) < 1
         and audits[ref["id"]]["scoreDisplayMode"] == "binary"
     ]
     assert all(scores[name] >= floor for name, floor in AT_LEAST.items()), (scores, failing)

@@ -36,7 +36,7 @@ def test_installed_and_the_same_pages(monkeypatch: pytest.MonkeyPatch) -> None:
 
     assert LinkInlineProcessor._findBracketEnds is bracket_ends
     body = (
-        "Lihat [situs [kabupaten]](https://example.org/) dan ![foto](a.jpg \"x\").\n\n"
+        'Lihat [situs [kabupaten]](https://example.org/) dan ![foto](a.jpg "x").\n\n'
         "[tidak ditutup [a](b) ]] [ref][1] [[ganda]](c)\n\n[1]: https://example.org/r\n"
     ) * 3
     fast = markdown.markdown(body)

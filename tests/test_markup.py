@@ -15,10 +15,21 @@ def test_heading_ids_are_unique_and_leave_the_themes_ids_alone() -> None:
     from kimsite.render.markup import PAGE_IDS, MarkdownRenderer
     from kimsite.source.files import AssetResolver
 
-    doc = Document(Path("/tmp/a.md"), "a", "A", None,
-                   "## Isi\n\n## Hasil Lomba\n\n## Hasil lomba\n\n### Jum'at *Bersih*\n", 5)
+    doc = Document(
+        Path("/tmp/a.md"),
+        "a",
+        "A",
+        None,
+        "## Isi\n\n## Hasil Lomba\n\n## Hasil lomba\n\n### Jum'at *Bersih*\n",
+        5,
+    )
     html = MarkdownRenderer().render(doc, AssetResolver(Path("/tmp")), {}).html
-    assert re.findall(r'id="([^"]+)"', html) == ["isi-2", "hasil-lomba", "hasil-lomba-2", "jumat-bersih"]
+    assert re.findall(r'id="([^"]+)"', html) == [
+        "isi-2",
+        "hasil-lomba",
+        "hasil-lomba-2",
+        "jumat-bersih",
+    ]
     theme_ids = set()
     for template in (REPO / "themes").rglob("*.html"):
         theme_ids |= set(re.findall(r'id="([a-z-]+)"', template.read_text(encoding="utf-8")))

@@ -32,6 +32,7 @@ Lampiran: [surat](../media/surat.pdf#page=2) dan <a href="b.md#rapat">B mentah</
 [luar](https://example.org/a.md) dan [atas](#judul) dan <a href="../media/surat.pdf">pdf</a>
 """
 
+
 def _files(a: str = BODY) -> dict[str, str | bytes]:
     """The KIM of these tests; `a` is the body of its article `a.md`."""
     return {
@@ -46,9 +47,23 @@ def _files(a: str = BODY) -> dict[str, str | bytes]:
 
 def _links(page: Path) -> list[tuple[str, str | None]]:
     body = parse(page).xpath("//article//div[contains(@class, 'isi')] | //article")[0]
-    return [(a.text_content(), a.get("href")) for a in body.iter("a")
-            if a.text_content() in {"kabar B", "bagiannya", "draf", "surat", "B mentah", "B polos",
-                                    "draf mentah", "luar", "atas", "pdf"}]
+    return [
+        (a.text_content(), a.get("href"))
+        for a in body.iter("a")
+        if a.text_content()
+        in {
+            "kabar B",
+            "bagiannya",
+            "draf",
+            "surat",
+            "B mentah",
+            "B polos",
+            "draf mentah",
+            "luar",
+            "atas",
+            "pdf",
+        }
+    ]
 
 
 def test_links_and_references_become_the_sites_addresses(project: Callable[..., Path]) -> None:
@@ -86,10 +101,14 @@ def test_a_missing_target_is_an_error_at_its_line_and_never_a_dead_link(
     project: Callable[..., Path],
 ) -> None:
     files = _files()
-    files["content/desa/artikel/a.md"] = article("A", body=(
-        "Satu.\n\nBaca [hilang](hilang.md).\n\n<a href=\"juga-hilang.md\">x</a>\n\n"
-        "![Peta](../media/peta.png)\n\n<img src=\"../media/denah.png\" alt=\"Denah\">\n\n"
-        "[lain](lain.markdown) <a href=\"juga.markdown\">y</a>\n"))
+    files["content/desa/artikel/a.md"] = article(
+        "A",
+        body=(
+            'Satu.\n\nBaca [hilang](hilang.md).\n\n<a href="juga-hilang.md">x</a>\n\n'
+            '![Peta](../media/peta.png)\n\n<img src="../media/denah.png" alt="Denah">\n\n'
+            '[lain](lain.markdown) <a href="juga.markdown">y</a>\n'
+        ),
+    )
     root = project(files)
     report = build(root / "config.yaml", now=NOW)
     problems = {(Path(p.path).name, p.line, p.code) for p in report.problems}
@@ -118,8 +137,9 @@ def test_a_cached_page_follows_what_it_links_to(project: Callable[..., Path]) ->
     # `c` has one reference only: when it changes, every one of the page's references did.
     files["content/desa/artikel/c.md"] = article("C", body="Hanya [draf](draf.md).")
     root = project(files)
-    assert not [p for p in build(root / "config.yaml", now=NOW).problems
-                if p.severity.value == "error"]
+    assert not [
+        p for p in build(root / "config.yaml", now=NOW).problems if p.severity.value == "error"
+    ]
     page = root / "build/desa.kim.id/artikel/a/index.html"
     draf = root / "content/desa/artikel/draf.md"
     draf.write_text(article("Draf"), encoding="utf-8")  # published now
@@ -129,12 +149,14 @@ def test_a_cached_page_follows_what_it_links_to(project: Callable[..., Path]) ->
     (root / "content/desa/media/surat.pdf").unlink()
     report = build(root / "config.yaml", now=NOW)
     assert ("a.md", 9, "ref.missing") in {
-        (Path(p.path).name, p.line, p.code) for p in report.problems}
+        (Path(p.path).name, p.line, p.code) for p in report.problems
+    }
     (root / "content/desa/media/surat.pdf").write_bytes(b"%PDF-1.4 surat")
     (root / "content/desa/artikel/b.md").rename(root / "content/desa/artikel/b2.md")
     report = build(root / "config.yaml", now=NOW)
     assert ("a.md", 5, "markup.link_missing") in {
-        (Path(p.path).name, p.line, p.code) for p in report.problems}
+        (Path(p.path).name, p.line, p.code) for p in report.problems
+    }
 
 
 def test_summaries_are_cut_at_a_word(project: Callable[..., Path]) -> None:
@@ -163,9 +185,7 @@ def test_summaries_are_cut_at_a_word(project: Callable[..., Path]) -> None:
     assert description("lebih").endswith("…") and len(description("lebih")) <= LIMIT
 
 
-@pytest.mark.parametrize(
-    ("levels", "quote"), [(MAX_NESTING + 1, False), (350, False), (300, True)]
-)
+@pytest.mark.parametrize(("levels", "quote"), [(MAX_NESTING + 1, False), (350, False), (300, True)])
 def test_nesting_too_deep_for_markdown_is_one_error(
     project: Callable[..., Path], levels: int, quote: bool
 ) -> None:
@@ -180,16 +200,18 @@ def test_nesting_too_deep_for_markdown_is_one_error(
     files["content/desa/artikel/a.md"] = article("A", body=nested)
     root = project(files)
     report = build(root / "config.yaml", now=NOW)
-    errors = [(Path(p.path).name, p.line, p.code) for p in report.problems
-              if p.severity.value == "error"]
+    errors = [
+        (Path(p.path).name, p.line, p.code) for p in report.problems if p.severity.value == "error"
+    ]
     # The body starts at line 5; its line MAX_NESTING (0-based) is the first too deep.
     assert errors == [("a.md", 5 + MAX_NESTING, "markup.too_deep")]
     [message] = [p.message("en") for p in report.problems if p.code == "markup.too_deep"]
     assert f"more than {MAX_NESTING} levels" in message
     # The renderer is whole again for the next document (the other KIMs, the next build).
     files["content/desa/artikel/a.md"] = article("A", body=BODY)
-    (root / "content/desa/artikel/a.md").write_text(files["content/desa/artikel/a.md"],
-                                                    encoding="utf-8")
+    (root / "content/desa/artikel/a.md").write_text(
+        files["content/desa/artikel/a.md"], encoding="utf-8"
+    )
     assert build(root / "config.yaml", now=NOW).ok
 
 
@@ -211,9 +233,11 @@ def test_headings_footnotes_and_messages_as_readers_and_writers_see_them(
     """Every heading can be linked: its id comes from its text, or the writer's own
     `{#id}`, or "bagian" when the text makes none, each once per page. A footnote's way
     back is titled in Indonesian. A problem's message names the reference it is about."""
-    body = ("## Hasil Lomba\n\nA.\n\n## Hasil Lomba\n\nB.\n\n## ???\n\nC.\n\n"
-            "## Jadwal {#jadwal-kegiatan}\n\nD.[^1]\n\n[^1]: Sumber: kantor desa.\n\n"
-            "![](../media/foto.png)\n\nBaca [ini](hilang.md).\n")
+    body = (
+        "## Hasil Lomba\n\nA.\n\n## Hasil Lomba\n\nB.\n\n## ???\n\nC.\n\n"
+        "## Jadwal {#jadwal-kegiatan}\n\nD.[^1]\n\n[^1]: Sumber: kantor desa.\n\n"
+        "![](../media/foto.png)\n\nBaca [ini](hilang.md).\n"
+    )
     root = project(_files(a=body))
     report = build(root / "config.yaml", now=NOW)
     messages = {p.code: p.message("en") for p in report.problems}
@@ -233,13 +257,15 @@ def test_what_the_sanitiser_keeps_and_drops(project: Callable[..., Path]) -> Non
     """Only the tags and link schemes an article needs reach readers: a page's own
     landmarks (`nav`, `footer`, `aside`), old presentational tags and other schemes
     (`ftp:`, `sms:`) are dropped, and so are the writer's HTML comments (notes to self)."""
-    body = ("<nav>menu</nav><aside>samping</aside><center>tengah</center>\n\n"
-            "[unduh](ftp://contoh.id/a) [pesan](sms:+628123) [telepon](tel:+628123) "
-            "[surat polos](../media/surat.pdf)\n\n<!-- catatan penulis: jangan terbit -->\n")
+    body = (
+        "<nav>menu</nav><aside>samping</aside><center>tengah</center>\n\n"
+        "[unduh](ftp://contoh.id/a) [pesan](sms:+628123) [telepon](tel:+628123) "
+        "[surat polos](../media/surat.pdf)\n\n<!-- catatan penulis: jangan terbit -->\n"
+    )
     root = project(_files(a=body))
     assert build(root / "config.yaml", now=NOW).ok
     html = (root / "build/desa.kim.id/artikel/a/index.html").read_text(encoding="utf-8")
-    article_html = html[html.index("<article"):html.index("</article>")]
+    article_html = html[html.index("<article") : html.index("</article>")]
     for gone in ("<nav>", "<aside>", "<center>", "ftp:", "sms:", "catatan penulis"):
         assert gone not in article_html, gone
     assert 'href="tel:+628123"' in article_html
@@ -260,7 +286,8 @@ def test_a_reference_outside_the_kim_says_so_and_a_list_has_a_description(
     root = project(files)
     report = build(root / "config.yaml", now=NOW)
     assert [(Path(p.path).name, p.line, p.code) for p in report.problems] == [
-        ("a.md", 5, "ref.outside")]
+        ("a.md", 5, "ref.outside")
+    ]
     del files["content/desa/artikel/a.md"]
     (root / "content/desa/artikel/a.md").unlink()
     assert build(root / "config.yaml", now=NOW).ok

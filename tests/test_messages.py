@@ -22,8 +22,18 @@ def _used_codes() -> set[str]:
             continue
         found = pattern.findall(path.read_text(encoding="utf-8"))
         codes.update(c for c in found if c.split(".")[0] in families)
-    file_names = {"article.html", "page.html", "config.yaml", "kim.yaml", "theme.yaml", "kim.id",
-                  "index.html", "index.json", "index.js", "config.yml"}
+    file_names = {
+        "article.html",
+        "page.html",
+        "config.yaml",
+        "kim.yaml",
+        "theme.yaml",
+        "kim.id",
+        "index.html",
+        "index.json",
+        "index.js",
+        "config.yml",
+    }
     assert {"check.site_link_missing", "serve.pick", "new.created"} <= codes, "pattern too narrow"
     return codes - file_names
 

@@ -35,7 +35,9 @@ def test_every_test_named_exists() -> None:
     missing = []
     for test in sorted(named):
         path, _, node = test.partition("::")
-        if not (REPO / path).is_file() or (node and f"def {node.partition('[')[0]}(" not in (REPO / path).read_text("utf-8")):
+        if not (REPO / path).is_file() or (
+            node and f"def {node.partition('[')[0]}(" not in (REPO / path).read_text("utf-8")
+        ):
             missing.append(test)
     assert missing == []
 

@@ -75,7 +75,11 @@ def test_a_stale_or_renumbered_entry_is_noticed() -> None:
     # A name that went, a module that went, and a name that now means another mutation
     # (what renumbering does: the old fingerprint no longer matches).
     assert stale(
-        {first + "99999": made[first], "kimsite.output.hilang.x_f__mutmut_1": "0", second: made[first]}
+        {
+            first + "99999": made[first],
+            "kimsite.output.hilang.x_f__mutmut_1": "0",
+            second: made[first],
+        }
     ) == [second, first + "99999", "kimsite.output.hilang.x_f__mutmut_1"]
 
 
@@ -139,7 +143,9 @@ def test_renumbering_moves_an_entry_to_its_mutation_and_names_what_it_cannot_pla
     assert fingerprints("output.compress")[new] == made[shifted]
     assert lost == [first]  # `rfind(".")` is written otherwise now: its mutant is not made
     assert survivors.read_text(encoding="utf-8").splitlines() == [
-        "# reviewed", f"{new} @{made[shifted]}  # alasan satu", f"{first} @{made[first]}  # dua"
+        "# reviewed",
+        f"{new} @{made[shifted]}  # alasan satu",
+        f"{first} @{made[first]}  # dua",
     ]
 
 

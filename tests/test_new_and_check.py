@@ -29,12 +29,14 @@ def in_project(project: Callable[..., Path]) -> Iterator[Path]:
         os.chdir(cwd)
 
 
-def test_new_kim_and_article_build_cleanly(in_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_kim_and_article_build_cleanly(
+    in_project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
     profile_text = (in_project / "content/kuta/kim.yaml").read_text(encoding="utf-8")
     assert 'kode_wilayah: "52.02.04.2009"' in profile_text
     assert "Desa Kuta, Kecamatan Pujut, Kabupaten Lombok Tengah" in profile_text  # from the code
-    assert main(["new", "artikel", "kuta", "Jum'at Bersih: Pantai Kuta \"Rp15.000\""]) == 0
+    assert main(["new", "artikel", "kuta", 'Jum\'at Bersih: Pantai Kuta "Rp15.000"']) == 0
     out = capsys.readouterr().out
     assert "content/kuta/kim.yaml" in out and "kimsite serve kuta" in out
     assert "hapus baris 'draf: true' bila sudah siap terbit" in out
@@ -48,7 +50,7 @@ def test_new_kim_and_article_build_cleanly(in_project: Path, capsys: pytest.Capt
     _write_the_news(created)
     report = build(in_project / "config.yaml")
     assert report.ok, [p.format() for p in report.problems]
-    assert 'Jum&#39;at Bersih: Pantai Kuta &#34;Rp15.000&#34;' in page.read_text(encoding="utf-8")
+    assert "Jum&#39;at Bersih: Pantai Kuta &#34;Rp15.000&#34;" in page.read_text(encoding="utf-8")
 
 
 def _write_the_news(path: Path) -> None:
@@ -61,8 +63,12 @@ def _write_the_news(path: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-def test_new_article_is_dated_in_the_kims_zone(in_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1753376400")  # 2025-07-24 17:00 UTC = 25 Jul 01:00 WITA
+def test_new_article_is_dated_in_the_kims_zone(
+    in_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(
+        "SOURCE_DATE_EPOCH", "1753376400"
+    )  # 2025-07-24 17:00 UTC = 25 Jul 01:00 WITA
     assert main(["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2009"]) == 0
     assert main(["new", "artikel", "kuta", "Rapat desa"]) == 0
     created = in_project / "content/kuta/artikel/2025-07-25-rapat-desa.md"
@@ -87,14 +93,21 @@ def test_new_article_writes_the_author_it_was_given(in_project: Path) -> None:
     assert "Ibu Sari: Sekretaris" in page.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (["new", "kim", "Kuta_Baru", "--kode-wilayah", "52.02.04.2009"], "misalnya 'kuta-baru'"),
-    (["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2099"], "Maksud Anda 52.02.04.2009 Kuta"),
-    (["new", "kim", "kuta", "--kode-wilayah", "51.04.01.2001"], "berada di Bali"),
-    (["new", "artikel", "tidakada", "Judul"], "KIM 'tidakada' belum ada"),
-])
-def test_new_refuses_bad_requests(in_project: Path, argv: list[str], words: str,
-                                  capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["new", "kim", "Kuta_Baru", "--kode-wilayah", "52.02.04.2009"], "misalnya 'kuta-baru'"),
+        (
+            ["new", "kim", "kuta", "--kode-wilayah", "52.02.04.2099"],
+            "Maksud Anda 52.02.04.2009 Kuta",
+        ),
+        (["new", "kim", "kuta", "--kode-wilayah", "51.04.01.2001"], "berada di Bali"),
+        (["new", "artikel", "tidakada", "Judul"], "KIM 'tidakada' belum ada"),
+    ],
+)
+def test_new_refuses_bad_requests(
+    in_project: Path, argv: list[str], words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(argv) == 1
     assert words in capsys.readouterr().err
     assert not (in_project / "content/kuta/artikel").exists()
@@ -114,8 +127,10 @@ BROKEN = {
     "content/rusak/kim.yaml": profile("KIM Rusak", "52.71.01.1004", nomor_induk='"999999999901"'),
     "content/rusak/media/ada.png": PIXEL,
     "content/rusak/artikel/panjang.md": article(
-        "Judul " + "sangat " * 20 + "panjang", ringkasan="Ringkasan " + "yang terlalu panjang " * 12,
-        body="Foto tanpa keterangan:\n\n![](../media/ada.png)\n\nLihat [profil](/profil/) dan [tidak ada](/tidak-ada/)."),
+        "Judul " + "sangat " * 20 + "panjang",
+        ringkasan="Ringkasan " + "yang terlalu panjang " * 12,
+        body="Foto tanpa keterangan:\n\n![](../media/ada.png)\n\nLihat [profil](/profil/) dan [tidak ada](/tidak-ada/).",
+    ),
     "content/rusak/artikel/gambar.md": article("Gambar", gambar="../media/ada.png"),
     "content/putus/kim.yaml": profile("KIM Putus", "52.71.01.1006"),
     "content/putus/artikel/hilang.md": article("Hilang", body="Baca [ini](tidak-ada.md)."),
@@ -167,7 +182,10 @@ def test_check_github_annotations_and_english(project: Callable[..., Path]) -> N
     root = project(BROKEN)
     result = run_kimsite(root, "check", "--format", "github", "--lang", "en")
     lines = result.stdout.splitlines()
-    assert "::error file=content/putus/artikel/hilang.md,line=5::The link 'tidak-ada.md' points to a Markdown file that does not exist. Check the file name." in lines
+    assert (
+        "::error file=content/putus/artikel/hilang.md,line=5::The link 'tidak-ada.md' points to a Markdown file that does not exist. Check the file name."
+        in lines
+    )
     assert all(re.match(r"::(error|warning) file=[^,:]+(,line=\d+)?::\S", line) for line in lines)
 
 
@@ -175,9 +193,14 @@ def test_check_text_output_is_readable(project: Callable[..., Path]) -> None:
     root = project(BROKEN)
     result = run_kimsite(root, "check", env={"KIMSITE_LANG": "id"})
     assert result.returncode == 1
-    assert "content/putus/artikel/hilang.md:5: Tautan 'tidak-ada.md' menunjuk ke berkas Markdown yang tidak ada." in result.stdout
+    assert (
+        "content/putus/artikel/hilang.md:5: Tautan 'tidak-ada.md' menunjuk ke berkas Markdown yang tidak ada."
+        in result.stdout
+    )
     assert "peringatan: Gambar '../media/ada.png' tidak punya teks alternatif" in result.stdout
-    assert re.search(r"Diperiksa 3 KIM dan 4 artikel/halaman: 1 kesalahan, \d+ peringatan\.", result.stdout)
+    assert re.search(
+        r"Diperiksa 3 KIM dan 4 artikel/halaman: 1 kesalahan, \d+ peringatan\.", result.stdout
+    )
 
 
 def test_wrong_code_is_answered_with_the_nearest_real_codes(project: Callable[..., Path]) -> None:
@@ -191,12 +214,14 @@ def test_wrong_code_is_answered_with_the_nearest_real_codes(project: Callable[..
 def test_check_lists_what_is_scheduled_and_when(project: Callable[..., Path]) -> None:
     """A writer who dates an article later sees when it goes live, in the KIM's zone; a
     draft is not scheduled (it waits for a person), and a past article is simply live."""
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/nanti.md": article("Lomba tujuh belasan", "2099-08-17 08:00"),
-        "content/desa/artikel/draf.md": article("Catatan rapat", "2099-08-01", draf="true"),
-        "content/desa/artikel/lalu.md": article("Panen raya", "2025-03-14"),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/nanti.md": article("Lomba tujuh belasan", "2099-08-17 08:00"),
+            "content/desa/artikel/draf.md": article("Catatan rapat", "2099-08-01", draf="true"),
+            "content/desa/artikel/lalu.md": article("Panen raya", "2025-03-14"),
+        }
+    )
     result = run_kimsite(root, "check", "--strict", env={"KIMSITE_LANG": "id"})
     assert result.returncode == 0, result.stdout + result.stderr  # scheduling is not a fault
     lines = [line for line in result.stdout.splitlines() if "terjadwal" in line]
@@ -207,12 +232,18 @@ def test_check_lists_what_is_scheduled_and_when(project: Callable[..., Path]) ->
     # The build says when the next one goes live, every time it runs (even with nothing
     # to do, as the hourly CI build does).
     for _ in range(2):
-        built = subprocess.run([sys.executable, "-m", "kimsite", "build"], cwd=root,
-                               capture_output=True, text=True,
-                               env={**os.environ, "KIMSITE_LANG": "id"})
+        built = subprocess.run(
+            [sys.executable, "-m", "kimsite", "build"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "KIMSITE_LANG": "id"},
+        )
         assert built.returncode == 0, built.stderr
-        assert "Artikel terjadwal berikutnya (KIM desa) terbit Senin, 17 Agustus 2099, 08.00 " \
-            "WITA" in built.stderr, built.stderr
+        assert (
+            "Artikel terjadwal berikutnya (KIM desa) terbit Senin, 17 Agustus 2099, 08.00 "
+            "WITA" in built.stderr
+        ), built.stderr
 
 
 def test_the_preview_marks_drafts_and_scheduled_articles(project: Callable[..., Path]) -> None:
@@ -222,12 +253,14 @@ def test_the_preview_marks_drafts_and_scheduled_articles(project: Callable[..., 
 
     from tests.helpers import parse
 
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/nanti.md": article("Lomba tujuh belasan", "2099-08-17 08:00"),
-        "content/desa/artikel/draf.md": article("Catatan rapat", "2025-08-01", draf="true"),
-        "content/desa/artikel/lalu.md": article("Panen raya", "2025-03-14"),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/nanti.md": article("Lomba tujuh belasan", "2099-08-17 08:00"),
+            "content/desa/artikel/draf.md": article("Catatan rapat", "2025-08-01", draf="true"),
+            "content/desa/artikel/lalu.md": article("Panen raya", "2025-03-14"),
+        }
+    )
     now = datetime(2026, 1, 1, tzinfo=UTC)
     report = build(root / "config.yaml", now=now, drafts=True, future=True)
     assert report.ok
@@ -256,14 +289,23 @@ def test_the_example_text_is_an_error_once_the_article_is_not_a_draft(in_project
     assert main(["new", "artikel", "kuta", "Kerja bakti"]) == 0
     path = next((in_project / "content/kuta/artikel").glob("*-kerja-bakti.md"))
     assert run_kimsite(in_project, "check", "--strict", "kuta").returncode == 0
-    path.write_text("".join(x for x in path.read_text().splitlines(keepends=True)
-                            if not x.startswith("draf: true")))
+    path.write_text(
+        "".join(
+            x for x in path.read_text().splitlines(keepends=True) if not x.startswith("draf: true")
+        )
+    )
     result = run_kimsite(in_project, "build", env={"KIMSITE_LANG": "id"})
-    line = path.read_text().splitlines().index(
-        next(x for x in path.read_text().splitlines() if x.startswith("Tulis isi berita"))) + 1
+    line = (
+        path.read_text()
+        .splitlines()
+        .index(next(x for x in path.read_text().splitlines() if x.startswith("Tulis isi berita")))
+        + 1
+    )
     assert result.returncode == 1
-    assert f"{path.relative_to(in_project)}:{line}: Artikel ini masih berisi teks " \
-        "contoh" in result.stderr, result.stderr
+    assert (
+        f"{path.relative_to(in_project)}:{line}: Artikel ini masih berisi teks "
+        "contoh" in result.stderr
+    ), result.stderr
     assert not (in_project / "build/kuta.kim.id/artikel/kerja-bakti").exists()
     path.write_text(path.read_text().replace("Tulis isi berita di sini.", "Warga bekerja bakti."))
     assert run_kimsite(in_project, "check", "--strict", "kuta").returncode == 0
@@ -272,8 +314,14 @@ def test_the_example_text_is_an_error_once_the_article_is_not_a_draft(in_project
 
 
 def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kimsite", *args], cwd=root, capture_output=True,
-                          text=True, env={**os.environ, "KIMSITE_LANG": "id"}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kimsite", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KIMSITE_LANG": "id"},
+        timeout=120,
+    )
 
 
 def test_a_writer_finds_the_village_code_by_name(project: Callable[..., Path]) -> None:
@@ -301,8 +349,10 @@ def test_new_kim_takes_a_desa_name_and_says_which_desa(project: Callable[..., Pa
     root = project({})
     made = _run(root, "new", "kim", "kekait", "--kode-wilayah", "Kekait")
     assert made.returncode == 0, made.stderr
-    assert "Wilayah: Desa Kekait, Kecamatan Gunungsari, Kabupaten Lombok Barat " \
+    assert (
+        "Wilayah: Desa Kekait, Kecamatan Gunungsari, Kabupaten Lombok Barat "
         "(kode 52.01.09.2004)." in made.stdout
+    )
     assert 'kode_wilayah: "52.01.09.2004"' in (root / "content/kekait/kim.yaml").read_text()
     # Three kelurahan start with "Ampenan": the writer is asked to choose, nothing is written.
     ambiguous = _run(root, "new", "kim", "ampenan", "--kode-wilayah", "Ampenan")
@@ -314,11 +364,13 @@ def test_new_kim_takes_a_desa_name_and_says_which_desa(project: Callable[..., Pa
 def test_check_counts_the_files_it_could_not_read(project: Callable[..., Path]) -> None:
     """The summary agrees with what was printed: an unreadable article is still one of the
     articles checked (it was: 0 articles, 1 error)."""
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\ntag: [a\n---\nIsi\n",
-        "content/desa/artikel/b.md": article("B"),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/a.md": "---\njudul: A\ntanggal: 2025-01-02\ntag: [a\n---\nIsi\n",
+            "content/desa/artikel/b.md": article("B"),
+        }
+    )
     result = _run(root, "check")
     assert result.returncode == 1
     assert "Diperiksa 1 KIM dan 2 artikel/halaman: 1 kesalahan, 0 peringatan." in result.stdout
@@ -335,11 +387,13 @@ def test_lengths_are_warned_past_the_limit_not_at_it(project: Callable[..., Path
     from kimsite.source.contract import MAX_SUMMARY, MAX_TITLE
 
     at_title, at_summary = "J" * MAX_TITLE, "R" * MAX_SUMMARY
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/pas.md": article(at_title, ringkasan=at_summary),
-        "content/desa/artikel/lebih.md": article(at_title + "x", ringkasan=at_summary + "x"),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/pas.md": article(at_title, ringkasan=at_summary),
+            "content/desa/artikel/lebih.md": article(at_title + "x", ringkasan=at_summary + "x"),
+        }
+    )
     _code, problems = _check_json(root, "--lang", "en")
     assert _found(problems) == {
         ("content/desa/artikel/lebih.md", None, "check.title_long", "warning"),
@@ -358,15 +412,18 @@ def test_the_example_text_is_found_at_its_first_line(project: Callable[..., Path
     from kimsite.source.files import PLACEHOLDER
 
     body = f"\nParagraf pertama.\n\n{PLACEHOLDER}\n\nLagi:\n\n{PLACEHOLDER}"
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/contoh.md": article("Contoh", body=body),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/contoh.md": article("Contoh", body=body),
+        }
+    )
     text = (root / "content/desa/artikel/contoh.md").read_text(encoding="utf-8").splitlines()
     first = text.index(PLACEHOLDER) + 1
     _code, problems = _check_json(root)
-    assert _found(problems) == {("content/desa/artikel/contoh.md", first, "doc.placeholder",
-                                 "error")}
+    assert _found(problems) == {
+        ("content/desa/artikel/contoh.md", first, "doc.placeholder", "error")
+    }
 
 
 def test_check_judges_dates_by_the_time_it_is_given(project: Callable[..., Path]) -> None:
@@ -377,14 +434,17 @@ def test_check_judges_dates_by_the_time_it_is_given(project: Callable[..., Path]
 
     from kimsite.authoring.check import check
 
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/diubah.md": article("Diubah", "2025-05-01",
-                                                  diperbarui="2025-07-01"),
-        "content/desa/artikel/sekarang.md": article("Sekarang", "2025-06-01 08:00"),
-        "content/desa/artikel/b-nanti.md": article("Nanti", "2025-06-01 08:01"),
-        "content/desa/artikel/a-lusa.md": article("Lusa", "2025-06-03 08:00"),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/diubah.md": article(
+                "Diubah", "2025-05-01", diperbarui="2025-07-01"
+            ),
+            "content/desa/artikel/sekarang.md": article("Sekarang", "2025-06-01 08:00"),
+            "content/desa/artikel/b-nanti.md": article("Nanti", "2025-06-01 08:01"),
+            "content/desa/artikel/a-lusa.md": article("Lusa", "2025-06-03 08:00"),
+        }
+    )
     now = datetime(2025, 6, 1, 0, 0, tzinfo=UTC)  # 08:00 WITA
     report = check(root / "config.yaml", now=now)
     codes = {(Path(p.path).name, p.line, p.code) for p in report.problems}
@@ -395,8 +455,9 @@ def test_check_judges_dates_by_the_time_it_is_given(project: Callable[..., Path]
     )
     # The command lists them by time, whatever the order of the files.
     epoch = str(int(now.timestamp()))
-    printed = run_kimsite(root, "check", env={"KIMSITE_LANG": "id",
-                                              "SOURCE_DATE_EPOCH": epoch}).stdout
+    printed = run_kimsite(
+        root, "check", env={"KIMSITE_LANG": "id", "SOURCE_DATE_EPOCH": epoch}
+    ).stdout
     assert printed.index("b-nanti.md: terjadwal") < printed.index("a-lusa.md: terjadwal")
 
 
@@ -408,13 +469,16 @@ def test_check_reports_what_only_the_province_or_the_profile_decides(
     KIM name that does not exist is named with the folder it was looked for in."""
     from tests.helpers import BASE_CONFIG
 
-    root = project({
-        "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
-        "content/b/kim.yaml": profile("KIM B", "52.71.01.1005"),
-        "content/c/kim.yaml": profile("KIM C", "52.71.01.1006", tema="tidak-ada"),
-        "content/c/halaman/sejarah.md": "---\njudul: Sejarah\n---\nIsi.\n",
-        "content/c/artikel/a.md": article("A"),
-    }, config=BASE_CONFIG + "domain_kustom:\n  b: a.kim.id\n")
+    root = project(
+        {
+            "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
+            "content/b/kim.yaml": profile("KIM B", "52.71.01.1005"),
+            "content/c/kim.yaml": profile("KIM C", "52.71.01.1006", tema="tidak-ada"),
+            "content/c/halaman/sejarah.md": "---\njudul: Sejarah\n---\nIsi.\n",
+            "content/c/artikel/a.md": article("A"),
+        },
+        config=BASE_CONFIG + "domain_kustom:\n  b: a.kim.id\n",
+    )
     _code, problems = _check_json(root)
     assert _found(problems) == {
         ("content/b/kim.yaml", None, "kim.duplicate_host", "error"),
@@ -431,11 +495,13 @@ def test_a_kim_that_fails_to_load_is_not_also_rendered(project: Callable[..., Pa
     """A KIM with an error is not rendered by `check` (a build would not publish it): a link
     to the article that could not be read is not reported a second time, as a missing
     file, at the line that links to it."""
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/rusak.md": "---\njudul: Rusak\ntanggal: 2025-01-02\ntag: [a\n---\nx\n",
-        "content/desa/artikel/tautan.md": article("Tautan", body="Baca [ini](rusak.md)."),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/rusak.md": "---\njudul: Rusak\ntanggal: 2025-01-02\ntag: [a\n---\nx\n",
+            "content/desa/artikel/tautan.md": article("Tautan", body="Baca [ini](rusak.md)."),
+        }
+    )
     _code, problems = _check_json(root)
     assert [p["file"] for p in problems] == ["content/desa/artikel/rusak.md"], problems
 
@@ -443,11 +509,14 @@ def test_a_kim_that_fails_to_load_is_not_also_rendered(project: Callable[..., Pa
 def test_links_to_other_hosts_are_not_the_sites_own(project: Callable[..., Path]) -> None:
     """`//host/...` leads to another site: not judged as a page of this one, and a missing
     page linked after it in the same article is still found."""
-    root = project({
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/artikel/a.md": article(
-            "A", body="Lihat [dinas](//diskominfo.ntbprov.go.id/x) dan [hilang](/zzz/)."),
-    })
+    root = project(
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/artikel/a.md": article(
+                "A", body="Lihat [dinas](//diskominfo.ntbprov.go.id/x) dan [hilang](/zzz/)."
+            ),
+        }
+    )
     _code, problems = _check_json(root)
     assert [(p["code"], p["line"]) for p in problems] == [("check.site_link_missing", 5)]
     assert "/zzz/" in str(problems[0]["message"])
@@ -469,11 +538,13 @@ def test_an_unexpected_failure_in_one_kim_is_that_kims_problem(
         real(kim, log)  # type: ignore[arg-type]
 
     monkeypatch.setattr(kimsite.authoring.check, "_lengths", breaks_for_b)
-    root = project({
-        "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
-        "content/a/artikel/x.md": article("X", body="Lihat [hilang](/zzz/)."),
-        "content/b/kim.yaml": profile("KIM B", "52.71.01.1005"),
-    })
+    root = project(
+        {
+            "content/a/kim.yaml": profile("KIM A", "52.71.01.1004"),
+            "content/a/artikel/x.md": article("X", body="Lihat [hilang](/zzz/)."),
+            "content/b/kim.yaml": profile("KIM B", "52.71.01.1005"),
+        }
+    )
     code, problems = _check_json(root, "--lang", "en")
     assert code == 1
     assert _found(problems) == {

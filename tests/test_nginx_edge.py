@@ -30,8 +30,12 @@ BAD_NAMES = [b"b.kim.id;server_name a.kim.id", b"baru\n", b"r\xffusak"]
 
 def _kimsite(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "kimsite", *args], cwd=root, capture_output=True, text=True,
-        check=False, env={**os.environ, "KIMSITE_LANG": "en"},
+        [sys.executable, "-m", "kimsite", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "KIMSITE_LANG": "en"},
     )
 
 
@@ -56,12 +60,18 @@ def _province(tmp_path: Path, redirects: str, bad_names: bool) -> Path:
     ("redirects", "line", "code"),
     [
         # An honest Blogger export: labels "Berita" and "berita".
-        ("/search/label/Berita: /artikel/lama/\n/search/label/berita: /artikel/lama/\n",
-         2, "redirect.same_for_server"),
+        (
+            "/search/label/Berita: /artikel/lama/\n/search/label/berita: /artikel/lama/\n",
+            2,
+            "redirect.same_for_server",
+        ),
         ("/Lama/: /artikel/lama/\n/lama/: /artikel/lama/\n", 2, "redirect.same_for_server"),
         # Written short, sent long: nine characters for every one written.
-        ("/ok/: /artikel/lama/\n/" + "é" * (MAX_SENT_CHARS // 6 + 1) + ": /artikel/lama/\n", 2,
-         "redirect.too_long"),
+        (
+            "/ok/: /artikel/lama/\n/" + "é" * (MAX_SENT_CHARS // 6 + 1) + ": /artikel/lama/\n",
+            2,
+            "redirect.too_long",
+        ),
         # A target nginx's configuration cannot hold as written (not ASCII).
         ("/ok/: /artikel/lama/\n/lama-1/: /artikel/café/\n", 2, "redirect.bad_new"),
     ],
@@ -75,7 +85,11 @@ def test_a_redirect_file_nginx_would_refuse_is_that_kims_error(
     report = build(root / "config.yaml", now=NOW)
     assert snapshot(root / "build/a.kim.id") == snapshot(clean / "build/a.kim.id")
     assert (root / "build/kim.ntbprov.go.id/index.html").is_file()
-    errors = [(Path(p.path).parts[-2:], p.line, p.code) for p in report.problems if p.severity.value == "error"]
+    errors = [
+        (Path(p.path).parts[-2:], p.line, p.code)
+        for p in report.problems
+        if p.severity.value == "error"
+    ]
     assert errors == [(("c", "pengalihan.yaml"), line, code)]
     checked = _kimsite(root, "check", "--strict", "c")
     assert checked.returncode == 1 and f"pengalihan.yaml:{line}:" in checked.stdout
@@ -89,7 +103,9 @@ def test_folder_names_that_are_no_host_never_reach_nginx(tmp_path: Path) -> None
     assert build(clean / "config.yaml", now=NOW).ok
     root = _province(tmp_path / "p", "/lama/: /artikel/lama/\n", bad_names=True)
     report = build(root / "config.yaml", now=NOW)
-    refused = sorted(os.fsencode(Path(p.path).name) for p in report.problems if p.severity.value == "error")
+    refused = sorted(
+        os.fsencode(Path(p.path).name) for p in report.problems if p.severity.value == "error"
+    )
     assert refused == sorted(n.rstrip(b"\n") for n in BAD_NAMES) or len(refused) == 3, refused
     assert {p.code for p in report.problems if p.severity.value == "error"} == {"kim.bad_slug"}
     hosts = sorted(p.name for p in (root / "build").iterdir() if not p.name.startswith("."))
@@ -111,8 +127,9 @@ def test_folder_names_that_are_no_host_never_reach_nginx(tmp_path: Path) -> None
 
 def _nginx_accepts(root: Path, tmp_path: Path) -> str:
     """The configuration `deploy nginx` writes for this province, as `nginx -t` judges it."""
-    done = _kimsite(root, "deploy", "nginx", "--root", str(root / "build"),
-                    "--listen", "127.0.0.1:8080")
+    done = _kimsite(
+        root, "deploy", "nginx", "--root", str(root / "build"), "--listen", "127.0.0.1:8080"
+    )
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     checked = Nginx(tmp_path / "nginx").check(done.stdout, tmp_path / "nginx-t")
     assert checked.returncode == 0, checked.stderr

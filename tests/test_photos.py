@@ -16,13 +16,20 @@ GPS, ORIENTATION = 0x8825, 0x0112
 
 def test_a_phone_photo_is_shrunk_in_the_repository(tmp_path: Path) -> None:
     original = phone_photo(11)  # 4000×3000 stored sideways (Orientation 6), with GPS
-    root = write_project(tmp_path / "p", {
-        "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
-        "content/desa/media/posyandu.jpg": original,
-        "content/desa/artikel/2026-01-05-posyandu.md": article(
-            "Posyandu", "2026-01-05", gambar="../media/posyandu.jpg",
-            gambar_alt="Kader menimbang balita"),
-    }, config=BASE_CONFIG)
+    root = write_project(
+        tmp_path / "p",
+        {
+            "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
+            "content/desa/media/posyandu.jpg": original,
+            "content/desa/artikel/2026-01-05-posyandu.md": article(
+                "Posyandu",
+                "2026-01-05",
+                gambar="../media/posyandu.jpg",
+                gambar_alt="Kader menimbang balita",
+            ),
+        },
+        config=BASE_CONFIG,
+    )
     photo = root / "content/desa/media/posyandu.jpg"
     with Image.open(photo) as image:
         assert image.size == (4000, 3000) and image.getexif().get(ORIENTATION) == 6
@@ -31,7 +38,8 @@ def test_a_phone_photo_is_shrunk_in_the_repository(tmp_path: Path) -> None:
     checked = run_kimsite(root, "check", "--strict", "desa", env={"KIMSITE_LANG": "id"})
     assert checked.returncode == 1
     assert "content/desa/media/posyandu.jpg: peringatan: Foto ini 3000×4000 piksel" in (
-        checked.stdout), checked.stdout
+        checked.stdout
+    ), checked.stdout
     assert "Kecilkan dengan: kimsite foto desa" in checked.stdout
 
     done = run_kimsite(root, "foto", "desa", env={"KIMSITE_LANG": "id"})

@@ -35,8 +35,12 @@ def test_a_report_is_ok_without_errors_and_counts_what_it_did(tmp_path: Path) ->
     assert report.ok
     report.problems.append(Problem("b.md", 2, "profile.required", (), Severity.ERROR))
     assert not report.ok
-    report.kims = [KimResult("a", "a.kim.id", True, indexed=True), KimResult("b", None, False),
-                   KimResult("c", "c.kim.id", True), KimResult("d", "d.kim.id", False)]
+    report.kims = [
+        KimResult("a", "a.kim.id", True, indexed=True),
+        KimResult("b", None, False),
+        KimResult("c", "c.kim.id", True),
+        KimResult("d", "d.kim.id", False),
+    ]
     assert report.indexed == 1 and [k.slug for k in report.failed] == ["b", "d"]
     report.index_indexed = True
     assert report.indexed == 2

@@ -18,8 +18,16 @@ from tests.helpers import REPO, SAMPLE
 SKIPPED = ("bash scripts/test.sh",)
 # Paths of the repository a new user's copy has not got (the build folder, not the package
 # `kimsite/build/`), and names left out wherever they are.
-LEFT_OUT = {".venv", ".tools", "build", ".kimsite-cache", ".git", "benchmarks/work",
-            "tests/sample", "tests/golden"}
+LEFT_OUT = {
+    ".venv",
+    ".tools",
+    "build",
+    ".kimsite-cache",
+    ".git",
+    "benchmarks/work",
+    "tests/sample",
+    "tests/golden",
+}
 LEFT_OUT_ANYWHERE = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
 
 
@@ -43,8 +51,10 @@ def script_of(blocks: list[str]) -> str:
                 # Runs until stopped: stopped once it says its address (within 120 s: it
                 # builds first, and a busy machine is slow), and it must have said it.
                 lines.append(f"{{ {command} > serve.log 2>&1 & }}; serving=$!")
-                lines.append("for _ in $(seq 240); do grep -q 'http://127.0.0.1:' serve.log "
-                             "&& break; sleep 0.5; done")
+                lines.append(
+                    "for _ in $(seq 240); do grep -q 'http://127.0.0.1:' serve.log "
+                    "&& break; sleep 0.5; done"
+                )
                 lines.append("kill $serving; wait $serving || true")
                 lines.append("grep -q 'http://127.0.0.1:' serve.log")
             else:
@@ -70,8 +80,9 @@ def test_readme_examples_run_as_written(tmp_path: Path) -> None:
     done = subprocess.run(
         ["bash", "-c", script], cwd=copy, env=env, capture_output=True, text=True, timeout=900
     )
-    assert done.returncode == 0, f"{script}\n--- stdout\n{done.stdout[-3000:]}\n" \
-        f"--- stderr\n{done.stderr[-3000:]}"
+    assert done.returncode == 0, (
+        f"{script}\n--- stdout\n{done.stdout[-3000:]}\n--- stderr\n{done.stderr[-3000:]}"
+    )
     # What the examples promise is there.
     assert (copy / ".venv/bin/kimsite").is_file()
     assert (copy / "build/kim.ntbprov.go.id/index.html").is_file()

@@ -71,41 +71,51 @@ def test_a_redirect_file_is_read_with_every_problem_at_its_line(tmp_path: Path) 
 
     path = tmp_path / "pengalihan.yaml"
     path.write_text(
-        "/lama/: /artikel/baru/\n"          # 1 ok
-        "/: /artikel/baru/\n"               # 2 the home page
-        "/luar/: https://contoh.com/\n"     # 3 another site
-        "/daftar/: [/a/]\n"                 # 4 not a text
-        "/lama: /artikel/baru/\n"           # 5 ok (its own address)
-        "/artikel/: /artikel/baru/\n"       # 6 hides a page
-        "/hilang/: /artikel/tidak-ada/\n"   # 7 no such page
-        "/nanti/: /artikel/nanti/\n"        # 8 a page not published yet
-        "'/dua kali/': /artikel/baru/\n"    # 9 ok
-        "/dua%20kali/: /artikel/baru/\n"    # 10 the same address, as a browser sends it
-        "/?p=1: /artikel/baru/\n"           # 11 ok: a query on the home page
-        "/artikel: /artikel/baru/\n"        # 12 hides the list (its folder)
-        "/feed.xml: /artikel/baru/\n"       # 13 hides a file
-        "/artikelX: /artikel/baru/\n",      # 14 ok
+        "/lama/: /artikel/baru/\n"  # 1 ok
+        "/: /artikel/baru/\n"  # 2 the home page
+        "/luar/: https://contoh.com/\n"  # 3 another site
+        "/daftar/: [/a/]\n"  # 4 not a text
+        "/lama: /artikel/baru/\n"  # 5 ok (its own address)
+        "/artikel/: /artikel/baru/\n"  # 6 hides a page
+        "/hilang/: /artikel/tidak-ada/\n"  # 7 no such page
+        "/nanti/: /artikel/nanti/\n"  # 8 a page not published yet
+        "'/dua kali/': /artikel/baru/\n"  # 9 ok
+        "/dua%20kali/: /artikel/baru/\n"  # 10 the same address, as a browser sends it
+        "/?p=1: /artikel/baru/\n"  # 11 ok: a query on the home page
+        "/artikel: /artikel/baru/\n"  # 12 hides the list (its folder)
+        "/feed.xml: /artikel/baru/\n"  # 13 hides a file
+        "/artikelX: /artikel/baru/\n",  # 14 ok
         encoding="utf-8",
     )
     log = ProblemLog()
     found = load_redirects(path, log)
     assert [(r.old, r.line) for r in found] == [
-        ("/?p=1", 11), ("/artikel", 12), ("/artikel/", 6), ("/artikelX", 14),
-        ("/dua%20kali/", 9), ("/feed.xml", 13), ("/hilang/", 7), ("/lama", 5), ("/lama/", 1),
+        ("/?p=1", 11),
+        ("/artikel", 12),
+        ("/artikel/", 6),
+        ("/artikelX", 14),
+        ("/dua%20kali/", 9),
+        ("/feed.xml", 13),
+        ("/hilang/", 7),
+        ("/lama", 5),
+        ("/lama/", 1),
         ("/nanti/", 8),
     ]
     assert [(p.path, p.line, p.code) for p in log] == [
-        (str(path), 2, "redirect.bad_old"), (str(path), 3, "redirect.bad_new"),
-        (str(path), 4, "redirect.bad_new"), (str(path), 10, "redirect.twice"),
+        (str(path), 2, "redirect.bad_old"),
+        (str(path), 3, "redirect.bad_new"),
+        (str(path), 4, "redirect.bad_new"),
+        (str(path), 10, "redirect.twice"),
     ]
     said = [p.message("id") for p in log]
     assert said[0].startswith("'/' bukan alamat lama")
     assert "'/luar/'" in said[1] and "https://contoh.com/" in said[1]
     assert "'/daftar/'" in said[2] and "(tertulis: …)" in said[2]
     assert "'/dua%20kali/'" in said[3] and "baris 9" in said[3]
-    outputs = {PurePosixPath(p) for p in (
-        "index.html", "artikel/baru/index.html", "artikel/index.html", "feed.xml"
-    )}
+    outputs = {
+        PurePosixPath(p)
+        for p in ("index.html", "artikel/baru/index.html", "artikel/index.html", "feed.xml")
+    }
     site_log = ProblemLog()
     check_against_site(found, path, outputs, site_log, waiting={"/artikel/nanti/"})
     assert [(p.line, p.code, p.severity.value) for p in site_log] == [

@@ -91,7 +91,9 @@ def test_the_search_page_lists_results_and_works_without_javascript(
         # Typing a new search in the form searches again without leaving the page.
         page.fill("#q", "Belanda")
         page.click("form.cari button")
-        page.wait_for_function("document.getElementById('cari-status').textContent.startsWith('Tidak')")
+        page.wait_for_function(
+            "document.getElementById('cari-status').textContent.startsWith('Tidak')"
+        )
         assert page.eval_on_selector("#cari-hasil", "e => e.hidden")
         assert "q=Belanda" in page.url
     finally:

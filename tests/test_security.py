@@ -54,13 +54,18 @@ def _theirs(path: Path, el: lxml.html.HtmlElement) -> bool:
     tag = el.tag.lower()
     if tag == "script":
         return (
-            set(el.attrib) == {"type", "src"} and el.get("type") == "module"
+            set(el.attrib) == {"type", "src"}
+            and el.get("type") == "module"
             and SEARCH_SCRIPT.fullmatch(f'<script type="module" src="{el.get("src")}"></script>')
-            is not None and not el.text
+            is not None
+            and not el.text
         )
     if tag == "form":
         return dict(el.attrib) == {
-            "class": "cari", "role": "search", "action": "/cari/", "method": "get"
+            "class": "cari",
+            "role": "search",
+            "action": "/cari/",
+            "method": "get",
         }
     return tag == "input" and el.get("id") == "q" and el.get("name") == "q"
 

@@ -47,8 +47,8 @@ def test_browser_reloads_on_save_and_shows_errors(served: Served, browser: objec
         # How fast is the benchmark's question (benchmarks/preview.py); here, that it comes.
         _edit(source, article("Kabar pantai", body="Teks baru yang disunting penulis."))
         page.wait_for_function(
-            "document.body.innerText.includes('Teks baru yang disunting penulis.')",
-            timeout=WAIT_MS)
+            "document.body.innerText.includes('Teks baru yang disunting penulis.')", timeout=WAIT_MS
+        )
 
         _edit(source, "---\njudul: Kabar pantai\ntanggal: 24/07/2025\n---\nTeks rusak.\n")
         page.wait_for_selector("#kimsite-galat", timeout=WAIT_MS)
@@ -58,8 +58,9 @@ def test_browser_reloads_on_save_and_shows_errors(served: Served, browser: objec
         assert "Teks baru yang disunting penulis." in page.inner_text("main")  # last good page
 
         _edit(source, article("Kabar pantai", body="Sudah diperbaiki."))
-        page.wait_for_function("document.body.innerText.includes('Sudah diperbaiki.')",
-                               timeout=WAIT_MS)
+        page.wait_for_function(
+            "document.body.innerText.includes('Sudah diperbaiki.')", timeout=WAIT_MS
+        )
         assert page.query_selector("#kimsite-galat") is None
     finally:
         page.close()
@@ -158,17 +159,27 @@ def test_changes_are_classified(tmp_path: Path) -> None:
     assert plan("themes/default/static/kimsite.css") == Plan(ALL, True)
     assert plan("config.yaml") == Plan(ALL, True)
     assert plan("content/baru") == Plan(ALL, True)
-    for noise in ("content/pantai/artikel/.a.md.swp", "content/pantai/artikel/a.md~",
-                  "content/pantai/artikel/4913", "content/pantai/artikel/.#a.md",
-                  "build/pantai.kim.id/index.html", ".kimsite-cache/state.json",
-                  "content/pantai/.git/index"):
+    for noise in (
+        "content/pantai/artikel/.a.md.swp",
+        "content/pantai/artikel/a.md~",
+        "content/pantai/artikel/4913",
+        "content/pantai/artikel/.#a.md",
+        "build/pantai.kim.id/index.html",
+        ".kimsite-cache/state.json",
+        "content/pantai/.git/index",
+    ):
         assert plan(noise).empty, noise
 
 
 def test_serve_refuses_an_unknown_kim(project: Callable[..., Path]) -> None:
     root = project(FILES)
-    result = subprocess.run([sys.executable, "-m", "kimsite", "serve", "tidakada", "--port", "0"],
-                            cwd=root, capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "kimsite", "serve", "tidakada", "--port", "0"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 1
     assert re.search(r"Tidak ada KIM bernama 'tidakada'", result.stderr)
 

@@ -70,8 +70,11 @@ def edits(served: Served, slug: str, count: int, limit: float) -> list[float]:
             url = article_url(path.name)
         elif kind == 2:
             profile = folder / "kim.yaml"
-            text = re.sub(r"(?m)^deskripsi: .*$", f"deskripsi: Kabar warga {mark}.",
-                          profile.read_text(encoding="utf-8"))
+            text = re.sub(
+                r"(?m)^deskripsi: .*$",
+                f"deskripsi: Kabar warga {mark}.",
+                profile.read_text(encoding="utf-8"),
+            )
             profile.write_text(text, encoding="utf-8")
             url = "/"
         else:
@@ -109,8 +112,10 @@ def test_a_cold_preview_in_a_big_province_serves_one_kim_at_once(province: Path)
         edited = sorted((province / "content" / other / "artikel").iterdir())[0]
         edited.write_text(edited.read_text(encoding="utf-8") + "\nlainjuga\n", encoding="utf-8")
         wait_for(served.url + article_url(edited.name), "lainjuga", WAIT)
-    print(f"\nfirst page {first_page:.2f} s; edits: max {max(seconds):.2f} s, "
-          f"median {sorted(seconds)[len(seconds) // 2]:.2f} s")
+    print(
+        f"\nfirst page {first_page:.2f} s; edits: max {max(seconds):.2f} s, "
+        f"median {sorted(seconds)[len(seconds) // 2]:.2f} s"
+    )
 
 
 def test_polling_misses_no_edit_either(province: Path) -> None:

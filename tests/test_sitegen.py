@@ -58,13 +58,20 @@ def _files() -> dict[str, str | bytes]:
             f"Berita {slug.upper()}", day, kategori=kategori, tag=tags, slug=slug
         )
     files["content/uji/artikel/a.md"] = article(
-        "Berita A", "2026-05-31", body="Lihat [jadwal](../halaman/jadwal.md).",
-        kategori="kegiatan", tag="[padi, panen]", slug="a"
+        "Berita A",
+        "2026-05-31",
+        body="Lihat [jadwal](../halaman/jadwal.md).",
+        kategori="kegiatan",
+        tag="[padi, panen]",
+        slug="a",
     )
     files["content/uji/artikel/tepat.md"] = article("Tepat Waktu", "2026-06-01 08:00", slug="tepat")
     files["content/uji/artikel/nanti.md"] = article("Nanti Saja", "2026-06-01 08:01", slug="nanti")
     files["content/uji/artikel/draf.md"] = article(
-        "Masih Draf", "2026-05-01", slug="draf", draf="true",
+        "Masih Draf",
+        "2026-05-01",
+        slug="draf",
+        draf="true",
         body="![Balai desa](../media/foto.png)",
     )
     return files
@@ -103,8 +110,11 @@ def _pager(doc: lxml.html.HtmlElement) -> tuple[str | None, str | None, str]:
 
 def _cards(doc: lxml.html.HtmlElement) -> list[str]:
     """The articles a list page shows, by address, in order."""
-    return [h for h in doc.xpath("//main//a/@href") if h.startswith("/artikel/") and h != "/artikel/"
-            and "/hal/" not in h]
+    return [
+        h
+        for h in doc.xpath("//main//a/@href")
+        if h.startswith("/artikel/") and h != "/artikel/" and "/hal/" not in h
+    ]
 
 
 def test_the_home_and_the_list_are_cut_into_pages_with_their_neighbours(site: Path) -> None:
@@ -122,8 +132,10 @@ def test_the_home_and_the_list_are_cut_into_pages_with_their_neighbours(site: Pa
     assert _pager(first) == (None, "/artikel/hal/2/", "Halaman 1 dari 4")
     second = _page(site, "/artikel/hal/2/")
     assert _head(second)[0] == "Semua Berita — Halaman 2 | KIM Uji"
-    order = [_cards(_page(site, url)) for url in
-             ("/artikel/", "/artikel/hal/2/", "/artikel/hal/3/", "/artikel/hal/4/")]
+    order = [
+        _cards(_page(site, url))
+        for url in ("/artikel/", "/artikel/hal/2/", "/artikel/hal/3/", "/artikel/hal/4/")
+    ]
     assert [len(set(chunk)) for chunk in order] == [3, 3, 3, 1]
     assert order[0][0] == "/artikel/nanti/" and order[3] == ["/artikel/draf/"]
 
@@ -152,8 +164,10 @@ def test_every_category_and_tag_has_its_pages(site: Path) -> None:
     assert set(_cards(_page(site, "/kategori/kegiatan/hal/2/"))) == {"/artikel/f/"}
     assert set(_cards(_page(site, "/tag/padi/"))) == {"/artikel/a/", "/artikel/b/", "/artikel/g/"}
     assert set(_cards(_page(site, "/tag/panen/"))) == {"/artikel/a/", "/artikel/e/"}
-    titles = {url: _page(site, url).findtext(".//title") for url in
-              ("/kategori/", "/kategori/kegiatan/", "/kategori/kegiatan/hal/2/", "/tag/padi/")}
+    titles = {
+        url: _page(site, url).findtext(".//title")
+        for url in ("/kategori/", "/kategori/kegiatan/", "/kategori/kegiatan/hal/2/", "/tag/padi/")
+    }
     assert titles == {
         "/kategori/": "Kategori | KIM Uji",
         "/kategori/kegiatan/": "Kategori: Kegiatan | KIM Uji",
@@ -191,7 +205,9 @@ def test_only_markdown_that_changed_is_rendered_again(
     (root / "content/uji/halaman/jadwal.md").unlink()
     report = build(root / "config.yaml", **options)
     assert rendered == ["a.md"]
-    assert [(Path(p.path).name, p.code) for p in report.problems] == [("a.md", "markup.link_missing")]
+    assert [(Path(p.path).name, p.code) for p in report.problems] == [
+        ("a.md", "markup.link_missing")
+    ]
     # A damaged entry of the render cache (its key intact) is rendered again, not trusted.
     (root / "content/uji/halaman/jadwal.md").write_text("---\njudul: Jadwal\n---\nSenin.\n")
     assert build(root / "config.yaml", **options).ok
@@ -211,12 +227,17 @@ def test_the_fixed_pages_are_there_with_their_titles(site: Path) -> None:
     potensi = _head(_page(site, "/potensi/"))
     assert potensi[0].startswith("Potensi Desa ") and potensi[1] == f"{BASE}/potensi/"
     assert "Sawah Organik" in _page(site, "/potensi/").text_content()
-    described = {url: _page(site, url).xpath("//meta[@name='description']/@content")[0]
-                 for url in ("/potensi/", "/produk/")}
+    described = {
+        url: _page(site, url).xpath("//meta[@name='description']/@content")[0]
+        for url in ("/potensi/", "/produk/")
+    }
     assert described["/potensi/"].endswith(": Sawah Organik, Kebun Kopi")
     assert described["/produk/"] == "Produk UMKM: Beras Merah, Kopi Bubuk"
     produk = _head(_page(site, "/produk/"))
-    assert produk[0].startswith("Produk UMKM ") and "Beras Merah" in _page(site, "/produk/").text_content()
+    assert (
+        produk[0].startswith("Produk UMKM ")
+        and "Beras Merah" in _page(site, "/produk/").text_content()
+    )
     assert _head(_page(site, "/cari/")) == ("Cari | KIM Uji", f"{BASE}/cari/", "website", True)
     missing = lxml.html.parse(str(site / "404.html")).getroot()
     assert _head(missing)[0] == "Halaman tidak ditemukan | KIM Uji" and _head(missing)[3]
@@ -262,8 +283,10 @@ def test_a_theme_sees_the_status_words_its_guide_names(tmp_path: Path) -> None:
     root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
     assert build(root / "config.yaml", drafts=True, future=True, now=NOW, with_index=False).ok
     site = root / "build" / HOST
-    said = {slug: _page(site, f"/artikel/{slug}/").findtext(".//p[@id='status']")
-            for slug in ("draf", "nanti", "tepat")}
+    said = {
+        slug: _page(site, f"/artikel/{slug}/").findtext(".//p[@id='status']")
+        for slug in ("draf", "nanti", "tepat")
+    }
     assert said == {"draf": "draf", "nanti": "terjadwal", "tepat": "terbit"}
     assert _page(site, "/artikel/").findtext(".//p[@id='term']") == "semua"
     assert _page(site, "/kategori/kegiatan/").findtext(".//p[@id='term']") == "Kegiatan"
@@ -326,9 +349,12 @@ def test_which_templates_pages_use_is_found_again_when_a_kims_override_goes(
     override = root / "content/uji/templat/page.html"
     theme_page = root / "themes/default/templates/page.html"
     steps = [
-        lambda: (override.parent.mkdir(), override.write_text(
-            '{% extends "base.html" %}\n{% block content %}<p>milik KIM</p>{% endblock %}\n'
-        )),
+        lambda: (
+            override.parent.mkdir(),
+            override.write_text(
+                '{% extends "base.html" %}\n{% block content %}<p>milik KIM</p>{% endblock %}\n'
+            ),
+        ),
         lambda: override.unlink(),
         lambda: theme_page.write_text(
             theme_page.read_text().replace("<h1>", '<h1 class="tema-baru">')
@@ -361,9 +387,13 @@ def test_an_unknown_theme_file_names_the_theme_and_what_it_has(tmp_path: Path) -
     )
     [problem] = report.problems
     assert (problem.path, problem.line, problem.code) == (
-        str(root / "content/uji/templat/page.html"), 3, "theme.render"
+        str(root / "content/uji/templat/page.html"),
+        3,
+        "theme.render",
     )
-    assert "aset 'tidak-ada.css' tidak ada di static/ tema default" in dict(problem.params)["detail"]
+    assert (
+        "aset 'tidak-ada.css' tidak ada di static/ tema default" in dict(problem.params)["detail"]
+    )
     assert dict(problem.params)["name"] == "page.html"
 
 
@@ -372,8 +402,11 @@ def test_a_missing_template_is_named_where_it_was_asked_for(tmp_path: Path) -> N
     that extends none: the KIM's profile (which chose the theme) is named."""
     root, report = _with_page_template(tmp_path, '{% include "tidak-ada.html" %}')
     assert [(p.path, p.code, dict(p.params)) for p in report.problems] == [
-        (str(root / "content/uji/templat/page.html"), "theme.missing_template",
-         {"name": "tidak-ada.html"})
+        (
+            str(root / "content/uji/templat/page.html"),
+            "theme.missing_template",
+            {"name": "tidak-ada.html"},
+        )
     ]
     polos = root / "themes/polos"
     shutil.copytree(root / "themes/default", polos)
@@ -427,7 +460,9 @@ def test_a_reference_to_a_media_file_that_is_not_published_is_an_error(tmp_path:
     )
     root = write_project(tmp_path / "p", files, config=BASE_CONFIG)
     report = build(root / "config.yaml", now=NOW, with_index=False)
-    said = [(Path(p.path).name, p.line, p.code) for p in report.problems if p.severity.value == "error"]
+    said = [
+        (Path(p.path).name, p.line, p.code) for p in report.problems if p.severity.value == "error"
+    ]
     assert ("b.md", 8, "ref.refused_media") in said, said
 
 

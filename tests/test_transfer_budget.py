@@ -32,7 +32,9 @@ def test_article_with_a_phone_photo_fits_the_budget(tmp_path: Path, browser: obj
             "content/desa/kim.yaml": profile("KIM Desa", "52.71.01.1004"),
             "content/desa/media/panen.jpg": photo,
             "content/desa/artikel/2026-05-01-panen.md": article(
-                "Panen raya di sawah desa", "2026-05-01", gambar="../media/panen.jpg",
+                "Panen raya di sawah desa",
+                "2026-05-01",
+                gambar="../media/panen.jpg",
                 gambar_alt="Petani memanen padi",
                 body="Petani memanen padi. " * 150 + "\n\n![Sawah](../media/panen.jpg)\n",
             ),

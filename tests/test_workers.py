@@ -32,7 +32,8 @@ FILES: dict[str, str | bytes] = {}
 for _n, _slug in enumerate(KIMS):
     FILES[f"content/{_slug}/kim.yaml"] = profile(f"KIM {_slug.upper()}", "52.71.01.1004")
     FILES[f"content/{_slug}/artikel/2026-01-0{_n + 1}-kabar.md"] = article(
-        f"Kabar {_slug}", f"2026-01-0{_n + 1}")
+        f"Kabar {_slug}", f"2026-01-0{_n + 1}"
+    )
 LIMITS = "batas_detik_kim: 2\nbatas_memori_mb: 512\n"
 
 
@@ -76,13 +77,20 @@ def _sites(root: Path) -> dict[str, dict[str, bytes]]:
 
 @pytest.mark.parametrize(
     ("fault", "code", "how"),
-    [(_hog, "kim.memory", None), (_stuck_in_c, "kim.timeout", None),
-     (_killed, "kim.worker_died", "SIGKILL")],
+    [
+        (_hog, "kim.memory", None),
+        (_stuck_in_c, "kim.timeout", None),
+        (_killed, "kim.worker_died", "SIGKILL"),
+    ],
     ids=["memory", "stuck in C code", "killed"],
 )
 def test_a_worker_lost_is_its_kims_failure_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: Callable[[], object], code: str,
-    how: str | None, short_grace: None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fault: Callable[[], object],
+    code: str,
+    how: str | None,
+    short_grace: None,
 ) -> None:
     clean = write_project(tmp_path / "bersih", FILES, config=BASE_CONFIG + LIMITS)
     assert build(clean / "config.yaml", now=NOW, jobs=2).ok
@@ -116,8 +124,11 @@ def test_results_come_in_the_tasks_order_whatever_dies(short_grace: None) -> Non
     """Ten tasks on two workers: the lost ones give their failure in their place, a new
     worker takes the others, and no worker is left behind."""
     before = _children()
-    results = list(run_isolated(list(range(10)), _square_or_die, lambda n, why: (n, why), 2,
-                                Limits(seconds=0.5)))
+    results = list(
+        run_isolated(
+            list(range(10)), _square_or_die, lambda n, why: (n, why), 2, Limits(seconds=0.5)
+        )
+    )
     assert results == [0, 1, 4, (3, "died:SIGKILL"), 16, (5, "timeout"), 36, 49, 64, 81]
     assert _children() == before
 
@@ -139,6 +150,7 @@ def test_a_worker_within_its_ceiling_cannot_exceed_it() -> None:
     worker (MemoryError), never in the machine. It counts from what the worker had when
     it started, so a big parent (a test runner, a preview server) takes nothing from it."""
     ballast = bytearray(768 * 2**20)  # the parent's own memory, bigger than the ceiling
+
     def allocate(size: int) -> str:
         try:
             bytearray(size)
@@ -146,12 +158,17 @@ def test_a_worker_within_its_ceiling_cannot_exceed_it() -> None:
             return "refused"
         return "given"
 
-    answers = list(run_isolated([2**20, 256 * 2**20, 2**31], allocate, lambda n, why: why, 2,
-                                Limits(memory_bytes=512 * 2**20)))
+    answers = list(
+        run_isolated(
+            [2**20, 256 * 2**20, 2**31],
+            allocate,
+            lambda n, why: why,
+            2,
+            Limits(memory_bytes=512 * 2**20),
+        )
+    )
     assert answers == ["given", "given", "refused"]
     del ballast
-
-
 
 
 def test_the_command_line_bounds_a_kim_built_alone(
@@ -165,13 +182,13 @@ def test_the_command_line_bounds_a_kim_built_alone(
     assert done.returncode == 0, done.stderr
     before = _sites(root)
     (root / "content/b/artikel/2026-01-02-kabar.md").write_text(
-        article("Kabar b", "2026-01-02", body="Disunting."), encoding="utf-8")
+        article("Kabar b", "2026-01-02", body="Disunting."), encoding="utf-8"
+    )
     _fault_in_b(monkeypatch, _stuck_in_c)
     done = run_kimsite(root, "build", "--jobs", "1", env={"KIMSITE_LANG": "en"})
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "content/b: This KIM took more than 2 seconds" in done.stderr, done.stderr
     assert _sites(root) == before
-
 
 
 def test_each_worker_calls_finish_before_it_ends(tmp_path: Path) -> None:

@@ -79,9 +79,16 @@ def test_kept_pages_stay_as_the_last_build_left_them(tmp_path: Path) -> None:
     assert new["artikel/a/index.html.gz"] == manifest["artikel/a/index.html.gz"]
     assert "artikel/b/index.html" not in new
     assert (out / "artikel/a/index.html").stat().st_mtime_ns == mtime
-    assert again.html_paths() == [PurePosixPath(p) for p in (
-        "artikel/a/index.html", "artikel/b/index.html", "index.html", "kontak/index.html",
-        "tentang/index.html")]
+    assert again.html_paths() == [
+        PurePosixPath(p)
+        for p in (
+            "artikel/a/index.html",
+            "artikel/b/index.html",
+            "index.html",
+            "kontak/index.html",
+            "tentang/index.html",
+        )
+    ]
     assert len(again) == 5
     with pytest.raises(OutputConflict):
         again.keep("/", Owner("lain"))
@@ -146,8 +153,7 @@ def test_statistics_add_up_and_conflicts_name_both_claimants() -> None:
     total.add(WriteStats(10, 20, 30))
     total.add(WriteStats(100, 200, 300))
     assert (total.written, total.unchanged, total.removed) == (111, 222, 333)
-    conflict = OutputConflict(PurePosixPath("a/index.html"), Owner("halaman a"),
-                              Owner("artikel a"))
+    conflict = OutputConflict(PurePosixPath("a/index.html"), Owner("halaman a"), Owner("artikel a"))
     assert str(conflict) == "a/index.html: halaman a / artikel a"
     assert conflict.source is None
     first = OutputConflict(PurePosixPath("x"), Owner("a", Path("a.md")), Owner("b"))
@@ -177,9 +183,14 @@ def test_compressed_copies_are_kept_without_compressing_again(
     site.add_text("/artikel/a/", page.upper(), Owner("a"))
     out, both = tmp_path / "out", ("gzip", "br")
     _stats, manifest = commit(site, out, encodings=both)
-    assert sorted(manifest) == ["artikel/a/index.html", "artikel/a/index.html.br",
-                                "artikel/a/index.html.gz", "index.html", "index.html.br",
-                                "index.html.gz"]
+    assert sorted(manifest) == [
+        "artikel/a/index.html",
+        "artikel/a/index.html.br",
+        "artikel/a/index.html.gz",
+        "index.html",
+        "index.html.br",
+        "index.html.gz",
+    ]
     assert sorted(compressed) == ["index.html", "index.html"]
     for name in manifest:
         _stamp(out / name, 5_000)
@@ -199,8 +210,10 @@ def test_compressed_copies_are_kept_without_compressing_again(
     assert compressed == ["index.html"]
     assert last["artikel/a/index.html.gz"] == again["artikel/a/index.html.gz"]
     assert (out / "index.html.gz").stat().st_mtime_ns != 5_000
-    assert last["index.html.gz"][:2] == ((out / "index.html.gz").stat().st_size,
-                                         (out / "index.html.gz").stat().st_mtime_ns)
+    assert last["index.html.gz"][:2] == (
+        (out / "index.html.gz").stat().st_size,
+        (out / "index.html.gz").stat().st_mtime_ns,
+    )
 
 
 def test_one_sites_journal_going_leaves_the_others(tmp_path: Path) -> None:
@@ -514,10 +527,19 @@ def test_removing_files_never_leaves_the_site(tmp_path: Path) -> None:
     (tmp_path / "luar").mkdir()
     (tmp_path / "luar/w.html").write_text("w")
     (root / "tautan").symlink_to(tmp_path / "luar")
-    removed = remove_files(root.resolve(), [
-        "../rahasia.txt", str(outside), "tautan/w.html", "tidak-ada.html", "a", "a/b/x.html",
-        "a/y.html", "a/../z.html",  # a name with ".." is refused, even one that stays inside
-    ])
+    removed = remove_files(
+        root.resolve(),
+        [
+            "../rahasia.txt",
+            str(outside),
+            "tautan/w.html",
+            "tidak-ada.html",
+            "a",
+            "a/b/x.html",
+            "a/y.html",
+            "a/../z.html",  # a name with ".." is refused, even one that stays inside
+        ],
+    )
     assert removed == 2  # the two files of the site, nothing else
     assert outside.read_text() == "jangan" and (tmp_path / "luar/w.html").is_file()
     assert not (root / "a").exists()  # folders left empty go, deepest first

@@ -29,6 +29,7 @@ from kimsite.serve.live import free_port
 # comes is measured by the benchmarks (benchmarks/preview.py), never asserted here.
 WAIT_MS = 30_000
 
+
 @dataclass
 class Served:
     process: subprocess.Popen[str]
@@ -56,7 +57,10 @@ def running(root: Path, *args: str, port: int) -> Iterator[Served]:
     serves; stopped on the way out."""
     process = subprocess.Popen(
         [sys.executable, "-m", "kimsite", "serve", *args, "--port", str(port)],
-        cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     result = Served(process, f"http://127.0.0.1:{port}", root)
 
@@ -84,7 +88,6 @@ def running(root: Path, *args: str, port: int) -> Iterator[Served]:
             raise
         if process.stdout is not None:
             process.stdout.close()
-
 
 
 NGINX = "/usr/sbin/nginx"
@@ -134,9 +137,19 @@ class Nginx:
 
     def _nginx(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [NGINX, "-p", str(self.prefix), "-c", str(self.prefix / "nginx.conf"),
-             "-e", str(self.prefix / "error.log"), *args],
-            capture_output=True, text=True, check=False,
+            [
+                NGINX,
+                "-p",
+                str(self.prefix),
+                "-c",
+                str(self.prefix / "nginx.conf"),
+                "-e",
+                str(self.prefix / "error.log"),
+                *args,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
 
     def check(self, conf: str, folder: Path) -> subprocess.CompletedProcess[str]:
@@ -144,13 +157,26 @@ class Nginx:
         being served: what an operator runs before reloading."""
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "kimsite.conf").write_text(conf)
-        main = (self.prefix / "nginx.conf").read_text().replace(
-            str(self.site_conf), str(folder / "kimsite.conf"))
+        main = (
+            (self.prefix / "nginx.conf")
+            .read_text()
+            .replace(str(self.site_conf), str(folder / "kimsite.conf"))
+        )
         (folder / "nginx.conf").write_text(main.replace(f"pid {self.prefix}/", f"pid {folder}/"))
         return subprocess.run(
-            [NGINX, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf"),
-             "-e", str(folder / "error.log")],
-            capture_output=True, text=True, check=False,
+            [
+                NGINX,
+                "-t",
+                "-p",
+                str(folder),
+                "-c",
+                str(folder / "nginx.conf"),
+                "-e",
+                str(folder / "error.log"),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
 
     def start(self, conf: str) -> None:
@@ -262,11 +288,26 @@ def self_signed(folder: Path, names: list[str]) -> tuple[Path, Path]:
     """A throwaway certificate for `names` (wildcards allowed) and its key."""
     cert, key = folder / "sertifikat.pem", folder / "kunci.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", f"/CN={names[0]}", "-addext",
-         "subjectAltName=" + ",".join(f"DNS:{n}" for n in names),
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            f"/CN={names[0]}",
+            "-addext",
+            "subjectAltName=" + ",".join(f"DNS:{n}" for n in names),
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 
@@ -281,11 +322,14 @@ class Sshd:
         self.port = free_port()
         host_key, user_key = folder / "host_ed25519", folder / "user_ed25519"
         for key in (host_key, user_key):
-            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)],
-                           check=True)
+            subprocess.run(
+                ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True
+            )
         (folder / "authorized_keys").write_text((folder / "user_ed25519.pub").read_text())
         host_pub = (folder / "host_ed25519.pub").read_text().split()
-        (folder / "known_hosts").write_text(f"[127.0.0.1]:{self.port} {host_pub[0]} {host_pub[1]}\n")
+        (folder / "known_hosts").write_text(
+            f"[127.0.0.1]:{self.port} {host_pub[0]} {host_pub[1]}\n"
+        )
         (folder / "sshd_config").write_text(
             f"Port {self.port}\nListenAddress 127.0.0.1\nHostKey {host_key}\n"
             f"PidFile {folder}/sshd.pid\nAuthorizedKeysFile {folder}/authorized_keys\n"
@@ -296,7 +340,8 @@ class Sshd:
         self.log = (folder / "sshd.log").open("w")
         self.process = subprocess.Popen(
             [SSHD, "-D", "-e", "-f", str(folder / "sshd_config")],
-            stdout=subprocess.DEVNULL, stderr=self.log,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
         )
         deadline = time.monotonic() + 10
         while True:

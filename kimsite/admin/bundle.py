@@ -23,9 +23,7 @@ from kimsite.output.atomic import write_atomic
 
 DECAP_VERSION = "3.16.3"
 # `npm view decap-cms@3.16.3 dist.integrity`
-DECAP_INTEGRITY = (
-    "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="
-)
+DECAP_INTEGRITY = "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw=="  # noqa: E501
 # The bundle and the chunks it loads on demand (webpack, from the bundle's own folder);
 # the `cms.js` build beside them is the same program again, and source maps are not served.
 _WANTED = re.compile(r"^package/dist/((?:\d+\.)?decap-cms\.js(?:\.LICENSE\.txt)?)$")
@@ -66,8 +64,15 @@ def load_bundle(cache_root: Path, log: ProblemLog, where: Path) -> Bundle | None
     data = path.read_bytes()
     got = _integrity(data)
     if got != DECAP_INTEGRITY:
-        log.add(where, None, "admin.integrity", Severity.WARNING, version=DECAP_VERSION,
-                got=got[:20] + "…", path=str(path))
+        log.add(
+            where,
+            None,
+            "admin.integrity",
+            Severity.WARNING,
+            version=DECAP_VERSION,
+            got=got[:20] + "…",
+            path=str(path),
+        )
         return None
     files = []
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:

@@ -11,8 +11,11 @@ from __future__ import annotations
 from kimsite.source.config import SiteConfig
 
 # Where each git host reads the file (all three also read it at the root).
-LOCATION = {"github": ".github/CODEOWNERS", "gitlab": ".gitlab/CODEOWNERS",
-            "gitea": ".gitea/CODEOWNERS"}
+LOCATION = {
+    "github": ".github/CODEOWNERS",
+    "gitlab": ".gitlab/CODEOWNERS",
+    "gitea": ".gitea/CODEOWNERS",
+}
 HEADER = (
     "# Dibuat oleh `kimsite admin codeowners` dari 'penyunting' di config.yaml.\n"
     "# Jangan diubah di sini: ubah config.yaml, lalu jalankan perintah itu lagi.\n"

@@ -57,8 +57,13 @@ def widget(f: Field, profile_media: bool = False) -> dict[str, Any]:
         # the KIM's, whatever zone the writer's browser is set to.
         out.update(widget=DATETIME_WIDGET)
     elif kind == "date":
-        out.update(widget="datetime", format=DATE_FORMAT, date_format=SHOWN_DATE,
-                   time_format=False, picker_utc=False)
+        out.update(
+            widget="datetime",
+            format=DATE_FORMAT,
+            date_format=SHOWN_DATE,
+            time_format=False,
+            picker_utc=False,
+        )
     elif kind == "boolean":
         out["widget"] = "boolean"
     elif kind in ("integer", "number"):
@@ -66,9 +71,10 @@ def widget(f: Field, profile_media: bool = False) -> dict[str, Any]:
         if kind == "integer":
             out["min"] = 0
     elif kind in ("choice", "open_choice"):
-        out.update(widget="select", options=[
-            {"label": _LABELS.get(c, c.capitalize()), "value": c} for c in f.choices
-        ])
+        out.update(
+            widget="select",
+            options=[{"label": _LABELS.get(c, c.capitalize()), "value": c} for c in f.choices],
+        )
     elif kind == "list":
         out["widget"] = "list"
     elif kind == "image":
@@ -76,12 +82,17 @@ def widget(f: Field, profile_media: bool = False) -> dict[str, Any]:
         if profile_media:  # kim.yaml sits beside media/, articles one folder below
             out.update(media_folder=MEDIA_DIR, public_folder=MEDIA_DIR)
     elif kind == "mapping":
-        out.update(widget="object", collapsed=True,
-                   fields=[widget(sub, profile_media) for sub in f.fields])
+        out.update(
+            widget="object", collapsed=True, fields=[widget(sub, profile_media) for sub in f.fields]
+        )
     elif kind == "mapping_list":
         first = f.fields[0].key
-        out.update(widget="list", collapsed=True, summary="{{fields." + first + "}}",
-                   fields=[widget(sub, profile_media) for sub in f.fields])
+        out.update(
+            widget="list",
+            collapsed=True,
+            summary="{{fields." + first + "}}",
+            fields=[widget(sub, profile_media) for sub in f.fields],
+        )
     else:  # pragma: no cover - a new Kind without a widget is a bug caught by the tests
         raise ValueError(f"no Decap widget for {kind!r}")
     if f.default is not None:
@@ -134,8 +145,10 @@ def collections(slug: str) -> list[dict[str, Any]]:
             "slug": "{{year}}-{{month}}-{{day}}-{{slug}}",
             "summary": "{{judul}} · {{tanggal | date('DD-MM-YYYY')}}",
             "sortable_fields": ["tanggal", "judul"],
-            "fields": [*(widget(f) for f in ARTICLE),
-                       _body("Tulis beritanya di sini. Foto bisa disisipkan lewat tombol +.")],
+            "fields": [
+                *(widget(f) for f in ARTICLE),
+                _body("Tulis beritanya di sini. Foto bisa disisipkan lewat tombol +."),
+            ],
         },
         {
             "name": names["halaman"],
@@ -175,8 +188,7 @@ def backend(editor: EditorConfig, slug: str) -> dict[str, Any]:
     if base_url:
         out["base_url"] = base_url
     api_root = editor.api_root or (
-        base_url + _API_PATHS[editor.backend] if base_url and editor.backend in _API_PATHS
-        else None
+        base_url + _API_PATHS[editor.backend] if base_url and editor.backend in _API_PATHS else None
     )
     if api_root:
         out["api_root"] = api_root

@@ -150,7 +150,12 @@ class LocalEditor:
             styles = sorted("/assets/" + p.name for p in (site / "assets").glob("*.css"))
             name = collection_names(slug)["artikel"]
             page = admin_page(
-                self._kim_name(slug), "", self.bundle.version, styles, name, self.config.zone,
+                self._kim_name(slug),
+                "",
+                self.bundle.version,
+                styles,
+                name,
+                self.config.zone,
                 (self.config.foto_maks_px, self.config.foto_kualitas),
             )
             return page.encode()  # no livereload: a save must not reload the editor

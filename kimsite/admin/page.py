@@ -72,7 +72,7 @@ def admin_page(
         "</head>\n<body>\n"
         f'<script src="{attr(script_origin + bundle_url(version, shared_name))}"'
         f' data-gaya="{attr(" ".join(styles))}" data-artikel="{attr(articles_collection)}"'
-        f" data-kategori=\"{attr(json.dumps(KATEGORI, sort_keys=True))}\""
+        f' data-kategori="{attr(json.dumps(KATEGORI, sort_keys=True))}"'
         f' data-pasangan="{attr(json.dumps(_pairs(ARTICLE), ensure_ascii=False))}"'
         f' data-zona="{attr(zone.name)}" data-zona-singkat="{attr(zone.abbr)}"'
         f' data-foto="{photo[0]} {photo[1]}"></script>\n'

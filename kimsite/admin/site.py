@@ -27,8 +27,15 @@ def add_admin(
     names = collection_names(slug)
     out.add_text(
         ADMIN_PAGE,
-        admin_page(kim_name, origin, DECAP_VERSION, styles, names["artikel"], config.zone,
-                   (config.foto_maks_px, config.foto_kualitas)),
+        admin_page(
+            kim_name,
+            origin,
+            DECAP_VERSION,
+            styles,
+            names["artikel"],
+            config.zone,
+            (config.foto_maks_px, config.foto_kualitas),
+        ),
         owner,
     )
     out.add_text(ADMIN_CONFIG, config_yaml(decap_config(slug, host, config, editor)), owner)
@@ -37,8 +44,7 @@ def add_admin(
 def kim_extras(kim: Kim, config: SiteConfig) -> Callable[[SiteOutput, list[str]], None]:
     """The editor's files of one KIM's site, as `render_kim(extras=…)` adds them: inside
     the site before its redirects are checked, so no redirect can hide `/admin/`."""
-    return lambda out, styles: add_admin(out, kim.slug, kim.profile.nama, kim.host, config,
-                                         styles)
+    return lambda out, styles: add_admin(out, kim.slug, kim.profile.nama, kim.host, config, styles)
 
 
 def editor_key(config: SiteConfig, cache_root: Path) -> str | None:

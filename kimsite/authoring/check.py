@@ -122,9 +122,17 @@ def _photos(kim: Kim, config: SiteConfig, log: ProblemLog) -> None:
     for asset in kim.media:
         state = state_of(asset.source)
         if state is not None and max(state.width, state.height) > config.foto_maks_px:
-            log.add(asset.source, None, "check.photo_large", Severity.WARNING,
-                    width=state.width, height=state.height, limit=config.foto_maks_px,
-                    mb=f"{asset.source.stat().st_size / 2**20:.1f}", slug=kim.slug)
+            log.add(
+                asset.source,
+                None,
+                "check.photo_large",
+                Severity.WARNING,
+                width=state.width,
+                height=state.height,
+                limit=config.foto_maks_px,
+                mb=f"{asset.source.stat().st_size / 2**20:.1f}",
+                slug=kim.slug,
+            )
 
 
 def _lengths(kim: Kim, log: ProblemLog) -> None:

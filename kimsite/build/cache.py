@@ -301,8 +301,9 @@ class Cache:
 
     # what each site's last build wrote -----------------------------------------------
     def kim_site(self, slug: str) -> SiteRecords:
-        return SiteRecords(self.root / "kims" / f"{slug}.json",
-                           self.root / "kims" / f"{slug}.folders.json")
+        return SiteRecords(
+            self.root / "kims" / f"{slug}.json", self.root / "kims" / f"{slug}.folders.json"
+        )
 
     def index_site(self) -> SiteRecords:
         return SiteRecords(self.root / "index.json", self.root / "index.folders.json")

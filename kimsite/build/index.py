@@ -129,13 +129,13 @@ def _build_index(
         previous.built
         and previous.fingerprint == fingerprint
         and previous.host == host
-        and site_intact(records, run.out / host, previous.probes,
-                        due=run.options.now.astimezone(UTC).hour == 0)
+        and site_intact(
+            records, run.out / host, previous.probes, due=run.options.now.astimezone(UTC).hour == 0
+        )
     ):
         report.built = True
         return
-    target = Target(records, host, previous.host,
-                    records.load_detail() if previous.built else None)
+    target = Target(records, host, previous.host, records.load_detail() if previous.built else None)
     # The index's search is made while its pages render (see publish.start_search).
     job = start_search(_province_records(run, present), target, run.out / host)
     try:
@@ -144,8 +144,7 @@ def _build_index(
         job.wait()  # the bundle is ready (or failed) before anything below
     published = None
     if site is not None:
-        published = publish(run, target, site, job, log, run.config_path,
-                            threads=write_threads(1))
+        published = publish(run, target, site, job, log, run.config_path, threads=write_threads(1))
     report.problems.extend(log)
     if published is None:
         report.note = "gagal"

@@ -112,8 +112,9 @@ def _worker_lost(task: KimTask, why: str) -> KimOutcome:
         problems = [problem(task.folder, None, "kim.timeout", seconds=config.batas_detik_kim)]
     else:
         how = why.partition(":")[2]
-        problems = [problem(task.folder, None, "kim.worker_died", how=how,
-                            memory=config.batas_memori_mb)]
+        problems = [
+            problem(task.folder, None, "kim.worker_died", how=how, memory=config.batas_memori_mb)
+        ]
     return KimOutcome(task.slug, _failed_state(task), problems, WriteStats(), 0)
 
 
@@ -222,8 +223,12 @@ def _load_render_publish(task: KimTask) -> KimOutcome:
     kim, theme, fresh_model = loaded
     records = task.run.cache.kim_site(task.slug)
     previous_host = task.previous.host if task.previous else None
-    target = Target(records, kim.host, previous_host,
-                    records.load_detail() if task.previous is not None else None)
+    target = Target(
+        records,
+        kim.host,
+        previous_host,
+        records.load_detail() if task.previous is not None else None,
+    )
     cached = task.run.cache.load_renders(task.slug)
     done = _render(task, kim, theme, target, cached, log)
     if done is None:
@@ -231,9 +236,16 @@ def _load_render_publish(task: KimTask) -> KimOutcome:
     rendered, job, templates_key = done
     run = task.run
     published = publish(
-        run, target, rendered.output, job, log, kim.profile.source,
+        run,
+        target,
+        rendered.output,
+        job,
+        log,
+        kim.profile.source,
         size_limit=(run.config.batas.keluaran_mb, task.folder),
-        templates=rendered.templates, templates_key=templates_key, threads=task.write_threads,
+        templates=rendered.templates,
+        templates_key=templates_key,
+        threads=task.write_threads,
     )
     if published is None:
         return replace(failed, problems=list(log))
@@ -243,8 +255,9 @@ def _load_render_publish(task: KimTask) -> KimOutcome:
     state.theme_chain, state.theme_fp = chain, theme_fp(run.themes, chain)
     state.host, state.built, state.probes = kim.host, True, published.probes
     state.next_change_ns = rendered.next_change_ns
-    return KimOutcome(task.slug, state, list(log), published.stats, len(rendered.output),
-                      published.indexed)
+    return KimOutcome(
+        task.slug, state, list(log), published.stats, len(rendered.output), published.indexed
+    )
 
 
 def _load(task: KimTask, log: ProblemLog) -> tuple[Kim, Theme, bool] | None:
@@ -306,9 +319,17 @@ def _render(
     rendered = None
     try:
         rendered = render_kim(
-            kim, run.config, theme, run.options, _renderer_once, log,
-            cached=cached, keep=keep, known_templates=known,
-            image_cache=run.cache.root / "images", searching=searching,
+            kim,
+            run.config,
+            theme,
+            run.options,
+            _renderer_once,
+            log,
+            cached=cached,
+            keep=keep,
+            known_templates=known,
+            image_cache=run.cache.root / "images",
+            searching=searching,
             extras=kim_extras(kim, run.config),
         )
     finally:

@@ -399,9 +399,7 @@ def _output_intact(run: Run, slug: str, previous: KimState) -> bool:
     file-by-file comparison falls in the hour its name gives (the hourly build then covers
     every KIM once a day)."""
     due = shard_of(slug, FULL_CHECK_HOURS) == run.options.now.astimezone(UTC).hour + 1
-    return site_intact(
-        run.cache.kim_site(slug), run.out / str(previous.host), previous.probes, due
-    )
+    return site_intact(run.cache.kim_site(slug), run.out / str(previous.host), previous.probes, due)
 
 
 def _forget_removed(

@@ -161,9 +161,7 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
             "shrink photos in media/ to the province's limit (foto_maks_px), upright, no GPS",
         ),
     )
-    f.add_argument(
-        "kims", nargs="*", metavar="KIM", help=t("hanya KIM ini", "only these KIMs")
-    )
+    f.add_argument("kims", nargs="*", metavar="KIM", help=t("hanya KIM ini", "only these KIMs"))
     common(f)
 
     n = sub.add_parser(

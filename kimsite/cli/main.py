@@ -74,20 +74,28 @@ def _foto(args: argparse.Namespace, lang: str) -> int:
     except KimsiteError as exc:
         _print_problems(exc.problems, args.format, lang)
         return 1
-    done = shrink_kims(config.content_dir, list(args.kims), config.foto_maks_px,
-                       config.foto_kualitas)
+    done = shrink_kims(
+        config.content_dir, list(args.kims), config.foto_maks_px, config.foto_kualitas
+    )
     for item in done:
-        print(render_message("foto.shrunk", {
-            "path": display_path(item.path),
-            "before_size": f"{item.before[0]}×{item.before[1]}",
-            "after_size": f"{item.after[0]}×{item.after[1]}",
-            "before_mb": f"{item.before[2] / 2**20:.1f}",
-            "after_mb": f"{item.after[2] / 2**20:.1f}",
-        }, lang))
+        print(
+            render_message(
+                "foto.shrunk",
+                {
+                    "path": display_path(item.path),
+                    "before_size": f"{item.before[0]}×{item.before[1]}",
+                    "after_size": f"{item.after[0]}×{item.after[1]}",
+                    "before_mb": f"{item.before[2] / 2**20:.1f}",
+                    "after_mb": f"{item.after[2] / 2**20:.1f}",
+                },
+                lang,
+            )
+        )
     saved = sum(i.before[2] - i.after[2] for i in done) / 2**20
     if done:
-        print(render_message("foto.summary", {"count": len(done), "saved_mb": f"{saved:.1f}"},
-                             lang))
+        print(
+            render_message("foto.summary", {"count": len(done), "saved_mb": f"{saved:.1f}"}, lang)
+        )
     else:
         print(render_message("foto.none", {}, lang))
     return 0

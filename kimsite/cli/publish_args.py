@@ -31,9 +31,12 @@ def add_publishing(sub: Any, t: Words, common: Common, lang_help: str) -> None:
             "--admin do it themselves when needed)",
         ),
     )
-    af.add_argument("--cache", type=Path, default=None,
-                    help=t("folder cache (bawaan: .kimsite-cache/)",
-                           "cache folder (default: .kimsite-cache/)"))
+    af.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help=t("folder cache (bawaan: .kimsite-cache/)", "cache folder (default: .kimsite-cache/)"),
+    )
     ac = asub.add_parser(
         "codeowners",
         help=t(
@@ -41,14 +44,24 @@ def add_publishing(sub: Any, t: Words, common: Common, lang_help: str) -> None:
             "write CODEOWNERS: each KIM folder's maintainers from config.yaml",
         ),
     )
-    ac.add_argument("--output", "-o", type=Path, default=None,
-                    help=t("berkas tujuan (bawaan: .github/, .gitlab/ atau .gitea/CODEOWNERS, "
-                           "menurut backend)",
-                           "file to write (default: .github/, .gitlab/ or .gitea/CODEOWNERS, "
-                           "by backend)"))
-    ac.add_argument("--check", action="store_true",
-                    help=t("hanya periksa bahwa berkas itu sesuai (kode keluar 1 bila tidak)",
-                           "only check that the file is up to date (exit 1 if not)"))
+    ac.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        default=None,
+        help=t(
+            "berkas tujuan (bawaan: .github/, .gitlab/ atau .gitea/CODEOWNERS, menurut backend)",
+            "file to write (default: .github/, .gitlab/ or .gitea/CODEOWNERS, by backend)",
+        ),
+    )
+    ac.add_argument(
+        "--check",
+        action="store_true",
+        help=t(
+            "hanya periksa bahwa berkas itu sesuai (kode keluar 1 bila tidak)",
+            "only check that the file is up to date (exit 1 if not)",
+        ),
+    )
     au = asub.add_parser(
         "urls",
         help=t(
@@ -125,7 +138,7 @@ def add_publishing(sub: Any, t: Words, common: Common, lang_help: str) -> None:
         "releases folder: a local path or user@host:/path (over ssh)",
     )
     ssh_help = t(
-        "perintah ssh beserta opsinya (bawaan: ssh), misalnya \"ssh -p 2222 -i kunci\"",
+        'perintah ssh beserta opsinya (bawaan: ssh), misalnya "ssh -p 2222 -i kunci"',
         "the ssh command with its options (default: ssh)",
     )
     ds = dsub.add_parser(

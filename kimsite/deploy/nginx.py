@@ -155,8 +155,14 @@ def _redirects(folder: Path, log: ProblemLog) -> tuple[Redirect, ...]:
 def _built(site: Path, redirect: Redirect, folder: Path, log: ProblemLog) -> bool:
     if (site / output_path(redirect.new)).is_file():
         return True
-    log.add(folder / REDIRECTS_NAME, redirect.line, "deploy.redirect_unbuilt", Severity.WARNING,
-            old=redirect.old, new=redirect.new)
+    log.add(
+        folder / REDIRECTS_NAME,
+        redirect.line,
+        "deploy.redirect_unbuilt",
+        Severity.WARNING,
+        old=redirect.old,
+        new=redirect.new,
+    )
     return False
 
 

@@ -84,8 +84,15 @@ def _entry(element: Element) -> dict[str, object]:
         elif name == "app:control":
             draft = next((d.text for d in child if _name(d.tag) == "app:draft"), "") or ""
             found["draft"] = draft.strip().lower() == "yes"
-        elif name in ("title", "content", "published", "updated", "blogger:type",
-                      "blogger:status", "blogger:filename"):
+        elif name in (
+            "title",
+            "content",
+            "published",
+            "updated",
+            "blogger:type",
+            "blogger:status",
+            "blogger:filename",
+        ):
             found[name] = child.text or ""
     found["labels"] = labels
     if found.get("blogger:type"):
@@ -97,9 +104,7 @@ def _entry(element: Element) -> dict[str, object]:
     return found
 
 
-def import_blogger(
-    feed: Path, folder: Path, zone: Zone, force: bool = False
-) -> Summary:
+def import_blogger(feed: Path, folder: Path, zone: Zone, force: bool = False) -> Summary:
     """Import the Blogger `feed` into the KIM folder `folder`; raises ExportUnreadable."""
     summary = Summary()
     media = Media(None, folder / "media", summary)

@@ -27,6 +27,7 @@ def run_import(args: argparse.Namespace, lang: str) -> int:
     if not is_dns_label(args.kim) or folder.is_symlink() or not (folder / PROFILE_NAME).is_file():
         _say("import.no_kim", lang, kim=args.kim)
         return 1
+
     def work(_task: None) -> Summary:
         if args.importer == "blogger":
             return import_blogger(args.export, folder, config.zone, force=args.force)

@@ -245,7 +245,7 @@ def without_leading_photo(body: str, photo: str) -> str:
     top of its body, where WordPress themes that show none put it: not shown twice."""
     found = _LEADING_PHOTO.match(body)
     if found and f'src="{html.escape(photo)}"' in found.group(1):
-        return body[found.end():].lstrip()
+        return body[found.end() :].lstrip()
     return body
 
 
@@ -273,8 +273,9 @@ def to_markdown(clean: str) -> str:
         figures.append(found.group(0))
         return f"<p>{_FIGURE_MARK}{len(figures) - 1}</p>"
 
-    markdown = markdownify(_FIGURE.sub(keep, clean), heading_style="ATX", bullets="-",
-                           strip=["figure"])
+    markdown = markdownify(
+        _FIGURE.sub(keep, clean), heading_style="ATX", bullets="-", strip=["figure"]
+    )
     for number, figure in enumerate(figures):
         markdown = markdown.replace(f"{_FIGURE_MARK}{number}", f"\n\n{figure}\n\n", 1)
     markdown = re.sub(r"\n{3,}", "\n\n", markdown)
@@ -445,6 +446,12 @@ def path_of(url: str) -> str | None:
 
 
 __all__ = [
-    "Doc", "ExportUnreadable", "KimFolder", "Media", "Summary", "html_to_markdown", "safe_slug",
+    "Doc",
+    "ExportUnreadable",
+    "KimFolder",
+    "Media",
+    "Summary",
+    "html_to_markdown",
+    "safe_slug",
     "stream",
 ]

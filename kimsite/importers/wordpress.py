@@ -48,8 +48,22 @@ _EXCERPT = re.compile(r"^https?://wordpress\.org/export/1\.\d+/excerpt/$")
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
 _DC = "http://purl.org/dc/elements/1.1/"
 RESERVED_PAGES = frozenset(
-    {"artikel", "kategori", "tag", "profil", "potensi", "produk", "cari", "hal", "media",
-     "assets", "pagefind", "berita", "wilayah", "gambar"}
+    {
+        "artikel",
+        "kategori",
+        "tag",
+        "profil",
+        "potensi",
+        "produk",
+        "cari",
+        "hal",
+        "media",
+        "assets",
+        "pagefind",
+        "berita",
+        "wilayah",
+        "gambar",
+    }
 )
 DRAFT_STATES = frozenset({"draft", "pending", "private"})
 UNCATEGORISED = frozenset({"uncategorized", "tak-berkategori", "tanpa-kategori"})

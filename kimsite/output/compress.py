@@ -20,8 +20,19 @@ SUFFIX = {"gzip": ".gz", "br": ".br"}  # one for each of ENCODINGS
 # Text formats a site publishes. Images, fonts and Pagefind's index files are already
 # compressed: another layer costs time and saves nothing.
 COMPRESSIBLE = frozenset(
-    {".html", ".xml", ".css", ".js", ".mjs", ".json", ".txt", ".svg", ".webmanifest", ".ico",
-     ".yml"}
+    {
+        ".html",
+        ".xml",
+        ".css",
+        ".js",
+        ".mjs",
+        ".json",
+        ".txt",
+        ".svg",
+        ".webmanifest",
+        ".ico",
+        ".yml",
+    }
 )
 MIN_SIZE = 512  # below this, a copy saves less than the round trip for its headers
 GZIP_LEVEL = 9
@@ -37,9 +48,7 @@ def worth_compressing(name: str, size: int) -> bool:
     return size >= MIN_SIZE and dot >= 0 and name[dot:].lower() in COMPRESSIBLE
 
 
-def variants(
-    name: str, data: bytes, encodings: tuple[str, ...]
-) -> Iterator[tuple[str, bytes]]:
+def variants(name: str, data: bytes, encodings: tuple[str, ...]) -> Iterator[tuple[str, bytes]]:
     """(suffix, compressed bytes) for each encoding worth serving for a file named `name`."""
     if not encodings or not worth_compressing(name, len(data)):
         return

@@ -167,8 +167,18 @@ def _settings() -> str:
     of its stamp. Read at each call, so that no setting can change while an entry made
     under the old one is still served (the stamp once kept only the key, and a new
     VERSION was not seen for a photo whose file had not changed)."""
-    return repr((VERSION, WIDTHS, MIN_STEP, MAX_ORIGINAL, SHARE_SIZE, SHARE_MAX_BYTES,
-                 JPEG_QUALITY, WEBP_QUALITY))
+    return repr(
+        (
+            VERSION,
+            WIDTHS,
+            MIN_STEP,
+            MAX_ORIGINAL,
+            SHARE_SIZE,
+            SHARE_MAX_BYTES,
+            JPEG_QUALITY,
+            WEBP_QUALITY,
+        )
+    )
 
 
 def _stamped_key(path: Path, size: int, mtime_ns: int, settings: str) -> str | None:
@@ -362,8 +372,9 @@ def encode(image: object, suffix: str, jpeg_quality: int, webp_quality: int) -> 
     assert isinstance(image, Image.Image)
     out = io.BytesIO()
     if suffix in (".jpg", ".jpeg"):
-        image.convert("RGB").save(out, "JPEG", quality=jpeg_quality, optimize=True,
-                                  progressive=True)
+        image.convert("RGB").save(
+            out, "JPEG", quality=jpeg_quality, optimize=True, progressive=True
+        )
     elif suffix == ".webp":
         image.save(out, "WEBP", quality=webp_quality, method=4)
     else:

@@ -326,9 +326,7 @@ def render_index(
                 for kec in kec_chunk
                 if not kec.continued
             }
-            for number, (url, kec_chunk) in enumerate(
-                zip(pages, kec_chunks, strict=True), start=1
-            ):
+            for number, (url, kec_chunk) in enumerate(zip(pages, kec_chunks, strict=True), start=1):
                 all_pages.append(url)
                 suffix = f" — Halaman {number}" if number > 1 else ""
                 write(

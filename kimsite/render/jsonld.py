@@ -21,7 +21,8 @@ CONTEXT = "https://schema.org"
 def to_script(*items: dict[str, Any]) -> Markup:
     """The content of one ld+json script element: a single item, or a graph of several."""
     data: dict[str, Any] = (
-        {"@context": CONTEXT, **items[0]} if len(items) == 1
+        {"@context": CONTEXT, **items[0]}
+        if len(items) == 1
         else {"@context": CONTEXT, "@graph": list(items)}
     )
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

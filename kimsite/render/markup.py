@@ -194,9 +194,7 @@ class _Context:
         return self.doc.body_line
 
     def report(self, ref: str, code: str, severity: Severity = Severity.ERROR) -> None:
-        self.problems.append(
-            problem(self.doc.source, self.line_of(ref), code, severity, ref=ref)
-        )
+        self.problems.append(problem(self.doc.source, self.line_of(ref), code, severity, ref=ref))
 
 
 class _ReferenceProcessor(Treeprocessor):
@@ -376,8 +374,9 @@ class MarkdownRenderer:
         ctx = _Context(doc, resolver, links)
         deep = too_deep(doc.body)
         if deep is not None:
-            problems = [problem(doc.source, doc.body_line + deep, "markup.too_deep",
-                                limit=MAX_NESTING)]
+            problems = [
+                problem(doc.source, doc.body_line + deep, "markup.too_deep", limit=MAX_NESTING)
+            ]
             return RenderedBody("", 0, "", problems, ctx.deps)
         self._processor.context = ctx
         try:

@@ -120,6 +120,7 @@ def province_share(kims: int) -> int:
     """How many of its newest records each of `kims` KIMs gives the index's search."""
     return max(1, min(PROVINCE_RECORDS_PER_KIM, PROVINCE_RECORDS // max(1, kims)))
 
+
 PROVINCE_RECORD_CHARS = {"title": 150, "text": 500, "kim": 120}
 
 

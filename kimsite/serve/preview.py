@@ -305,11 +305,15 @@ class Preview:
         if self.editor is not None:
             answer = self.editor.answer(path, self.slug, self.host, self.site)
             if answer is not None:
-                kind = "text/yaml" if path.endswith(".yml") else (
-                    mimetypes.guess_type(path)[0] or "text/html"
+                kind = (
+                    "text/yaml"
+                    if path.endswith(".yml")
+                    else (mimetypes.guess_type(path)[0] or "text/html")
                 )
-                start_response("200 OK", [("Content-Type", f"{kind}; charset=utf-8"),
-                                          ("Cache-Control", "no-store")])
+                start_response(
+                    "200 OK",
+                    [("Content-Type", f"{kind}; charset=utf-8"), ("Cache-Control", "no-store")],
+                )
                 return [answer]
         switched = self._switch(path)
         if switched is not None:
@@ -325,9 +329,10 @@ class Preview:
             status, target = "404 Not Found", self.site / "404.html"
         if not target.is_file():
             if self._lock.locked():  # being built (the index, the first time): wait
-                body = b'<meta http-equiv="refresh" content="2">' + render_message(
-                    "serve.building", {}, self.lang
-                ).encode()
+                body = (
+                    b'<meta http-equiv="refresh" content="2">'
+                    + render_message("serve.building", {}, self.lang).encode()
+                )
             else:
                 body = self.banner() + render_message("serve.not_built", {}, self.lang).encode()
             start_response(
@@ -382,7 +387,9 @@ class Preview:
             # The index needs every KIM's summary: built beside the server, so the pages
             # being previewed stay served; until then its pages say it is on its way.
             threading.Thread(
-                target=self.rebuild, args=(Plan(ALL, True),), kwargs={"everything": True},
+                target=self.rebuild,
+                args=(Plan(ALL, True),),
+                kwargs={"everything": True},
                 daemon=True,
             ).start()
         elif slug is not None and slug not in self.built:
@@ -467,6 +474,7 @@ def serve(
     ready = render_message(
         "serve.ready", {"url": f"http://127.0.0.1:{port}/", "host": preview.host}, lang
     )
+
     def rescan() -> None:  # events were lost: every watched KIM's files are compared again
         debouncer.push(Plan(ALL, preview.index_built))
 
@@ -480,6 +488,7 @@ def serve(
     )
     preview.on_first_build = lambda slug: watch.add(preview.root / "content" / slug)
     watch.start(preview.root / "content" / kim for kim in sorted(preview.built))
+
     def announce() -> None:  # from the loop, once serve() has bound the port: a reader (or
         # a test) following the printed address the moment it appears is not refused
         say(ready)

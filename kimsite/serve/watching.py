@@ -30,9 +30,14 @@ def _event_filter() -> list[Any]:
     from watchdog import events
 
     return [
-        events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
-        events.FileMovedEvent, events.FileClosedEvent, events.DirCreatedEvent,
-        events.DirDeletedEvent, events.DirMovedEvent,
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileDeletedEvent,
+        events.FileMovedEvent,
+        events.FileClosedEvent,
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
     ]
 
 
@@ -80,7 +85,9 @@ class Watch:
     def _schedule(self, folder: Path, recursive: bool) -> None:
         if folder.is_dir():
             self.observer.schedule(
-                _Handler(self.on_change), str(folder), recursive=recursive,
+                _Handler(self.on_change),
+                str(folder),
+                recursive=recursive,
                 event_filter=_event_filter(),
             )
 

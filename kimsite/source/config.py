@@ -203,8 +203,13 @@ def load_config(path: Path) -> SiteConfig:
     if themes_dir.is_dir() and not (themes_dir / tema).is_dir():
         # Said once, at its line here: otherwise every KIM using it would be blamed.
         available = sorted(t.name for t in themes_dir.iterdir() if t.is_dir())
-        log.add(path, fields.line("tema"), "theme.unknown", name=tema,
-                available=", ".join(available) or "-")
+        log.add(
+            path,
+            fields.line("tema"),
+            "theme.unknown",
+            name=tema,
+            available=", ".join(available) or "-",
+        )
     per_page = fields.integer("artikel_per_halaman") or 10
     berita = fields.integer("berita_indeks") or 20
     for key, value in (("artikel_per_halaman", per_page), ("berita_indeks", berita)):
@@ -230,8 +235,13 @@ def load_config(path: Path) -> SiteConfig:
         kompresi = tuple(dict.fromkeys(e.lower() for e in fields.text_list("kompresi")))
         for encoding in kompresi:
             if encoding not in ENCODINGS:
-                log.add(path, fields.line("kompresi"), "config.encoding", value=encoding,
-                        known=", ".join(ENCODINGS))
+                log.add(
+                    path,
+                    fields.line("kompresi"),
+                    "config.encoding",
+                    value=encoding,
+                    known=", ".join(ENCODINGS),
+                )
     tls = tuple(_certificates(fields, log))
     penyunting = _editor(fields, log)
     fields.finish()
@@ -289,8 +299,14 @@ def _editor(fields: Fields, log: ProblemLog) -> EditorConfig | None:
     aktif = section.boolean("aktif", default=True)
     backend = (section.text("backend", required=aktif) or "github").lower()
     if backend not in BACKENDS:
-        log.add(section.path, section.line("backend"), "field.choice", key="penyunting.backend",
-                value=backend, choices=", ".join(BACKENDS))
+        log.add(
+            section.path,
+            section.line("backend"),
+            "field.choice",
+            key="penyunting.backend",
+            value=backend,
+            choices=", ".join(BACKENDS),
+        )
     repo = section.text("repo", required=aktif) or ""
     if repo and not _REPO.match(repo):
         log.add(section.path, section.line("repo"), "config.editor_repo", value=repo)
@@ -299,8 +315,13 @@ def _editor(fields: Fields, log: ProblemLog) -> EditorConfig | None:
     base_url, api_root = section.text("base_url"), section.text("api_root")
     for key, url in (("base_url", base_url), ("api_root", api_root)):
         if url is not None and not _https_url(url):
-            log.add(section.path, section.line(key), "config.editor_url", key=f"penyunting.{key}",
-                    value=url)
+            log.add(
+                section.path,
+                section.line(key),
+                "config.editor_url",
+                key=f"penyunting.{key}",
+                value=url,
+            )
     if aktif and backend in ("gitlab", "gitea") and not app_id:
         log.add(section.path, section.line(), "config.editor_app_id", backend=backend)
     if aktif and backend in ("github", "gitea") and not base_url:
@@ -323,8 +344,9 @@ def _editor(fields: Fields, log: ProblemLog) -> EditorConfig | None:
     section.finish()
     if not aktif:
         return None
-    return EditorConfig(backend, repo, cabang, app_id, base_url, api_root, alur, provinsi,
-                        tuple(kims))
+    return EditorConfig(
+        backend, repo, cabang, app_id, base_url, api_root, alur, provinsi, tuple(kims)
+    )
 
 
 def _https_url(url: str) -> bool:

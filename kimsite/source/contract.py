@@ -170,8 +170,9 @@ PROFILE: tuple[Field, ...] = (
         required=True,
         pattern=(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$", "Contoh: 52.71.01.1004"),
     ),
-    Field("deskripsi", "Deskripsi", "longtext", "Dua atau tiga kalimat tentang KIM.",
-          required=True),
+    Field(
+        "deskripsi", "Deskripsi", "longtext", "Dua atau tiga kalimat tentang KIM.", required=True
+    ),
     Field("nomor_induk", "Nomor Induk Komunitas", "text", "Dari Dinas Kominfo kabupaten/kota."),
     Field(
         "domain",
@@ -179,8 +180,14 @@ PROFILE: tuple[Field, ...] = (
         "text",
         "Diisi hanya bila provinsi memberi domain khusus (lihat config.yaml).",
     ),
-    Field("istilah", "Istilah", "choice", "Kelompok atau Komunitas Informasi Masyarakat.",
-          choices=ISTILAH, default="komunitas"),
+    Field(
+        "istilah",
+        "Istilah",
+        "choice",
+        "Kelompok atau Komunitas Informasi Masyarakat.",
+        choices=ISTILAH,
+        default="komunitas",
+    ),
     Field("alamat", "Alamat sekretariat", "text"),
     Field("tanggal_berdiri", "Tanggal berdiri", "date"),
     Field(

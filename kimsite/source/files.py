@@ -55,8 +55,22 @@ def _ftyp(*brands: bytes) -> Callable[[bytes], bool]:
 
 
 _JPEG = (lambda head: head.startswith(b"\xff\xd8\xff"), "JPEG")
-_MP4 = (_ftyp(b"isom", b"iso2", b"mp41", b"mp42", b"M4A ", b"M4V ", b"avc1", b"3gp4", b"3gp5",
-              b"dash", b"qt  "), "MP4/M4A")
+_MP4 = (
+    _ftyp(
+        b"isom",
+        b"iso2",
+        b"mp41",
+        b"mp42",
+        b"M4A ",
+        b"M4V ",
+        b"avc1",
+        b"3gp4",
+        b"3gp5",
+        b"dash",
+        b"qt  ",
+    ),
+    "MP4/M4A",
+)
 _OGG = (lambda head: head.startswith(b"OggS"), "Ogg")
 
 # extension → (does the file start as this type?, the type's name for messages)
@@ -68,8 +82,13 @@ MEDIA_TYPES: dict[str, tuple[Callable[[bytes], bool], str]] = {
     ".webp": (lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP", "WebP"),
     ".avif": (_ftyp(b"avif", b"avis"), "AVIF"),
     ".pdf": (lambda head: head.startswith(b"%PDF-"), "PDF"),
-    ".mp3": (lambda head: head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3",
-                                                                 b"\xff\xf2", b"\xff\xfa"), "MP3"),
+    ".mp3": (
+        lambda head: (
+            head.startswith(b"ID3")
+            or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2", b"\xff\xfa")
+        ),
+        "MP3",
+    ),
     ".m4a": _MP4,
     ".mp4": _MP4,
     ".ogg": _OGG,

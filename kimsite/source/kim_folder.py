@@ -71,9 +71,7 @@ UPDATE_SLACK = timedelta(days=1)  # clocks and zones differ; a day more is still
 def list_kim_folders(content_dir: Path) -> list[Path]:
     if not content_dir.is_dir():
         return []
-    return sorted(
-        p for p in content_dir.iterdir() if p.is_dir() and is_content_file(p.name)
-    )
+    return sorted(p for p in content_dir.iterdir() if p.is_dir() and is_content_file(p.name))
 
 
 @dataclass
@@ -284,8 +282,15 @@ def _check_lengths(
     for key, limit in (("judul", limits.judul), ("ringkasan", limits.ringkasan)):
         value = values[key]
         if value is not None and len(value) > limit:
-            log.add(path, fields.line(key), "doc.too_long", key=key, length=len(value),
-                    limit=limit, setting=f"batas_{key}")
+            log.add(
+                path,
+                fields.line(key),
+                "doc.too_long",
+                key=key,
+                length=len(value),
+                limit=limit,
+                setting=f"batas_{key}",
+            )
 
 
 def _check_tag_count(articles: Sequence[Article], limits: ContentLimits, log: ProblemLog) -> None:
@@ -325,8 +330,9 @@ def load_article(
     kategori_raw = fields.text("kategori") or "berita"
     kategori = slugify(kategori_raw)
     if not kategori or len(kategori_raw) > MAX_TAG_CHARS:
-        log.add(path, fields.line("kategori"), "doc.bad_category",
-                value=kategori_raw[:MAX_TAG_CHARS])
+        log.add(
+            path, fields.line("kategori"), "doc.bad_category", value=kategori_raw[:MAX_TAG_CHARS]
+        )
     gambar = asset_field(fields, "gambar", path.parent, resolver, log)
     gambar_alt = fields.text("gambar_alt")
     if fields.has("gambar") and not gambar_alt:
@@ -338,8 +344,9 @@ def load_article(
         elif tag.lower() not in tags:
             tags.append(tag.lower())
     if len(tags) > limits.tag_artikel:
-        log.add(path, fields.line("tag"), "doc.too_many_tags", count=len(tags),
-                limit=limits.tag_artikel)
+        log.add(
+            path, fields.line("tag"), "doc.too_many_tags", count=len(tags), limit=limits.tag_artikel
+        )
     draf = fields.boolean("draf")
     example = body.find(PLACEHOLDER)
     if example >= 0 and not draf:

@@ -65,8 +65,14 @@ def load_redirects(path: Path, log: ProblemLog) -> tuple[Redirect, ...]:
             log.add(path, line, "redirect.bad_old", old=key[:200])
             continue
         if len(old) > MAX_SENT_CHARS:
-            log.add(path, line, "redirect.too_long", old=key[:200], length=len(old),
-                    limit=MAX_SENT_CHARS)
+            log.add(
+                path,
+                line,
+                "redirect.too_long",
+                old=key[:200],
+                length=len(old),
+                limit=MAX_SENT_CHARS,
+            )
             continue
         if not isinstance(value_node, yaml.ScalarNode):
             log.add(path, line, "redirect.bad_new", old=key[:200], new="…")
@@ -80,8 +86,14 @@ def load_redirects(path: Path, log: ProblemLog) -> tuple[Redirect, ...]:
             log.add(path, line, "redirect.twice", old=old, first_line=first.line)
             continue
         if first is not None:
-            log.add(path, line, "redirect.same_for_server", old=old, other=first.old,
-                    first_line=first.line)
+            log.add(
+                path,
+                line,
+                "redirect.same_for_server",
+                old=old,
+                other=first.old,
+                first_line=first.line,
+            )
             continue
         redirect = Redirect(old=old, new=new, line=line)
         seen[server_key(old)] = redirect
@@ -165,8 +177,9 @@ def check_against_site(
         if output_path(r.new) in outputs:
             pass
         elif r.new in waiting:
-            log.add(source, r.line, "redirect.waiting_target", Severity.WARNING, old=r.old,
-                    new=r.new)
+            log.add(
+                source, r.line, "redirect.waiting_target", Severity.WARNING, old=r.old, new=r.new
+            )
         else:
             log.add(source, r.line, "redirect.missing_target", old=r.old, new=r.new)
         bare = r.old.partition("?")[0]

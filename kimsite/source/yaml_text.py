@@ -269,8 +269,12 @@ def parse_yaml(text: str, path: Path, log: ProblemLog, line_offset: int = 0) -> 
             log.add(path, line + 1 + line_offset, code, tag=tag)
         else:
             assert continued is not None
-            log.add(path, continued[0] + 1 + line_offset, "yaml.item_continues",
-                    value=continued[1][:100])
+            log.add(
+                path,
+                continued[0] + 1 + line_offset,
+                "yaml.item_continues",
+                value=continued[1][:100],
+            )
     raise YamlUnreadable
 
 

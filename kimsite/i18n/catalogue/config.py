@@ -129,8 +129,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{old}' is the address of a page of this site: a redirect would hide it. Remove this line.",
     ),
     "import.no_kim": (
-        "Folder content/{kim}/ dengan kim.yaml belum ada. Buat KIM-nya dulu (kimsite new kim {kim} --nama \"…\" --kode-wilayah …), lalu impor lagi.",
-        "There is no content/{kim}/ folder with a kim.yaml. Create the KIM first (kimsite new kim {kim} --nama \"…\" --kode-wilayah …), then import again.",
+        'Folder content/{kim}/ dengan kim.yaml belum ada. Buat KIM-nya dulu (kimsite new kim {kim} --nama "…" --kode-wilayah …), lalu impor lagi.',
+        'There is no content/{kim}/ folder with a kim.yaml. Create the KIM first (kimsite new kim {kim} --nama "…" --kode-wilayah …), then import again.',
     ),
     "import.unreadable": (
         "Berkas ekspor ini tidak bisa dibaca sebagai XML ({detail}). Unduh ekspornya lagi dari situs lama; berkas yang terpotong atau diubah tidak bisa diimpor.",
