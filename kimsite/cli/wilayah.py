@@ -1,0 +1,68 @@
+"""`kimsite wilayah cari NAMA`: Kemendagri desa/kelurahan codes found by name."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kimsite.cli.options import Options, Subparsers
+from kimsite.i18n.messages import render_message
+from kimsite.model.problems import KimsiteError
+
+
+def add(sub: Subparsers, o: Options) -> None:
+    w = o.command(
+        sub,
+        "wilayah",
+        run,
+        help=o.t(
+            "cari kode desa/kelurahan Kemendagri menurut namanya",
+            "look up Kemendagri desa/kelurahan codes by name",
+        ),
+    )
+    wsub = w.add_subparsers(dest="wilayah", required=True, metavar=o.t("PERINTAH", "COMMAND"))
+    wc = wsub.add_parser(
+        "cari",
+        help=o.t(
+            "desa/kelurahan yang namanya cocok (ejaan boleh sedikit berbeda)",
+            "desa/kelurahan whose name matches (spelling may be a little off)",
+        ),
+    )
+    wc.add_argument("nama", nargs="+", help=o.t("nama desa atau kelurahan", "desa/kelurahan name"))
+    wc.add_argument(
+        "--kabupaten",
+        default=None,
+        help=o.t(
+            "hanya di kabupaten/kota ini (sebagian nama cukup)", "only in this kabupaten/kota"
+        ),
+    )
+    wc.add_argument(
+        "--semua",
+        action="store_true",
+        help=o.t("cari di seluruh Indonesia, bukan provinsi ini saja", "search all of Indonesia"),
+    )
+    o.common(wc, fmt=False)
+
+
+def run(args: argparse.Namespace, lang: str) -> int:
+    from kimsite.indonesia.regions import find
+    from kimsite.source.config import load_config
+
+    name = " ".join(args.nama)
+    within = ""
+    if not args.semua and args.config.is_file():
+        try:
+            within = load_config(args.config).provinsi
+        except KimsiteError:
+            within = ""  # a broken config.yaml: look everywhere
+    found = find(name, within, args.kabupaten)
+    for r in found:
+        print(f"{r.code}  {r.desa_label}, {r.kecamatan_label}, {r.kabkota}, {r.provinsi}")
+    if not found:
+        where = f" ({args.kabupaten})" if args.kabupaten else ""
+        print(render_message("wilayah.none", {"name": name, "where": where}, lang), file=sys.stderr)
+        return 1
+    return 0
+
+
+__all__ = ["add", "run"]
