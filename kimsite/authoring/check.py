@@ -16,14 +16,17 @@ from pathlib import Path
 from kimsite.admin.site import kim_extras
 from kimsite.build.pipeline import current_time, select_kims
 from kimsite.indonesia.conventions import moment_text
-from kimsite.model.content import BuildOptions, Kim
+from kimsite.model.content import Kim
 from kimsite.model.problems import Problem, ProblemLog, Severity
+from kimsite.model.publishing import BuildOptions
 from kimsite.model.routes import output_path
 from kimsite.render.markup import MarkdownRenderer
 from kimsite.render.themes import forget_environments, load_theme
 from kimsite.source.config import SiteConfig, load_config
 from kimsite.source.contract import MAX_SUMMARY, MAX_TITLE
-from kimsite.source.kim_folder import Unread, host_problems, list_kim_folders, load_kim
+from kimsite.source.files import list_kim_folders
+from kimsite.source.hosts import host_problems
+from kimsite.source.kim_folder import Unread, load_kim
 
 _ROOT_LINK = re.compile(r'(?:href|src)="(/[^"#?]*)')
 

@@ -86,8 +86,7 @@ def shrink_kims(content: Path, only: list[str], max_side: int, quality: int) -> 
     """`kimsite foto`: every photo of the named KIMs' `media/` (all KIMs when none is
     named), as `list_files` finds them (nothing through a link out of a KIM's folder)."""
     from kimsite.model.problems import ProblemLog
-    from kimsite.source.files import list_files
-    from kimsite.source.kim_folder import list_kim_folders
+    from kimsite.source.files import list_files, list_kim_folders
 
     done = []
     for folder in list_kim_folders(content):

@@ -26,7 +26,8 @@ from kimsite.model.problems import Problem, ProblemLog, problem
 from kimsite.output.digest import bytes_digest
 from kimsite.output.writer import WriteStats
 from kimsite.render.themes import Theme, load_theme, template_frame
-from kimsite.source.kim_folder import OVERRIDES_DIR, Unread, load_kim
+from kimsite.source.files import OVERRIDES_DIR
+from kimsite.source.kim_folder import Unread, load_kim
 
 if TYPE_CHECKING:
     from kimsite.render.kim_site import KimRender

@@ -30,8 +30,8 @@ from kimsite.build.index import IndexOutcome, build_index_site
 from kimsite.build.kim import KimTask, Mode, run_tasks
 from kimsite.build.publish import site_intact
 from kimsite.build.run import MACHINE_ERRNOS, MachineFailure, Run, theme_fp, theme_stamps
-from kimsite.model.content import BuildOptions
 from kimsite.model.problems import KimsiteError, Problem, ProblemLog, display_path, problem
+from kimsite.model.publishing import BuildOptions
 from kimsite.output.digest import bytes_digest
 from kimsite.output.lock import Busy, exclusive
 from kimsite.output.writer import (
@@ -41,7 +41,8 @@ from kimsite.output.writer import (
 )
 from kimsite.render.themes import forget_environments
 from kimsite.source.config import SiteConfig, load_config
-from kimsite.source.kim_folder import host_of, host_problems, list_kim_folders
+from kimsite.source.files import list_kim_folders
+from kimsite.source.hosts import host_of, host_problems
 
 # (KIM just finished, how many so far, how many to do, files its site holds)
 Progress = Callable[[str, int, int, int], None]

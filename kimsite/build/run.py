@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kimsite.build.cache import Cache
-from kimsite.model.content import BuildOptions
+from kimsite.model.publishing import BuildOptions
 from kimsite.output.digest import bytes_digest
 from kimsite.source.config import SiteConfig
 

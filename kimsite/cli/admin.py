@@ -13,7 +13,8 @@ from kimsite.cli.options import Options, Subparsers, print_problems, say
 from kimsite.model.problems import KimsiteError, ProblemLog
 from kimsite.output.atomic import write_atomic
 from kimsite.source.config import load_config
-from kimsite.source.kim_folder import host_of, host_problems, list_kim_folders
+from kimsite.source.files import list_kim_folders
+from kimsite.source.hosts import host_of, host_problems
 
 
 def add(sub: Subparsers, o: Options) -> None:

@@ -66,7 +66,7 @@ def add(sub: Subparsers, o: Options) -> None:
 def run(args: argparse.Namespace, lang: str) -> int:
     from kimsite.serve.preview import serve
     from kimsite.source.config import load_config
-    from kimsite.source.kim_folder import list_kim_folders
+    from kimsite.source.files import list_kim_folders
 
     def say(text: str) -> None:
         print(text, flush=True)

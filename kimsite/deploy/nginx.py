@@ -29,8 +29,8 @@ from kimsite.model.content import Redirect
 from kimsite.model.problems import ProblemLog, Severity
 from kimsite.model.routes import output_path
 from kimsite.source.config import Certificate, SiteConfig
-from kimsite.source.files import REDIRECTS_NAME
-from kimsite.source.kim_folder import host_of, host_problems, list_kim_folders
+from kimsite.source.files import REDIRECTS_NAME, list_kim_folders
+from kimsite.source.hosts import host_of, host_problems
 from kimsite.source.redirects import forms, load_redirects, server_key
 
 # Caching by URL. Theme assets carry their digest in their name (kimsite.render.themes), and

@@ -7,7 +7,7 @@ view objects of `views.py`, so the model can change without breaking themes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -172,18 +172,6 @@ class Kim:
     media: tuple[Asset, ...]
     theme: str
     redirects: tuple[Redirect, ...] = ()
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    now: datetime  # aware; articles dated after it are not published
-    drafts: bool = False
-    future: bool = False
-
-    def published(self, article: Article) -> bool:
-        if article.draf and not self.drafts:
-            return False
-        return self.future or article.tanggal.at <= self.now
 
 
 @dataclass

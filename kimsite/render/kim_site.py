@@ -16,8 +16,9 @@ from typing import Any
 import jinja2
 
 from kimsite.model import routes
-from kimsite.model.content import Article, BuildOptions, Kim, KimSummary
+from kimsite.model.content import Article, Kim, KimSummary
 from kimsite.model.problems import ProblemLog
+from kimsite.model.publishing import BuildOptions
 from kimsite.render import jsonld, search
 from kimsite.render.images import (
     PROCESSED,

@@ -32,8 +32,8 @@ from kimsite.model.problems import KimsiteError, Problem, ProblemLog, Severity, 
 from kimsite.serve.live import available_port, free_port, live_server
 from kimsite.serve.watching import Watch
 from kimsite.source.config import CONFIG_NAME, SiteConfig, load_config
-from kimsite.source.files import REDIRECTS_NAME, is_content_file
-from kimsite.source.kim_folder import host_of, list_kim_folders
+from kimsite.source.files import REDIRECTS_NAME, is_content_file, list_kim_folders
+from kimsite.source.hosts import host_of
 from kimsite.source.redirects import load_redirects, old_address
 
 if TYPE_CHECKING:

@@ -104,6 +104,13 @@ def is_content_file(name: str) -> bool:
     return not (name.startswith((".", "_", "#")) or name.endswith(("~", ".swp", ".tmp")))
 
 
+def list_kim_folders(content_dir: Path) -> list[Path]:
+    """The KIM folders of `content/`: its folders whose names a host can carry."""
+    if not content_dir.is_dir():
+        return []
+    return sorted(p for p in content_dir.iterdir() if p.is_dir() and is_content_file(p.name))
+
+
 @dataclass(frozen=True)
 class KimFiles:
     """The readable files of one KIM folder, each as the real file to open."""

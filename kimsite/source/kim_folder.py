@@ -29,49 +29,27 @@ from kimsite.model.content import (
     Kim,
     Page,
 )
-from kimsite.model.problems import Problem, ProblemLog, Severity, printable, problem
+from kimsite.model.problems import ProblemLog, Severity
 from kimsite.source.config import ContentLimits, SiteConfig
 from kimsite.source.contract import ARTICLE, PAGE, Shape, shape
 from kimsite.source.files import (
-    ARTICLES_DIR,
-    MEDIA_DIR,
-    OVERRIDES_DIR,
-    PAGES_DIR,
     PLACEHOLDER,
     PROFILE_NAME,
     AssetResolver,
-    is_content_file,
     list_files,
     read_text,
 )
+from kimsite.source.hosts import host_of
 from kimsite.source.profiles import asset_field, load_profile
 from kimsite.source.redirects import load_redirects
 from kimsite.source.yaml_fields import Fields
 from kimsite.source.yaml_text import YamlUnreadable, parse_yaml, split_front_matter
 
-__all__ = [
-    "ARTICLES_DIR",
-    "MEDIA_DIR",
-    "OVERRIDES_DIR",
-    "PAGES_DIR",
-    "PROFILE_NAME",
-    "Unread",
-    "host_of",
-    "host_problems",
-    "list_kim_folders",
-    "load_kim",
-    "publishable",
-]
+__all__ = ["Unread", "load_kim", "publishable"]
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _ARTICLE, _PAGE = shape(ARTICLE), shape(PAGE)
 UPDATE_SLACK = timedelta(days=1)  # clocks and zones differ; a day more is still honest
-
-
-def list_kim_folders(content_dir: Path) -> list[Path]:
-    if not content_dir.is_dir():
-        return []
-    return sorted(p for p in content_dir.iterdir() if p.is_dir() and is_content_file(p.name))
 
 
 @dataclass
@@ -157,41 +135,6 @@ def load_kim(
         theme=profile.tema or config.tema,
         redirects=redirects,
     )
-
-
-def host_of(slug: str, config: SiteConfig) -> str:
-    """A KIM's host is the province's to give: its folder under `domain_induk`, unless
-    `config.yaml` gives it a custom domain."""
-    return config.domain_kustom.get(slug) or f"{slug}.{config.domain_induk}"
-
-
-def host_problems(folders: dict[str, Path], config: SiteConfig) -> dict[str, list[Problem]]:
-    """Two KIMs never share a host, none takes the index's or one under it, and a folder
-    whose name is not a host label (`is_dns_label`) gets none: every consumer of hosts (the
-    build, check, deploy, the editor's addresses) leaves out the folders named here.
-
-    Hosts come from the folder names and `config.yaml` alone (a KIM cannot choose its
-    own), so this needs no profile. On a clash, the KIM whose folder name gives the host
-    keeps it; the KIM the province mapped onto it is the one in error.
-    """
-    found: dict[str, list[Problem]] = {}
-    natural = {f"{slug}.{config.domain_induk}": slug for slug in folders}
-    for slug, folder in sorted(folders.items()):
-        if not is_dns_label(slug):  # a name that is no host label gives no host at all
-            hint = slugify(slug) or "kim-desa"
-            shown = printable(slug)  # a byte that is not UTF-8 is shown, never printed raw
-            found[slug] = [problem(folder, None, "kim.bad_slug", slug=shown, hint=hint)]
-            continue
-        host = host_of(slug, config)
-        where = folder / PROFILE_NAME
-        owner = natural.get(host, slug)
-        if host == config.domain_indeks or host.endswith("." + config.domain_indeks):
-            found.setdefault(slug, []).append(problem(where, None, "kim.host_is_index", host=host))
-        elif owner != slug:
-            found.setdefault(slug, []).append(
-                problem(where, None, "kim.duplicate_host", host=host, others=owner)
-            )
-    return found
 
 
 def publishable(media: tuple[Asset, ...], folder: Path) -> frozenset[str]:

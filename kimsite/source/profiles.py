@@ -2,7 +2,7 @@
 
 The profile is the KIM's own description: name, desa code (from which region names are
 derived, never typed), decree, officers, contacts, potensi and produk. Hosts are not the
-profile's to choose (see `content.host_of`); a `domain:` here must agree with config.yaml.
+profile's to choose (see `hosts.host_of`); a `domain:` here must agree with config.yaml.
 """
 
 from __future__ import annotations
