@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kimsite.i18n.catalogue import commands, config, content, reading
+from kimsite.i18n.catalogue import commands, config, content, reading, site
 from kimsite.i18n.foreign import jinja_words
 
 
@@ -29,7 +29,9 @@ def _joined(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 
 # id → (Bahasa Indonesia, English)
-MESSAGES = _joined(reading.MESSAGES, config.MESSAGES, content.MESSAGES, commands.MESSAGES)
+MESSAGES = _joined(
+    reading.MESSAGES, config.MESSAGES, content.MESSAGES, commands.MESSAGES, site.MESSAGES
+)
 
 
 # English nouns after a count of one (Indonesian has no plural form to fix).
@@ -57,3 +59,11 @@ def render_message(code: str, params: dict[str, Any], lang: str = "id") -> str:
             params = {**params, "detail": jinja_words(params["detail"]).rstrip(".")}
         return indonesian.format(**params)
     return _ONE_EN.sub(lambda m: "1 " + _SINGULAR_EN[m.group(1)], english.format(**params))
+
+
+SITE_LANG = "id"  # what the sites speak (their pages say lang="id")
+
+
+def site_text(code: str, **params: Any) -> str:
+    """A sentence a site says to its readers, in the sites' language."""
+    return render_message(code, params, SITE_LANG)

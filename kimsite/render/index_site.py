@@ -13,6 +13,7 @@ from itertools import groupby
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from kimsite.i18n.messages import site_text
 from kimsite.model import routes
 from kimsite.model.content import KimSummary
 from kimsite.model.problems import ProblemLog
@@ -243,172 +244,26 @@ def render_index(
     gathered = IndexInput(config.berita_indeks, config.berita_per_kim, thumbnail)
     for summary in summaries:
         gathered.add(summary)
-    kims = gathered.kims
-    base_url = config.base_url(config.domain_indeks)
-    groups = _groups(kims)
-    site = ProvinceView(
-        nama=config.judul,
-        istilah=f"Portal Komunitas Informasi Masyarakat {config.provinsi_nama}",
-        deskripsi=config.deskripsi,
-        base_url=base_url,
-        host=config.domain_indeks,
-        menu=(
-            Link("Beranda", routes.HOME),
-            *(Link(g.nama, g.url) for g in groups),
-            Link("Cari", routes.SEARCH),
-        ),
-        logo_url=None,
-        feed_url=routes.FEED,
-        index_url=base_url,
-        index_title=config.judul,
-        penyelenggara=config.penyelenggara,
-        provinsi=config.provinsi_nama,
-    )
-    env = template_environment(theme, None)
+    groups = _groups(gathered.kims)
+    site = _province_view(config, groups)
     out = SiteOutput()
     assets = theme.assets()
     write = PageWriter(
-        env, site, out, log, config.root / "config.yaml", aset=AssetUrls(assets, theme.name)
+        template_environment(theme, None),
+        site,
+        out,
+        log,
+        config.root / "config.yaml",
+        aset=AssetUrls(assets, theme.name),
     )
     news = gathered.latest.items() if gathered.latest else []
-
-    def meta(title: str, url: str, description: str, **extra: Any) -> Meta:
-        return Meta(title=title, description=description, url=url, canonical=site.abs(url), **extra)
-
-    limit = config.berita_indeks
-    news_pages = [news[i : i + limit] for i in range(0, len(news), limit)] or [[]]
-    all_pages = [routes.HOME]
     try:
-        for number, chunk in enumerate(news_pages, start=1):
-            url = routes.HOME if number == 1 else routes.paged(routes.NEWS, number)
-            pager = Pager(
-                number=number,
-                total=len(news_pages),
-                prev_url=None
-                if number == 1
-                else (routes.HOME if number == 2 else routes.paged(routes.NEWS, number - 1)),
-                next_url=routes.paged(routes.NEWS, number + 1)
-                if number < len(news_pages)
-                else None,
-            )
-            if number == 1:
-                write(
-                    "province_home.html",
-                    routes.HOME,
-                    "indeks",
-                    meta(config.judul, routes.HOME, config.deskripsi),
-                    groups=groups,
-                    news=[n for n, *_ in chunk],
-                    pager=pager,
-                    total_kim=len(kims),
-                    total_articles=sum(s.article_count for s in kims),
-                )
-                continue
-            all_pages.append(url)
-            write(
-                "province_news.html",
-                url,
-                f"berita halaman {number}",
-                meta(
-                    f"Berita terbaru — Halaman {number}",
-                    url,
-                    f"Berita terbaru dari seluruh KIM {config.provinsi_nama}, halaman {number}.",
-                ),
-                news=[n for n, *_ in chunk],
-                pager=pager,
-            )
-        for group in groups:
-            region_news = gathered.by_kabkota[group.code].items()
-            pages, kec_chunks = group.pages, group.chunks()
-            where = {
-                kec.code: pages[n]
-                for n, kec_chunk in enumerate(kec_chunks)
-                for kec in kec_chunk
-                if not kec.continued
-            }
-            for number, (url, kec_chunk) in enumerate(zip(pages, kec_chunks, strict=True), start=1):
-                all_pages.append(url)
-                suffix = f" — Halaman {number}" if number > 1 else ""
-                write(
-                    "province_region.html",
-                    url,
-                    f"wilayah {group.code}",
-                    meta(
-                        f"KIM di {group.nama}{suffix}",
-                        url,
-                        f"Daftar {group.count} KIM di {group.nama}, {config.provinsi_nama}.",
-                    ),
-                    group=group,
-                    kecamatan=kec_chunk,
-                    kecamatan_pages=[(k.nama, where[k.code], k.code) for k in group.kecamatan],
-                    news=region_news if number == 1 else [],
-                    pager=Pager(
-                        number=number,
-                        total=len(pages),
-                        prev_url=pages[number - 2] if number > 1 else None,
-                        next_url=pages[number] if number < len(pages) else None,
-                    ),
-                )
-        write(
-            "cari.html",
-            routes.SEARCH,
-            "halaman pencarian",
-            meta(
-                "Cari berita KIM",
-                routes.SEARCH,
-                f"Cari berita semua KIM di {config.provinsi_nama}.",
-                noindex=True,
-            ),
-        )
-        write(
-            "404.html",
-            routes.NOT_FOUND,
-            "404",
-            meta("Halaman tidak ditemukan", routes.NOT_FOUND, config.deskripsi, noindex=True),
-        )
+        all_pages = _news_pages(write, site, config, news, gathered.kims, groups)
+        all_pages += _region_pages(write, site, config, groups, gathered)
+        _search_and_404(write, site, config)
         add_assets(out, assets, theme.name)
-        entries = tuple(
-            feeds.FeedEntry(
-                title=item.judul,
-                url=item.url,
-                updated=raw["updated_iso"],
-                published=raw["published_iso"],
-                summary=item.ringkasan,
-                content_html=article_html(slug, item.url),
-                author=raw["penulis"],
-                categories=(item.kategori, kabkota),
-                image=raw["gambar"],  # absolute, on the KIM's host
-            )
-            for item, raw, kabkota, slug in news[:limit]
-        )
-        updated = max((e.updated for e in entries), default="2000-01-01T00:00:00+00:00")
-        out.add_text(
-            routes.FEED,
-            feeds.atom(
-                feeds.Feed(
-                    title=config.judul,
-                    subtitle=config.deskripsi,
-                    site_url=base_url,
-                    feed_url=site.abs(routes.FEED),
-                    author=config.penyelenggara or config.judul,
-                    updated=updated,
-                    entries=entries,
-                )
-            ),
-            Owner("feed"),
-        )
-        out.add_text(
-            routes.SITEMAP,
-            feeds.sitemap((site.abs(u), None) for u in all_pages),
-            Owner("sitemap"),
-        )
-        out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
-        add_icons(out, None)
-        shown = {item.gambar for item, *_ in news} | {
-            item.gambar for latest in gathered.by_kabkota.values() for item in latest.items()
-        }
-        for url in sorted(shown & set(gathered.copies)):
-            out.add_copy(url, gathered.copies[url], Owner("foto berita"))
+        _machine_files(out, site, config, news, article_html, all_pages)
+        _news_photos(out, news, gathered)
     except OutputConflict as conflict:
         log.add(
             config.root / "config.yaml",
@@ -419,3 +274,214 @@ def render_index(
             second=conflict.second.label,
         )
     return None if log.has_errors() else out
+
+
+def _province_view(config: SiteConfig, groups: list[KabkotaGroup]) -> ProvinceView:
+    """The index in the role a KIM's `site` plays for the theme: its names and menu."""
+    base_url = config.base_url(config.domain_indeks)
+    return ProvinceView(
+        nama=config.judul,
+        istilah=site_text("site.index_name", provinsi=config.provinsi_nama),
+        deskripsi=config.deskripsi,
+        base_url=base_url,
+        host=config.domain_indeks,
+        menu=(
+            Link(site_text("site.home"), routes.HOME),
+            *(Link(g.nama, g.url) for g in groups),
+            Link(site_text("site.search"), routes.SEARCH),
+        ),
+        logo_url=None,
+        feed_url=routes.FEED,
+        index_url=base_url,
+        index_title=config.judul,
+        penyelenggara=config.penyelenggara,
+        provinsi=config.provinsi_nama,
+    )
+
+
+def _meta(site: ProvinceView, title: str, url: str, description: str, **extra: Any) -> Meta:
+    return Meta(title=title, description=description, url=url, canonical=site.abs(url), **extra)
+
+
+def _news_pages(
+    write: PageWriter,
+    site: ProvinceView,
+    config: SiteConfig,
+    news: list[Any],
+    kims: list[KimSummary],
+    groups: list[KabkotaGroup],
+) -> list[str]:
+    """The home page and the pages of older news after it; returns their URLs."""
+    limit = config.berita_indeks
+    news_pages = [news[i : i + limit] for i in range(0, len(news), limit)] or [[]]
+    all_pages = [routes.HOME]
+    for number, chunk in enumerate(news_pages, start=1):
+        url = routes.HOME if number == 1 else routes.paged(routes.NEWS, number)
+        pager = Pager(
+            number=number,
+            total=len(news_pages),
+            prev_url=None
+            if number == 1
+            else (routes.HOME if number == 2 else routes.paged(routes.NEWS, number - 1)),
+            next_url=routes.paged(routes.NEWS, number + 1) if number < len(news_pages) else None,
+        )
+        if number == 1:
+            write(
+                "province_home.html",
+                routes.HOME,
+                "indeks",
+                _meta(site, config.judul, routes.HOME, config.deskripsi),
+                groups=groups,
+                news=[n for n, *_ in chunk],
+                pager=pager,
+                total_kim=len(kims),
+                total_articles=sum(s.article_count for s in kims),
+            )
+            continue
+        all_pages.append(url)
+        write(
+            "province_news.html",
+            url,
+            f"berita halaman {number}",
+            _meta(
+                site,
+                site_text("site.page_number", title=site_text("site.latest"), number=number),
+                url,
+                site_text("site.latest_about", provinsi=config.provinsi_nama, number=number),
+            ),
+            news=[n for n, *_ in chunk],
+            pager=pager,
+        )
+    return all_pages
+
+
+def _region_pages(
+    write: PageWriter,
+    site: ProvinceView,
+    config: SiteConfig,
+    groups: list[KabkotaGroup],
+    gathered: IndexInput,
+) -> list[str]:
+    """Each kabupaten/kota's pages of KIMs, in kecamatan order; returns their URLs."""
+    all_pages: list[str] = []
+    for group in groups:
+        region_news = gathered.by_kabkota[group.code].items()
+        pages, kec_chunks = group.pages, group.chunks()
+        where = {
+            kec.code: pages[n]
+            for n, kec_chunk in enumerate(kec_chunks)
+            for kec in kec_chunk
+            if not kec.continued
+        }
+        for number, (url, kec_chunk) in enumerate(zip(pages, kec_chunks, strict=True), start=1):
+            all_pages.append(url)
+            title = site_text("site.region", nama=group.nama)
+            if number > 1:
+                title = site_text("site.page_number", title=title, number=number)
+            write(
+                "province_region.html",
+                url,
+                f"wilayah {group.code}",
+                _meta(
+                    site,
+                    title,
+                    url,
+                    site_text(
+                        "site.region_about",
+                        count=group.count,
+                        nama=group.nama,
+                        provinsi=config.provinsi_nama,
+                    ),
+                ),
+                group=group,
+                kecamatan=kec_chunk,
+                kecamatan_pages=[(k.nama, where[k.code], k.code) for k in group.kecamatan],
+                news=region_news if number == 1 else [],
+                pager=Pager(
+                    number=number,
+                    total=len(pages),
+                    prev_url=pages[number - 2] if number > 1 else None,
+                    next_url=pages[number] if number < len(pages) else None,
+                ),
+            )
+    return all_pages
+
+
+def _search_and_404(write: PageWriter, site: ProvinceView, config: SiteConfig) -> None:
+    write(
+        "cari.html",
+        routes.SEARCH,
+        "halaman pencarian",
+        _meta(
+            site,
+            site_text("site.index_search"),
+            routes.SEARCH,
+            site_text("site.index_search_about", provinsi=config.provinsi_nama),
+            noindex=True,
+        ),
+    )
+    write(
+        "404.html",
+        routes.NOT_FOUND,
+        "404",
+        _meta(site, site_text("site.not_found"), routes.NOT_FOUND, config.deskripsi, noindex=True),
+    )
+
+
+def _machine_files(
+    out: SiteOutput,
+    site: ProvinceView,
+    config: SiteConfig,
+    news: list[Any],
+    article_html: ArticleHtml,
+    all_pages: list[str],
+) -> None:
+    """The index's feed (the province's latest news), sitemap, robots.txt and icons."""
+    limit = config.berita_indeks
+    base_url = site.base_url
+    entries = tuple(
+        feeds.FeedEntry(
+            title=item.judul,
+            url=item.url,
+            updated=raw["updated_iso"],
+            published=raw["published_iso"],
+            summary=item.ringkasan,
+            content_html=article_html(slug, item.url),
+            author=raw["penulis"],
+            categories=(item.kategori, kabkota),
+            image=raw["gambar"],  # absolute, on the KIM's host
+        )
+        for item, raw, kabkota, slug in news[:limit]
+    )
+    updated = max((e.updated for e in entries), default="2000-01-01T00:00:00+00:00")
+    out.add_text(
+        routes.FEED,
+        feeds.atom(
+            feeds.Feed(
+                title=config.judul,
+                subtitle=config.deskripsi,
+                site_url=base_url,
+                feed_url=site.abs(routes.FEED),
+                author=config.penyelenggara or config.judul,
+                updated=updated,
+                entries=entries,
+            )
+        ),
+        Owner("feed"),
+    )
+    out.add_text(
+        routes.SITEMAP,
+        feeds.sitemap((site.abs(u), None) for u in all_pages),
+        Owner("sitemap"),
+    )
+    out.add_text(routes.ROBOTS, feeds.robots(site.abs(routes.SITEMAP)), Owner("robots"))
+    add_icons(out, None)
+
+
+def _news_photos(out: SiteOutput, news: list[Any], gathered: IndexInput) -> None:
+    """The index's own small copy of each news photo it shows."""
+    shown = {item.gambar for item, *_ in news} | {
+        item.gambar for latest in gathered.by_kabkota.values() for item in latest.items()
+    }
+    for url in sorted(shown & set(gathered.copies)):
+        out.add_copy(url, gathered.copies[url], Owner("foto berita"))

@@ -12,6 +12,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from kimsite.i18n.messages import site_text
 from kimsite.model import routes
 from kimsite.render.views import ArticleView, SiteView
 
@@ -105,7 +106,7 @@ def breadcrumbs(site: SiteView, trail: list[tuple[str, str]]) -> dict[str, Any]:
 
 def article_script(site: SiteView, article: ArticleView) -> Markup:
     trail = [
-        ("Beranda", routes.HOME),
+        (site_text("site.home"), routes.HOME),
         (article.kategori.label, article.kategori.url),
         (article.judul, article.url),
     ]

@@ -15,8 +15,9 @@ from typing import Any
 
 import jinja2
 
+from kimsite.i18n.messages import site_text
 from kimsite.model import routes
-from kimsite.model.content import Article, Kim, KimSummary
+from kimsite.model.content import Article, Kim, KimSummary, Page
 from kimsite.model.problems import ProblemLog
 from kimsite.model.publishing import BuildOptions
 from kimsite.render import jsonld, search
@@ -142,26 +143,7 @@ def render_kim(
     processed = _process_images(kim, image_cache, log)
     images = image_views(processed)
 
-    bodies: dict[Path, RenderedBody] = {}
-    renders: dict[str, Any] = {}
-    for doc in [*published, *kim.pages]:
-        rel = doc.source.relative_to(kim.folder).as_posix()
-        digest = hashlib.blake2b(doc.body.encode(), digest_size=16).hexdigest()
-        key = f"{RENDERER_VERSION}:{digest}:{doc.body_line}"
-        entry = (cached or {}).get(rel)
-        body = None
-        if isinstance(entry, dict) and entry.get("key") == key:
-            try:
-                body = body_from_json(entry)
-            except (KeyError, TypeError, ValueError, IndexError):
-                body = None
-            if body is not None and not still_valid(body, doc, resolver, links):
-                body = None
-        if body is None:
-            body = renderer().render(doc, resolver, links)
-        renders[rel] = body_to_json(body, key)
-        log.extend(body.problems)
-        bodies[doc.source] = body
+    bodies, renders = _bodies([*published, *kim.pages], kim, renderer, resolver, links, cached, log)
     for page in kim.pages:
         if page.slug in routes.RESERVED_PREFIXES:
             log.add(page.source, None, "page.reserved_slug", slug=page.slug)
@@ -254,6 +236,40 @@ def body_problems(
         log.extend(renderer().render(doc, resolver, links).problems)
 
 
+def _bodies(
+    docs: list[Article | Page],
+    kim: Kim,
+    renderer: Callable[[], MarkdownRenderer],
+    resolver: AssetResolver,
+    links: dict[Path, str | None],
+    cached: dict[str, Any] | None,
+    log: ProblemLog,
+) -> tuple[dict[Path, RenderedBody], dict[str, Any]]:
+    """Every document's Markdown as HTML, and what the cache keeps of each: an earlier
+    render is reused while its text, the renderer and every look-up it made are the same."""
+    bodies: dict[Path, RenderedBody] = {}
+    renders: dict[str, Any] = {}
+    for doc in docs:
+        rel = doc.source.relative_to(kim.folder).as_posix()
+        digest = hashlib.blake2b(doc.body.encode(), digest_size=16).hexdigest()
+        key = f"{RENDERER_VERSION}:{digest}:{doc.body_line}"
+        entry = (cached or {}).get(rel)
+        body = None
+        if isinstance(entry, dict) and entry.get("key") == key:
+            try:
+                body = body_from_json(entry)
+            except (KeyError, TypeError, ValueError, IndexError):
+                body = None
+            if body is not None and not still_valid(body, doc, resolver, links):
+                body = None
+        if body is None:
+            body = renderer().render(doc, resolver, links)
+        renders[rel] = body_to_json(body, key)
+        log.extend(body.problems)
+        bodies[doc.source] = body
+    return bodies, renders
+
+
 class PageWriter:
     """Renders one template into the output, turning template failures into problems."""
 
@@ -335,12 +351,32 @@ def _render_pages(
     config: SiteConfig,
     kim: Kim,
 ) -> None:
+    """Every page of a KIM's site, template by template."""
     per_page = config.artikel_per_halaman
     sources = {routes.article(a.slug): a.source for a in kim.articles}
     sources.update({routes.page(p.slug): p.source for p in kim.pages})
     logo = site.abs(site.logo_url) if site.logo_url else None
+    _lists(write, site, articles, per_page, logo)
+    _articles(write, site, articles, sources, logo)
+    _render_terms(write, site, articles, per_page, "kategori")
+    _render_terms(write, site, articles, per_page, "tag")
+    for page in pages:
+        write(
+            "page.html",
+            page.url,
+            Owner(f"halaman {page.slug}", sources.get(page.url)),
+            _meta(site, page.judul, page.url, page.ringkasan or site.deskripsi),
+            doc=page,
+        )
+    _kim_pages(write, site, kim, logo)
+
+
+def _lists(
+    write: PageWriter, site: SiteView, articles: list[ArticleView], per_page: int, logo: str | None
+) -> None:
+    """The home page and the list of all news, each page by page."""
     for chunk, pager, url in _paginate(articles, per_page, routes.HOME):
-        title = site.nama if pager.number == 1 else f"{site.nama} — Halaman {pager.number}"
+        title = _numbered(site.nama, pager.number)
         write(
             "home.html",
             url,
@@ -350,17 +386,27 @@ def _render_pages(
             pager=pager,
         )
     for chunk, pager, url in _paginate(articles, per_page, routes.ARTICLES):
-        title = "Semua Berita" + (f" — Halaman {pager.number}" if pager.number > 1 else "")
+        title = _numbered(site_text("site.all_news"), pager.number)
         write(
             "list.html",
             url,
             "daftar artikel",
-            _meta(site, title, url, f"Semua berita dan kegiatan {site.nama}."),
+            _meta(site, title, url, site_text("site.all_news_about", nama=site.nama)),
             title=title,
             articles=chunk,
             pager=pager,
             term=None,
         )
+
+
+def _articles(
+    write: PageWriter,
+    site: SiteView,
+    articles: list[ArticleView],
+    sources: dict[str, Path],
+    logo: str | None,
+) -> None:
+    """Each article's page, with its related, newer and older articles."""
     for index, article in enumerate(articles):
         related = [a for a in articles if a.kategori == article.kategori and a is not article][
             :RELATED
@@ -387,21 +433,22 @@ def _render_pages(
             newer=newer,
             older=older,
         )
-    _render_terms(write, site, articles, per_page, "kategori")
-    _render_terms(write, site, articles, per_page, "tag")
-    for page in pages:
-        write(
-            "page.html",
-            page.url,
-            Owner(f"halaman {page.slug}", sources.get(page.url)),
-            _meta(site, page.judul, page.url, page.ringkasan or site.deskripsi),
-            doc=page,
-        )
+
+
+def _kim_pages(write: PageWriter, site: SiteView, kim: Kim, logo: str | None) -> None:
+    """The pages every KIM site has from its profile alone: profile, potential, products
+    (when it has some), search and the 404 page."""
     write(
         "profile.html",
         routes.PROFILE,
         "halaman profil bawaan kimsite",
-        _meta(site, f"Profil {site.nama}", routes.PROFILE, site.deskripsi, image=logo),
+        _meta(
+            site,
+            site_text("site.profile", nama=site.nama),
+            routes.PROFILE,
+            site.deskripsi,
+            image=logo,
+        ),
     )
     if site.potensi:
         write(
@@ -410,10 +457,13 @@ def _render_pages(
             "halaman potensi bawaan kimsite",
             _meta(
                 site,
-                f"Potensi Desa {kim.profile.region.desa}",
+                site_text("site.potentials", desa=kim.profile.region.desa),
                 routes.POTENTIALS,
-                f"Potensi {kim.profile.region.desa_label}: "
-                + ", ".join(p.nama for p in site.potensi),
+                site_text(
+                    "site.potentials_about",
+                    desa=kim.profile.region.desa_label,
+                    names=", ".join(p.nama for p in site.potensi),
+                ),
             ),
         )
     if site.produk:
@@ -423,23 +473,34 @@ def _render_pages(
             "halaman produk bawaan kimsite",
             _meta(
                 site,
-                f"Produk UMKM {kim.profile.region.desa}",
+                site_text("site.products", desa=kim.profile.region.desa),
                 routes.PRODUCTS,
-                "Produk UMKM: " + ", ".join(p.nama for p in site.produk),
+                site_text("site.products_about", names=", ".join(p.nama for p in site.produk)),
             ),
         )
     write(
         "cari.html",
         routes.SEARCH,
         "halaman pencarian bawaan kimsite",
-        _meta(site, "Cari", routes.SEARCH, f"Cari berita dan halaman {site.nama}.", noindex=True),
+        _meta(
+            site,
+            site_text("site.search"),
+            routes.SEARCH,
+            site_text("site.search_about", nama=site.nama),
+            noindex=True,
+        ),
     )
     write(
         "404.html",
         routes.NOT_FOUND,
         "404",
-        _meta(site, "Halaman tidak ditemukan", routes.NOT_FOUND, site.deskripsi, noindex=True),
+        _meta(site, site_text("site.not_found"), routes.NOT_FOUND, site.deskripsi, noindex=True),
     )
+
+
+def _numbered(title: str, number: int) -> str:
+    """A title, with its page's number after the first page of a list."""
+    return title if number == 1 else site_text("site.page_number", title=title, number=number)
 
 
 def _render_terms(
@@ -454,12 +515,12 @@ def _render_terms(
         key=lambda t: (-t.count, t.label),
     )
     base = routes.CATEGORIES if kind == "kategori" else routes.TAGS
-    heading = "Kategori" if kind == "kategori" else "Tag"
+    heading = site_text("site.categories" if kind == "kategori" else "site.tags")
     write(
         "terms.html",
         base,
         f"daftar {kind}",
-        _meta(site, heading, base, f"{heading} berita {site.nama}."),
+        _meta(site, heading, base, site_text("site.terms_about", heading=heading, nama=site.nama)),
         title=heading,
         terms=terms,
         kind=kind,
@@ -468,14 +529,21 @@ def _render_terms(
         term, items = groups[url]
         for chunk, pager, page_url in _paginate(items, per_page, url):
             label = term.label if kind == "kategori" else f"#{term.label}"
-            title = f"{heading}: {label}" + (
-                f" — Halaman {pager.number}" if pager.number > 1 else ""
-            )
+            title = _numbered(site_text("site.term", heading=heading, label=label), pager.number)
             write(
                 "list.html",
                 page_url,
                 f"{kind} {term.label}",
-                _meta(site, title, page_url, f"Berita {site.nama} dengan {kind} {term.label}."),
+                _meta(
+                    site,
+                    title,
+                    page_url,
+                    site_text(
+                        "site.category_about" if kind == "kategori" else "site.tag_about",
+                        nama=site.nama,
+                        label=term.label,
+                    ),
+                ),
                 title=title,
                 articles=chunk,
                 pager=pager,

@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from markupsafe import Markup
 
+from kimsite.i18n.messages import site_text
 from kimsite.indonesia.conventions import (
     Moment,
     Zone,
@@ -301,18 +302,18 @@ def site_view(
     p = kim.profile
     base = config.base_url(kim.host)
     menu = [
-        Link("Beranda", routes.HOME),
-        Link("Berita", routes.ARTICLES),
-        Link("Profil", routes.PROFILE),
+        Link(site_text("site.home"), routes.HOME),
+        Link(site_text("site.news"), routes.ARTICLES),
+        Link(site_text("site.profile_menu"), routes.PROFILE),
     ]
     if p.potensi:
-        menu.append(Link("Potensi", routes.POTENTIALS))
+        menu.append(Link(site_text("site.potentials_menu"), routes.POTENTIALS))
     if p.produk:
-        menu.append(Link("Produk", routes.PRODUCTS))
+        menu.append(Link(site_text("site.products_menu"), routes.PRODUCTS))
     menu.extend(
         Link(pg.judul, pg.url) for pg, src in zip(pages, kim.pages, strict=True) if src.menu
     )
-    menu.append(Link("Cari", routes.SEARCH))
+    menu.append(Link(site_text("site.search"), routes.SEARCH))
     kontak = p.kontak
     map_url = None
     if kontak and kontak.lat is not None and kontak.lon is not None:
