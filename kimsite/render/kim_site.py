@@ -47,6 +47,7 @@ from kimsite.render.themes import (
 )
 from kimsite.render.views import (
     ArticleView,
+    Images,
     Link,
     Meta,
     Pager,
@@ -150,15 +151,7 @@ def render_kim(
     if log.has_errors():
         return None
 
-    base_url = config.base_url(kim.host)
-    pages = tuple(page_view(p, bodies[p.source], images) for p in kim.pages)
-    site = site_view(kim, config, pages, images)
-    articles = [
-        replace(article_view(a, bodies[a.source], kim, base_url, images), status=status)
-        if (status := _status(a, options))
-        else article_view(a, bodies[a.source], kim, base_url, images)
-        for a in published
-    ]
+    site, articles, pages = _views(kim, config, options, published, bodies, images)
     site_search = search.site_records(site, articles, pages)
     if searching is not None:
         searching(site_search)
@@ -184,14 +177,7 @@ def render_kim(
         if extras is not None:
             extras(out, sorted(a.url for a in assets.values() if a.url.endswith(".css")))
     except OutputConflict as conflict:
-        log.add(
-            conflict.source or kim.folder,
-            None,
-            "output.conflict",
-            output=str(conflict.path),
-            first=conflict.first.label,
-            second=conflict.second.label,
-        )
+        _conflict(conflict, kim, log)
     if kim.redirects:
         waiting = {routes.article(a.slug) for a in kim.articles if not options.published(a)}
         check_against_site(
@@ -199,26 +185,11 @@ def render_kim(
         )
     if log.has_errors():
         return None
-    due = [
-        a.tanggal.at
-        for a in kim.articles
-        if not options.published(a) and not (a.draf and not options.drafts)
-    ]
-    next_change = min(due).timestamp() if due else None
-    province_search = search.province_records(site, articles)
-    return KimRender(
-        output=out,
-        summary=summary_of(kim, config, site, articles, search.digest(province_search)),
-        renders=renders,
-        templates={
-            name: (known_templates or {}).get(name) or template_files(env, name)
-            for name in page_writer.used
-        },
-        feed_html={a.abs_url: index_feed_body(a) for a in articles[: config.berita_indeks]},
-        next_change_ns=int(next_change * 1e9) if next_change is not None else None,
-        site_search=site_search,
-        province_search=province_search,
-    )
+    templates = {
+        name: (known_templates or {}).get(name) or template_files(env, name)
+        for name in page_writer.used
+    }
+    return _result(kim, config, options, site, articles, out, renders, templates, site_search)
 
 
 def body_problems(
@@ -234,6 +205,78 @@ def body_problems(
     links: dict[Path, str | None] = {source: "/" for source in unread.sources}
     for doc in unread.docs:
         log.extend(renderer().render(doc, resolver, links).problems)
+
+
+def _result(
+    kim: Kim,
+    config: SiteConfig,
+    options: BuildOptions,
+    site: SiteView,
+    articles: list[ArticleView],
+    out: SiteOutput,
+    renders: dict[str, Any],
+    templates: dict[str, list[str]],
+    site_search: list[search.Record],
+) -> KimRender:
+    """The rendered site and what the cache and the index keep of it."""
+    next_change = _next_change(kim, options)
+    province_search = search.province_records(site, articles)
+    return KimRender(
+        output=out,
+        summary=summary_of(kim, config, site, articles, search.digest(province_search)),
+        renders=renders,
+        templates=templates,
+        feed_html={a.abs_url: index_feed_body(a) for a in articles[: config.berita_indeks]},
+        next_change_ns=int(next_change * 1e9) if next_change is not None else None,
+        site_search=site_search,
+        province_search=province_search,
+    )
+
+
+def _views(
+    kim: Kim,
+    config: SiteConfig,
+    options: BuildOptions,
+    published: list[Article],
+    bodies: dict[Path, RenderedBody],
+    images: Images,
+) -> tuple[SiteView, list[ArticleView], tuple[PageView, ...]]:
+    """What the templates see: the site, its published articles (a preview marks drafts
+    and future-dated ones) and its pages."""
+    base_url = config.base_url(kim.host)
+    pages = tuple(page_view(p, bodies[p.source], images) for p in kim.pages)
+    site = site_view(kim, config, pages, images)
+    articles = [
+        replace(article_view(a, bodies[a.source], kim, base_url, images), status=status)
+        if (status := _status(a, options))
+        else article_view(a, bodies[a.source], kim, base_url, images)
+        for a in published
+    ]
+    return site, articles, pages
+
+
+def _conflict(conflict: OutputConflict, kim: Kim, log: ProblemLog) -> None:
+    """Two sources claiming one file of the site: an error naming both."""
+    log.add(
+        conflict.source or kim.folder,
+        None,
+        "output.conflict",
+        output=str(conflict.path),
+        first=conflict.first.label,
+        second=conflict.second.label,
+    )
+
+
+def _next_change(kim: Kim, options: BuildOptions) -> float | None:
+    """When the next article not published yet is due (a draft never is): the build after
+    that moment publishes it."""
+    due = [
+        a.tanggal.at
+        for a in kim.articles
+        if not options.published(a) and not (a.draf and not options.drafts)
+    ]
+    next_change = min(due).timestamp() if due else None
+    return next_change
 
 
 def _bodies(
