@@ -27,6 +27,50 @@ def add(sub: Subparsers, o: Options) -> None:
         ),
     )
     dsub = d.add_subparsers(dest="deploy", required=True, metavar=o.t("PERINTAH", "COMMAND"))
+    _add_nginx(dsub, o)
+    target_help = o.t(
+        "folder rilis: jalur lokal atau user@host:/jalur (lewat ssh)",
+        "releases folder: a local path or user@host:/path (over ssh)",
+    )
+    ssh_help = o.t(
+        'perintah ssh beserta opsinya (bawaan: ssh), misalnya "ssh -p 2222 -i kunci"',
+        "the ssh command with its options (default: ssh)",
+    )
+    ds = dsub.add_parser(
+        "sync",
+        help=o.t(
+            "kirim build/ sebagai rilis baru lalu aktifkan (atomik)",
+            "send build/ as a new release and switch to it (atomically)",
+        ),
+    )
+    ds.add_argument("target", metavar="TARGET", help=target_help)
+    ds.add_argument(
+        "--build",
+        type=Path,
+        default=Path("build"),
+        help=o.t("folder hasil build (bawaan: build/)", "the build folder (default: build/)"),
+    )
+    ds.add_argument(
+        "--keep",
+        type=int,
+        default=5,
+        help=o.t(
+            "simpan sekian rilis terakhir (bawaan: 5)", "keep this many releases (default: 5)"
+        ),
+    )
+    ds.add_argument("--ssh", default="ssh", help=ssh_help)
+    dr = dsub.add_parser(
+        "rollback",
+        help=o.t("kembali ke rilis sebelumnya", "switch back to the previous release"),
+    )
+    dr.add_argument("target", metavar="TARGET", help=target_help)
+    dr.add_argument("--ssh", default="ssh", help=ssh_help)
+    for parser_ in (ds, dr):
+        o.language(parser_)
+
+
+def _add_nginx(dsub: Subparsers, o: Options) -> None:
+    """`kimsite deploy nginx`: where the sites are on the server, and how it listens."""
     dn = dsub.add_parser(
         "nginx",
         help=o.t(
@@ -80,46 +124,7 @@ def add(sub: Subparsers, o: Options) -> None:
             "the build folder, to check redirect targets (default: build/)",
         ),
     )
-    target_help = o.t(
-        "folder rilis: jalur lokal atau user@host:/jalur (lewat ssh)",
-        "releases folder: a local path or user@host:/path (over ssh)",
-    )
-    ssh_help = o.t(
-        'perintah ssh beserta opsinya (bawaan: ssh), misalnya "ssh -p 2222 -i kunci"',
-        "the ssh command with its options (default: ssh)",
-    )
-    ds = dsub.add_parser(
-        "sync",
-        help=o.t(
-            "kirim build/ sebagai rilis baru lalu aktifkan (atomik)",
-            "send build/ as a new release and switch to it (atomically)",
-        ),
-    )
-    ds.add_argument("target", metavar="TARGET", help=target_help)
-    ds.add_argument(
-        "--build",
-        type=Path,
-        default=Path("build"),
-        help=o.t("folder hasil build (bawaan: build/)", "the build folder (default: build/)"),
-    )
-    ds.add_argument(
-        "--keep",
-        type=int,
-        default=5,
-        help=o.t(
-            "simpan sekian rilis terakhir (bawaan: 5)", "keep this many releases (default: 5)"
-        ),
-    )
-    ds.add_argument("--ssh", default="ssh", help=ssh_help)
-    dr = dsub.add_parser(
-        "rollback",
-        help=o.t("kembali ke rilis sebelumnya", "switch back to the previous release"),
-    )
-    dr.add_argument("target", metavar="TARGET", help=target_help)
-    dr.add_argument("--ssh", default="ssh", help=ssh_help)
     o.common(dn, fmt=True)
-    for parser_ in (ds, dr):
-        o.language(parser_)
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
