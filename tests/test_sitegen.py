@@ -17,7 +17,7 @@ import pytest
 from kimsite.build import kim as kim_build
 from kimsite.build.pipeline import BuildReport, build
 from kimsite.cli.main import main
-from kimsite.render import kim_site
+from kimsite.render import pages
 from kimsite.render.markup import MarkdownRenderer
 from tests.helpers import BASE_CONFIG, _pixel, article, profile, snapshot, write_project
 
@@ -305,7 +305,7 @@ def test_a_template_change_renders_only_the_pages_that_use_it(
     assert build(root / "config.yaml", **options).ok
     rendered: list[str] = []
     loaded: list[str] = []
-    real, real_load = kim_site.render_page, kim_build.load_kim
+    real, real_load = pages.render_page, kim_build.load_kim
 
     def noting(template: Any, context: dict[str, Any]) -> str:
         rendered.append(Path(template.filename).name)
@@ -315,7 +315,7 @@ def test_a_template_change_renders_only_the_pages_that_use_it(
         loaded.append(folder.name)
         return real_load(folder, *args, **kwargs)
 
-    monkeypatch.setattr(kim_site, "render_page", noting)
+    monkeypatch.setattr(pages, "render_page", noting)
     monkeypatch.setattr(kim_build, "load_kim", loading)
     template = root / "themes/default/templates/page.html"
     template.write_text(template.read_text().replace("<h1>", '<h1 class="diubah">'))

@@ -18,7 +18,7 @@ from kimsite.model import routes
 from kimsite.model.content import KimSummary
 from kimsite.model.problems import ProblemLog
 from kimsite.render import feeds
-from kimsite.render.kim_site import PageWriter
+from kimsite.render.pages import PageWriter
 from kimsite.render.site_files import add_assets, add_icons
 from kimsite.render.site_output import OutputConflict, Owner, SiteOutput
 from kimsite.render.themes import AssetUrls, Theme, template_environment
