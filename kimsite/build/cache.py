@@ -9,7 +9,7 @@ Layout of the cache folder (git-ignored; CI may save and restore it):
     kims/<kim>.folders.json  the times of its site's folders (proof that nothing went)
     index.json, index.folders.json   the same for the province index
     renders/<kim>.json    rendered Markdown of each article and page, with what it looked up
-    summaries/<kim>.json  what the province index needs of the KIM (see sitegen.KimSummary)
+    summaries/<kim>.json  what the province index needs of the KIM (see model.content.KimSummary)
 
 Everything is JSON written atomically (temporary file, then rename), so a build killed at any
 moment leaves either the old file or the new one. A file that does not parse, or was written
@@ -315,7 +315,7 @@ class Cache:
     def load_model(self, slug: str, folder: Path) -> Kim | None:
         """The KIM as last loaded, or None: only ever used while none of its files changed.
 
-        JSON checked field by field (`modeljson`): whatever the file holds, loading it
+        JSON checked field by field (`model.json_form`): whatever the file holds, loading it
         runs nothing and yields either this KIM's model or None.
         """
         from kimsite.model.json_form import decode_kim

@@ -1,6 +1,6 @@
 """One KIM's build: load, render and commit its site, inside a failure boundary.
 
-`build.py` decides which KIMs need this and hands each one over as a `KimTask`; here each
+`pipeline.build` decides which KIMs need this and hands each one over as a `KimTask`; here each
 is done alone, in a worker process when there are several, and comes back as a small
 `KimOutcome` (its new cache state and its problems), never as pages.
 """

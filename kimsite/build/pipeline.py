@@ -1,6 +1,6 @@
 """The build, read top to bottom as the pipeline it is.
 
-load config → look at what changed since the last build (cache.py) → check what spans KIMs
+load config → look at what changed since the last build (the cache) → check what spans KIMs
 (hosts) → render each KIM that needs it, in parallel, each worker committing its own site →
 render the index from KIM summaries → save the cache.
 
@@ -339,7 +339,7 @@ def select_kims(
     return [s for s in chosen if shard is None or shard.owns(s)]
 
 
-# What a KIM needs: None (nothing), or a `kimbuild.Mode`.
+# What a KIM needs: None (nothing), or a `build.kim.Mode`.
 def _what_to_do(
     run: Run,
     state: BuildState,

@@ -5,7 +5,7 @@ code path, C code included.
   inside its own worker (a MemoryError, or the worker dying) and never takes the machine's
   memory from the others.
 - Time: the parent kills a worker still busy past its task's deadline. The worker's own
-  alarm (`kimbuild.deadline`) normally ends the task first, with a better message; a loop
+  alarm (`build.kim.deadline`) normally ends the task first, with a better message; a loop
   inside C code (a sanitiser, an image decoder) never sees that alarm, but it is killed.
 - Death: a worker that dies for any reason (killed by the kernel's OOM killer, a crash in C
   code, the kill above) makes its task's failure, said by `failed`; a new worker takes its

@@ -1,7 +1,7 @@
 """The content of a province as immutable data: KIM profiles, articles, pages, media.
 
-Loaders in `content.py` build these; templates never see them directly but through the
-view objects of `views.py`, so the model can change without breaking themes.
+The loaders of `kimsite.source` build these; templates never see them directly but
+through the view objects of `render.views`, so the model can change without breaking themes.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ import os
 import threading
 from pathlib import Path
 
-TEMP_PREFIX = ".tmp-"  # what a killed writer may leave behind (cache.py clears them)
+TEMP_PREFIX = ".tmp-"  # what a killed writer may leave behind (the cache and the writer clear them)
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:

@@ -1,7 +1,7 @@
 """The files of a KIM's site that are not pages (media and their derivatives, theme assets,
 icons, feed, sitemap, robots.txt), and the summary the index keeps of the KIM.
 
-`sitegen.render_kim` calls these once its pages are rendered; they write nothing to disk.
+`kim_site.render_kim` calls these once its pages are rendered; they write nothing to disk.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The content contract: every key a writer may put in a profile, an article or a page.
 
-One definition serves two readers. The loaders (`content`, `profiles`) open their YAML
-with `shape(...)` of these fields, and `yamlsource.Fields` refuses to read a key that is
+One definition serves two readers. The loaders (`kim_folder`, `profiles`) open their YAML
+with `shape(...)` of these fields, and `yaml_fields.Fields` refuses to read a key that is
 not here and complains when a key here was never read, so the contract and the loaders
 cannot drift apart. The browser editor (`kimsite.admin`) turns the same fields into its
 forms: labels, hints, widgets and validation come from here, never from a second list.
@@ -62,7 +62,7 @@ Shape = dict[str, "Shape | None"]
 
 
 def shape(fields: tuple[Field, ...]) -> Shape:
-    """Key → the shape below it (None for a value): what `yamlsource.Fields` checks."""
+    """Key → the shape below it (None for a value): what `yaml_fields.Fields` checks."""
     return {f.key: shape(f.fields) if f.fields else None for f in fields}
 
 

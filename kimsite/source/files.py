@@ -11,7 +11,7 @@ what passes is ever opened:
 - media of a type a KIM publishes, by extension *and* by its first bytes: photos, PDF,
   audio and video. Anything a browser would run (`.svg`, `.html`, `.js`, …) is refused,
   because a KIM's host is one readers trust;
-- text files (templates here; Markdown and YAML in `content.read_text`) under the size
+- text files (templates here; Markdown and YAML through `read_text` below) under the size
   limit.
 
 Editor leftovers and hidden files are skipped quietly, except that a link is checked

@@ -57,7 +57,7 @@ class Unread:
     """What a KIM's folder holds that no site is made from while it has errors: every
     article and page whose body could be read (those whose front matter was refused too),
     with what a body may refer to. Their bodies' own mistakes are then told in the same run
-    as the front matter's (`sitegen.body_problems`), not one fix at a time."""
+    as the front matter's (`kim_site.body_problems`), not one fix at a time."""
 
     folder: Path | None = None
     media: tuple[Asset, ...] = ()

@@ -1,7 +1,7 @@
 """YAML as nodes that remember their line, and typed reading of those nodes.
 
 PyYAML's `safe_load` turns `no` into False, `52.71` into a float, `0812…` into a number
-and forgets where everything was. kimsite instead composes the node tree (`yamlparse`,
+and forgets where everything was. kimsite instead composes the node tree (`yaml_text`,
 which also says where a broken text is broken) and reads each
 scalar as the writer typed it, converting only where the field says what it expects; so a
 phone number stays a phone number and every mistake can name its line.

@@ -5,7 +5,7 @@ unclosed quote or bracket is noticed at the end of the file, a missing colon on 
 line, a tab not at all by name. parse_yaml turns its complaint into the line to fix and a
 message id of the catalogue, refuses what data may not hold (tags that ask for objects,
 aliases, nesting deep enough to crash the C composer), and splits a Markdown file's front
-matter from its body. Reading the nodes, typed and line by line, is `yamlsource`.
+matter from its body. Reading the nodes, typed and line by line, is `yaml_fields`.
 """
 
 from __future__ import annotations
