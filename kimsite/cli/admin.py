@@ -22,60 +22,38 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "admin",
         run,
-        help=o.t(
-            "penyunting di peramban (Decap CMS): ambil programnya, tulis CODEOWNERS",
-            "the browser editor (Decap CMS): fetch its program, write CODEOWNERS",
-        ),
+        help=o.t("help.admin_admin"),
     )
-    asub = a.add_subparsers(dest="admin", required=True, metavar=o.t("PERINTAH", "COMMAND"))
+    asub = a.add_subparsers(dest="admin", required=True, metavar=o.t("help.metavar_command"))
     af = asub.add_parser(
         "fetch",
-        help=o.t(
-            "ambil Decap CMS dan decap-server dari registri npm sekarang (build dan serve "
-            "--admin melakukannya sendiri bila perlu)",
-            "fetch Decap CMS and decap-server from the npm registry now (build and serve "
-            "--admin do it themselves when needed)",
-        ),
+        help=o.t("help.admin_fetch"),
     )
     af.add_argument(
         "--cache",
         type=Path,
         default=None,
-        help=o.t(
-            "folder cache (bawaan: .kimsite-cache/)", "cache folder (default: .kimsite-cache/)"
-        ),
+        help=o.t("help.admin_cache"),
     )
     ac = asub.add_parser(
         "codeowners",
-        help=o.t(
-            "tulis CODEOWNERS: pengelola tiap folder KIM dari config.yaml",
-            "write CODEOWNERS: each KIM folder's maintainers from config.yaml",
-        ),
+        help=o.t("help.admin_codeowners"),
     )
     ac.add_argument(
         "--output",
         "-o",
         type=Path,
         default=None,
-        help=o.t(
-            "berkas tujuan (bawaan: .github/, .gitlab/ atau .gitea/CODEOWNERS, menurut backend)",
-            "file to write (default: .github/, .gitlab/ or .gitea/CODEOWNERS, by backend)",
-        ),
+        help=o.t("help.admin_output"),
     )
     ac.add_argument(
         "--check",
         action="store_true",
-        help=o.t(
-            "hanya periksa bahwa berkas itu sesuai (kode keluar 1 bila tidak)",
-            "only check that the file is up to date (exit 1 if not)",
-        ),
+        help=o.t("help.admin_check"),
     )
     au = asub.add_parser(
         "urls",
-        help=o.t(
-            "cetak alamat /admin/ setiap KIM (redirect URI aplikasi OAuth GitLab/Gitea)",
-            "print every KIM's /admin/ address (redirect URIs of the GitLab/Gitea OAuth app)",
-        ),
+        help=o.t("help.admin_urls"),
     )
     for parser_ in (af, ac, au):
         o.common(parser_, fmt=False)

@@ -19,56 +19,44 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "build",
         run,
-        help=o.t(
-            "bangun semua situs KIM dan situs indeks provinsi",
-            "build every KIM site and the province index",
-        ),
-        description=o.t(
-            "Bangun semua situs KIM (atau yang disebut) dan situs indeks provinsi.",
-            "Build every KIM site (or those named) and the province index.",
-        ),
+        help=o.t("help.build_build"),
+        description=o.t("help.build_build_description"),
     )
     b.add_argument(
         "kims",
         nargs="*",
         metavar="KIM",
-        help=o.t("bangun hanya KIM ini (nama folder)", "build only these KIMs (folder names)"),
+        help=o.t("help.build_kims"),
     )
     o.common(b)
     _outputs(
         b,
         o,
-        o.t("folder cache (bawaan: .kimsite-cache/)", "cache folder (default: .kimsite-cache/)"),
+        o.t("help.build_cache"),
     )
     b.add_argument(
         "--drafts",
         action="store_true",
-        help=o.t("terbitkan juga artikel draf: true", "also publish articles with draf: true"),
+        help=o.t("help.build_drafts"),
     )
     b.add_argument(
         "--future",
         action="store_true",
-        help=o.t("terbitkan juga artikel bertanggal nanti", "also publish future-dated articles"),
+        help=o.t("help.build_future"),
     )
     b.add_argument(
         "--jobs",
         "-j",
         type=int,
         default=os.cpu_count() or 1,
-        help=o.t(
-            "jumlah proses kerja (bawaan: jumlah inti prosesor)",
-            "worker processes (default: the machine's cores)",
-        ),
+        help=o.t("help.build_jobs"),
     )
     b.add_argument(
         "--shard",
         type=_shard,
         default=None,
         metavar="I/N",
-        help=o.t(
-            "bangun hanya bagian I dari N (KIM dibagi menurut hash tetap); indeks dilewati",
-            "build only shard I of N (KIMs split by a stable hash); skip the index",
-        ),
+        help=o.t("help.build_shard"),
     )
 
 
@@ -77,19 +65,13 @@ def add_index(sub: Subparsers, o: Options) -> None:
         sub,
         "index",
         run_index,
-        help=o.t(
-            "bangun situs indeks provinsi saja, dari ringkasan KIM",
-            "build only the province index, from KIM summaries",
-        ),
+        help=o.t("help.build_index"),
     )
     o.common(x)
     _outputs(
         x,
         o,
-        o.t(
-            "folder cache berisi summaries/ (bawaan: .kimsite-cache/)",
-            "cache folder holding summaries/ (default: .kimsite-cache/)",
-        ),
+        o.t("help.index_cache"),
     )
 
 
@@ -99,14 +81,14 @@ def _outputs(p: argparse.ArgumentParser, o: Options, cache_help: str) -> None:
         "--out",
         type=Path,
         default=None,
-        help=o.t("folder hasil (bawaan: build/)", "output folder (default: build/)"),
+        help=o.t("help.build_out"),
     )
     p.add_argument("--cache", type=Path, default=None, help=cache_help)
     p.add_argument(
         "--quiet",
         "-q",
         action="store_true",
-        help=o.t("cetak masalah saja", "print problems only"),
+        help=o.t("help.build_quiet"),
     )
 
 

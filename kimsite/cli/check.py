@@ -20,20 +20,13 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "check",
         run,
-        help=o.t(
-            "periksa isi seperti build, dan lebih teliti; tidak menulis apa pun",
-            "check content like a build would, and more; write nothing",
-        ),
+        help=o.t("help.check_check"),
     )
-    c.add_argument(
-        "kims", nargs="*", metavar="KIM", help=o.t("periksa hanya KIM ini", "check only these KIMs")
-    )
+    c.add_argument("kims", nargs="*", metavar="KIM", help=o.t("help.check_kims"))
     c.add_argument(
         "--strict",
         action="store_true",
-        help=o.t(
-            "peringatan pun dianggap gagal (kode keluar 1)", "warnings fail too (exit code 1)"
-        ),
+        help=o.t("help.check_strict"),
     )
     o.common(c)
 

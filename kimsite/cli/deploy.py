@@ -21,47 +21,33 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "deploy",
         run,
-        help=o.t(
-            "terbitkan situs: konfigurasi nginx, kirim rilis ke server, kembali ke rilis lama",
-            "publish the sites: nginx configuration, releases to a server, rollback",
-        ),
+        help=o.t("help.deploy_deploy"),
     )
-    dsub = d.add_subparsers(dest="deploy", required=True, metavar=o.t("PERINTAH", "COMMAND"))
+    dsub = d.add_subparsers(dest="deploy", required=True, metavar=o.t("help.metavar_command"))
     _add_nginx(dsub, o)
-    target_help = o.t(
-        "folder rilis: jalur lokal atau user@host:/jalur (lewat ssh)",
-        "releases folder: a local path or user@host:/path (over ssh)",
-    )
-    ssh_help = o.t(
-        'perintah ssh beserta opsinya (bawaan: ssh), misalnya "ssh -p 2222 -i kunci"',
-        "the ssh command with its options (default: ssh)",
-    )
+    target_help = o.t("help.deploy_target")
+    ssh_help = o.t("help.deploy_ssh")
     ds = dsub.add_parser(
         "sync",
-        help=o.t(
-            "kirim build/ sebagai rilis baru lalu aktifkan (atomik)",
-            "send build/ as a new release and switch to it (atomically)",
-        ),
+        help=o.t("help.deploy_sync"),
     )
     ds.add_argument("target", metavar="TARGET", help=target_help)
     ds.add_argument(
         "--build",
         type=Path,
         default=Path("build"),
-        help=o.t("folder hasil build (bawaan: build/)", "the build folder (default: build/)"),
+        help=o.t("help.deploy_build"),
     )
     ds.add_argument(
         "--keep",
         type=int,
         default=5,
-        help=o.t(
-            "simpan sekian rilis terakhir (bawaan: 5)", "keep this many releases (default: 5)"
-        ),
+        help=o.t("help.deploy_keep"),
     )
     ds.add_argument("--ssh", default="ssh", help=ssh_help)
     dr = dsub.add_parser(
         "rollback",
-        help=o.t("kembali ke rilis sebelumnya", "switch back to the previous release"),
+        help=o.t("help.deploy_rollback"),
     )
     dr.add_argument("target", metavar="TARGET", help=target_help)
     dr.add_argument("--ssh", default="ssh", help=ssh_help)
@@ -73,56 +59,40 @@ def _add_nginx(dsub: Subparsers, o: Options) -> None:
     """`kimsite deploy nginx`: where the sites are on the server, and how it listens."""
     dn = dsub.add_parser(
         "nginx",
-        help=o.t(
-            "tulis konfigurasi nginx untuk semua host (untuk conf.d/)",
-            "write an nginx configuration for every host (for conf.d/)",
-        ),
+        help=o.t("help.deploy_nginx"),
     )
     dn.add_argument(
         "--root",
         required=True,
-        help=o.t(
-            "folder di server yang berisi <host>/ tiap situs, misalnya /srv/kim/current",
-            "folder on the server holding each site's <host>/, e.g. /srv/kim/current",
-        ),
+        help=o.t("help.deploy_root"),
     )
     dn.add_argument(
         "--listen",
         default="80",
-        help=o.t("alamat:port HTTP (bawaan: 80)", "HTTP address:port (default: 80)"),
+        help=o.t("help.deploy_listen"),
     )
     dn.add_argument(
         "--listen-tls",
         default="443",
-        help=o.t(
-            "alamat:port HTTPS, untuk host yang punya sertifikat di config.yaml (bawaan: 443)",
-            "HTTPS address:port, for hosts with a certificate in config.yaml (default: 443)",
-        ),
+        help=o.t("help.deploy_listen_tls"),
     )
     dn.add_argument(
         "--brotli",
         action="store_true",
-        help=o.t(
-            "sajikan salinan .br (perlu modul nginx brotli_static, Debian: "
-            "libnginx-mod-http-brotli-static)",
-            "serve the .br copies (needs nginx's brotli_static module)",
-        ),
+        help=o.t("help.deploy_brotli"),
     )
     dn.add_argument(
         "--output",
         "-o",
         type=Path,
         default=None,
-        help=o.t("tulis ke berkas ini (bawaan: layar)", "write to this file (default: stdout)"),
+        help=o.t("help.deploy_output"),
     )
     dn.add_argument(
         "--build",
         type=Path,
         default=None,
-        help=o.t(
-            "folder hasil build, untuk memeriksa tujuan pengalihan (bawaan: build/)",
-            "the build folder, to check redirect targets (default: build/)",
-        ),
+        help=o.t("help.deploy_nginx_build"),
     )
     o.common(dn, fmt=True)
 

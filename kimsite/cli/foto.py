@@ -14,12 +14,9 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "foto",
         run,
-        help=o.t(
-            "kecilkan foto di media/ sampai batas provinsi (foto_maks_px), tegak, tanpa GPS",
-            "shrink photos in media/ to the province's limit (foto_maks_px), upright, no GPS",
-        ),
+        help=o.t("help.foto_foto"),
     )
-    f.add_argument("kims", nargs="*", metavar="KIM", help=o.t("hanya KIM ini", "only these KIMs"))
+    f.add_argument("kims", nargs="*", metavar="KIM", help=o.t("help.foto_kims"))
     o.common(f)
 
 

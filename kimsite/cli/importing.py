@@ -23,54 +23,36 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "import",
         run,
-        help=o.t(
-            "impor situs lama KIM (WordPress atau Blogger) beserta pengalihan alamat lamanya",
-            "import a KIM's old site (WordPress or Blogger) with redirects from its old URLs",
-        ),
+        help=o.t("help.importing_import"),
     )
-    isub = im.add_subparsers(dest="importer", required=True, metavar=o.t("SUMBER", "SOURCE"))
+    isub = im.add_subparsers(dest="importer", required=True, metavar=o.t("help.metavar_source"))
     iw = isub.add_parser(
         "wordpress",
-        help=o.t(
-            "berkas ekspor WordPress (Alat → Ekspor, .xml)",
-            "a WordPress export file (Tools → Export, .xml)",
-        ),
+        help=o.t("help.importing_wordpress"),
     )
     iw.add_argument("export", type=Path, metavar="EKSPOR.xml")
-    iw.add_argument("--kim", required=True, help=o.t("folder KIM tujuan", "the KIM folder to fill"))
+    iw.add_argument("--kim", required=True, help=o.t("help.importing_kim"))
     iw.add_argument(
         "--uploads",
         type=Path,
         default=None,
-        help=o.t(
-            "salinan folder wp-content/uploads situs lama: gambar disalin ke media/",
-            "a copy of the old site's wp-content/uploads: images are copied into media/",
-        ),
+        help=o.t("help.importing_uploads"),
     )
     iw.add_argument(
         "--force",
         action="store_true",
-        help=o.t(
-            "timpa berkas yang sudah ada dan sudah diubah sejak impor sebelumnya",
-            "overwrite files that exist and were changed since the last import",
-        ),
+        help=o.t("help.importing_force"),
     )
     ib = isub.add_parser(
         "blogger",
-        help=o.t(
-            "ekspor Blogger (feed.atom dari Google Takeout, atau Cadangkan konten)",
-            "a Blogger export (feed.atom from Google Takeout, or Back up content)",
-        ),
+        help=o.t("help.importing_blogger"),
     )
     ib.add_argument("export", type=Path, metavar="FEED.atom")
-    ib.add_argument("--kim", required=True, help=o.t("folder KIM tujuan", "the KIM folder to fill"))
+    ib.add_argument("--kim", required=True, help=o.t("help.importing_kim"))
     ib.add_argument(
         "--force",
         action="store_true",
-        help=o.t(
-            "timpa berkas yang sudah ada dan sudah diubah sejak impor sebelumnya",
-            "overwrite files that exist and were changed since the last import",
-        ),
+        help=o.t("help.importing_force"),
     )
     for parser_ in (iw, ib):
         o.common(parser_, fmt=False)
@@ -124,7 +106,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
         return 1
     summary: Summary = outcome
     for warning in summary.warnings:
-        print(f"peringatan: {warning}", file=sys.stderr)
+        say("import.warning", lang, detail=warning)
     made = ", ".join(f"{n} {kind}" for kind, n in sorted(summary.counts.items())) or "-"
     skipped = ", ".join(f"{n} {why}" for why, n in sorted(summary.skipped.items())) or "-"
     say("import.done", lang, kim=args.kim, made=made, skipped=skipped, stream=sys.stdout)

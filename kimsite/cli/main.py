@@ -36,23 +36,19 @@ def parser(lang: str = "id") -> argparse.ArgumentParser:
     o = Options(lang)
     top = argparse.ArgumentParser(
         prog="kimsite",
-        description=o.t(
-            "Pembangun situs statis untuk situs web KIM (Kelompok/Komunitas Informasi "
-            "Masyarakat): satu situs per KIM dan satu situs indeks provinsi.",
-            "Static site generator for KIM (Komunitas Informasi Masyarakat) websites.",
-        ),
+        description=o.t("help.main_description"),
     )
     top.add_argument(
         "--version",
         action="version",
         version=f"kimsite {__version__}",
-        help=o.t("tampilkan versi kimsite lalu keluar", "show kimsite's version and exit"),
+        help=o.t("help.main_version"),
     )
     sub = top.add_subparsers(
         dest="command",
         required=True,
-        metavar=o.t("PERINTAH", "COMMAND"),
-        title=o.t("perintah", "commands"),
+        metavar=o.t("help.metavar_command"),
+        title=o.t("help.main_commands"),
     )
     for add in COMMANDS:
         add(sub, o)

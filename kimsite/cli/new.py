@@ -15,46 +15,29 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "new",
         run,
-        help=o.t(
-            "buat profil KIM atau artikel baru sebagai awal",
-            "create a KIM profile or an article to start from",
-        ),
+        help=o.t("help.new_new"),
     )
-    what = n.add_subparsers(dest="what", required=True, metavar=o.t("JENIS", "WHAT"))
+    what = n.add_subparsers(dest="what", required=True, metavar=o.t("help.metavar_what"))
     nk = what.add_parser(
         "kim",
-        help=o.t(
-            "folder KIM baru dengan kim.yaml berpenjelasan",
-            "a new KIM folder with a documented kim.yaml",
-        ),
+        help=o.t("help.new_kim"),
     )
     nk.add_argument(
         "slug",
-        help=o.t(
-            "nama folder: id KIM dan nama domainnya, misalnya sesela",
-            "folder name: the KIM's id and DNS label, e.g. sesela",
-        ),
+        help=o.t("help.new_slug"),
     )
     nk.add_argument(
         "--kode-wilayah",
         required=True,
-        help=o.t(
-            "kode desa Kemendagri, misalnya 52.01.09.2003",
-            "Kemendagri desa code, e.g. 52.01.09.2003",
-        ),
+        help=o.t("help.new_kode_wilayah"),
     )
     na = what.add_parser(
         "artikel",
-        help=o.t(
-            "artikel baru bertanggal sekarang, di zona waktu KIM",
-            "a new article dated now, in the KIM's time zone",
-        ),
+        help=o.t("help.new_artikel"),
     )
-    na.add_argument("kim", help=o.t("nama folder KIM", "the KIM's folder name"))
-    na.add_argument(
-        "judul", help=o.t("judul artikel, di antara tanda kutip", "the article's title, in quotes")
-    )
-    na.add_argument("--penulis", default="", help=o.t("nama penulis", "author's name"))
+    na.add_argument("kim", help=o.t("help.new_artikel_kim"))
+    na.add_argument("judul", help=o.t("help.new_judul"))
+    na.add_argument("--penulis", default="", help=o.t("help.new_penulis"))
     for parser_ in (nk, na):
         o.common(parser_, fmt=False)
 

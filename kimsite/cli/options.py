@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kimsite.i18n.catalogue.command_help import MESSAGES as HELP
 from kimsite.model.problems import Problem, format_github, format_json, format_text
 
 # A command's handler: the parsed arguments and the reader's language in, an exit code out.
@@ -42,7 +43,10 @@ class Options:
 
     lang: str
 
-    def t(self, indonesian: str, english: str) -> str:
+    def t(self, code: str) -> str:
+        """A help text of the catalogue (`i18n/catalogue/command_help.py`), in the
+        reader's language."""
+        indonesian, english = HELP[code]
         return english if self.lang == "en" else indonesian
 
     def language(self, p: argparse.ArgumentParser) -> None:
@@ -50,10 +54,7 @@ class Options:
             "--lang",
             choices=("id", "en"),
             default=None,
-            help=self.t(
-                "bahasa pesan: id atau en (bawaan: KIMSITE_LANG, atau id)",
-                "language of messages: id or en (default: KIMSITE_LANG, or id)",
-            ),
+            help=self.t("help.options_lang"),
         )
 
     def common(self, p: argparse.ArgumentParser, fmt: bool = True) -> None:
@@ -62,18 +63,14 @@ class Options:
             "--config",
             type=Path,
             default=Path("config.yaml"),
-            help=self.t("lokasi config.yaml (bawaan: config.yaml)", "path of config.yaml"),
+            help=self.t("help.options_config"),
         )
         if fmt:
             p.add_argument(
                 "--format",
                 choices=("text", "json", "github"),
                 default="text",
-                help=self.t(
-                    "cara masalah dicetak: text (untuk dibaca), json, github (anotasi GitHub "
-                    "Actions)",
-                    "how problems are printed: text, json, github (GitHub Actions annotations)",
-                ),
+                help=self.t("help.options_format"),
             )
         self.language(p)
 

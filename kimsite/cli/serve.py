@@ -14,51 +14,34 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "serve",
         run,
-        help=o.t(
-            "pratinjau langsung satu situs KIM, dimuat ulang tiap berkas disimpan",
-            "live preview of one KIM's site, reloading on every save",
-        ),
+        help=o.t("help.serve_serve"),
     )
     v.add_argument(
         "kim",
         nargs="?",
         metavar="KIM",
-        help=o.t(
-            "KIM yang dipratinjau (bawaan: yang pertama)", "the KIM to preview (default: the first)"
-        ),
+        help=o.t("help.serve_kim"),
     )
     v.add_argument(
         "--index",
         action="store_true",
-        help=o.t("pratinjau situs indeks provinsi", "preview the province index instead"),
+        help=o.t("help.serve_index"),
     )
     v.add_argument(
         "--port",
         type=int,
         default=8000,
-        help=o.t(
-            "port di 127.0.0.1 (0: port bebas mana saja)", "port on 127.0.0.1 (0: any free one)"
-        ),
+        help=o.t("help.serve_port"),
     )
     v.add_argument(
         "--poll",
         action="store_true",
-        help=o.t(
-            "periksa berkas berkala alih-alih menunggu kabar dari sistem (folder jaringan, "
-            "WSL, batas inotify); dipilih sendiri bila sistem tidak bisa mengabarkan",
-            "poll files instead of waiting for the system's notices (network drives, WSL, "
-            "inotify limits); chosen by itself when the system cannot report changes",
-        ),
+        help=o.t("help.serve_poll"),
     )
     v.add_argument(
         "--admin",
         action="store_true",
-        help=o.t(
-            "buka juga penyunting di peramban (/admin/) yang menyimpan langsung ke folder KIM; "
-            "butuh Node.js dan npm, tanpa akun",
-            "also open the browser editor (/admin/), saving straight into the KIM's folder; "
-            "needs Node.js and npm, no account",
-        ),
+        help=o.t("help.serve_admin"),
     )
     o.common(v, fmt=False)
 

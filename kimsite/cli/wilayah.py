@@ -15,31 +15,23 @@ def add(sub: Subparsers, o: Options) -> None:
         sub,
         "wilayah",
         run,
-        help=o.t(
-            "cari kode desa/kelurahan Kemendagri menurut namanya",
-            "look up Kemendagri desa/kelurahan codes by name",
-        ),
+        help=o.t("help.wilayah_wilayah"),
     )
-    wsub = w.add_subparsers(dest="wilayah", required=True, metavar=o.t("PERINTAH", "COMMAND"))
+    wsub = w.add_subparsers(dest="wilayah", required=True, metavar=o.t("help.metavar_command"))
     wc = wsub.add_parser(
         "cari",
-        help=o.t(
-            "desa/kelurahan yang namanya cocok (ejaan boleh sedikit berbeda)",
-            "desa/kelurahan whose name matches (spelling may be a little off)",
-        ),
+        help=o.t("help.wilayah_cari"),
     )
-    wc.add_argument("nama", nargs="+", help=o.t("nama desa atau kelurahan", "desa/kelurahan name"))
+    wc.add_argument("nama", nargs="+", help=o.t("help.wilayah_nama"))
     wc.add_argument(
         "--kabupaten",
         default=None,
-        help=o.t(
-            "hanya di kabupaten/kota ini (sebagian nama cukup)", "only in this kabupaten/kota"
-        ),
+        help=o.t("help.wilayah_kabupaten"),
     )
     wc.add_argument(
         "--semua",
         action="store_true",
-        help=o.t("cari di seluruh Indonesia, bukan provinsi ini saja", "search all of Indonesia"),
+        help=o.t("help.wilayah_semua"),
     )
     o.common(wc, fmt=False)
 

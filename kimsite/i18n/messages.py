@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kimsite.i18n.catalogue import commands, config, content, reading, site
+from kimsite.i18n.catalogue import command_help, commands, config, content, reading, site
 from kimsite.i18n.foreign import jinja_words
 
 
@@ -30,7 +30,12 @@ def _joined(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
 
 # id → (Bahasa Indonesia, English)
 MESSAGES = _joined(
-    reading.MESSAGES, config.MESSAGES, content.MESSAGES, commands.MESSAGES, site.MESSAGES
+    reading.MESSAGES,
+    config.MESSAGES,
+    content.MESSAGES,
+    commands.MESSAGES,
+    site.MESSAGES,
+    command_help.MESSAGES,
 )
 
 

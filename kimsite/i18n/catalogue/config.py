@@ -140,6 +140,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Impor berhenti: {detail}",
         "The import stopped: {detail}",
     ),
+    "import.warning": ("peringatan: {detail}", "warning: {detail}"),
     "import.done": (
         "Impor ke KIM {kim} selesai. Dibuat: {made}. Dilewati: {skipped}. Periksa dengan: kimsite check {kim}",
         "Import into KIM {kim} done. Made: {made}. Skipped: {skipped}. Check it with: kimsite check {kim}",
