@@ -160,56 +160,14 @@ def load_config(path: Path) -> SiteConfig:
     A broken config stops the whole build (`KimsiteError`): every site depends on it.
     """
     log = ProblemLog()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        log.add(path, None, "config.missing")
-        raise KimsiteError(log) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        log.add(path, None, "file.unreadable", detail=str(exc))
-        raise KimsiteError(log) from None
-    try:
-        node = parse_yaml(text, path, log)
-    except YamlUnreadable:
-        raise KimsiteError(log) from None
-    fields = Fields.open(node, path, log, what="config.yaml")
-    if fields is None:
-        raise KimsiteError(log)
-
+    fields = _open(path, log)
     provinsi = fields.text("provinsi", required=True) or ""
     prov_name = province_name(provinsi) if provinsi else None
     if provinsi and (prov_name is None or not known_province_zone(provinsi)):
         log.add(path, fields.line("provinsi"), "config.bad_province", value=provinsi)
-    domain_indeks = (fields.text("domain_indeks", required=True) or "").lower()
-    if domain_indeks and not is_host_name(domain_indeks):
-        log.add(
-            path,
-            fields.line("domain_indeks"),
-            "field.bad_host",
-            key="domain_indeks",
-            value=domain_indeks,
-        )
-    domain_induk = (fields.text("domain_induk") or "kim.id").lower()
-    if not is_host_name(domain_induk):
-        log.add(
-            path,
-            fields.line("domain_induk"),
-            "field.bad_host",
-            key="domain_induk",
-            value=domain_induk,
-        )
-    tema = fields.text("tema") or "default"
-    themes_dir = path.parent / "themes"
-    if themes_dir.is_dir() and not (themes_dir / tema).is_dir():
-        # Said once, at its line here: otherwise every KIM using it would be blamed.
-        available = sorted(t.name for t in themes_dir.iterdir() if t.is_dir())
-        log.add(
-            path,
-            fields.line("tema"),
-            "theme.unknown",
-            name=tema,
-            available=", ".join(available) or "-",
-        )
+    domain_indeks = _host(fields, path, log, "domain_indeks", None)
+    domain_induk = _host(fields, path, log, "domain_induk", "kim.id")
+    tema = _theme(fields, path, log)
     per_page = fields.integer("artikel_per_halaman") or 10
     berita = fields.integer("berita_indeks") or 20
     for key, value in (("artikel_per_halaman", per_page), ("berita_indeks", berita)):
@@ -230,18 +188,7 @@ def load_config(path: Path) -> SiteConfig:
         f"Kumpulan Komunitas Informasi Masyarakat di {prov_name or provinsi}."
     )
     penyelenggara = fields.text("penyelenggara") or ""
-    kompresi: tuple[str, ...] = ENCODINGS
-    if fields.has("kompresi"):
-        kompresi = tuple(dict.fromkeys(e.lower() for e in fields.text_list("kompresi")))
-        for encoding in kompresi:
-            if encoding not in ENCODINGS:
-                log.add(
-                    path,
-                    fields.line("kompresi"),
-                    "config.encoding",
-                    value=encoding,
-                    known=", ".join(ENCODINGS),
-                )
+    kompresi = _compression(fields, path, log)
     tls = tuple(_certificates(fields, log))
     penyunting = _editor(fields, log)
     fields.finish()
@@ -271,6 +218,68 @@ def load_config(path: Path) -> SiteConfig:
         tls=tls,
         penyunting=penyunting,
     )
+
+
+def _open(path: Path, log: ProblemLog) -> Fields:
+    """`config.yaml`'s keys, or `KimsiteError` when it cannot be read as YAML at all."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        log.add(path, None, "config.missing")
+        raise KimsiteError(log) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        log.add(path, None, "file.unreadable", detail=str(exc))
+        raise KimsiteError(log) from None
+    try:
+        node = parse_yaml(text, path, log)
+    except YamlUnreadable:
+        raise KimsiteError(log) from None
+    fields = Fields.open(node, path, log, what="config.yaml")
+    if fields is None:
+        raise KimsiteError(log)
+    return fields
+
+
+def _host(fields: Fields, path: Path, log: ProblemLog, key: str, default: str | None) -> str:
+    """A host name setting, lower-cased; required when it has no default."""
+    host = (fields.text(key, required=default is None) or default or "").lower()
+    if host and not is_host_name(host):
+        log.add(path, fields.line(key), "field.bad_host", key=key, value=host)
+    return host
+
+
+def _theme(fields: Fields, path: Path, log: ProblemLog) -> str:
+    """The province's theme; one not in `themes/` is said once, at its line here, not at
+    every KIM that uses it."""
+    tema = fields.text("tema") or "default"
+    themes_dir = path.parent / "themes"
+    if themes_dir.is_dir() and not (themes_dir / tema).is_dir():
+        available = sorted(t.name for t in themes_dir.iterdir() if t.is_dir())
+        log.add(
+            path,
+            fields.line("tema"),
+            "theme.unknown",
+            name=tema,
+            available=", ".join(available) or "-",
+        )
+    return tema
+
+
+def _compression(fields: Fields, path: Path, log: ProblemLog) -> tuple[str, ...]:
+    """The pre-compressed copies asked for (`kompresi:`), each once; all by default."""
+    kompresi: tuple[str, ...] = ENCODINGS
+    if fields.has("kompresi"):
+        kompresi = tuple(dict.fromkeys(e.lower() for e in fields.text_list("kompresi")))
+        for encoding in kompresi:
+            if encoding not in ENCODINGS:
+                log.add(
+                    path,
+                    fields.line("kompresi"),
+                    "config.encoding",
+                    value=encoding,
+                    known=", ".join(ENCODINGS),
+                )
+    return kompresi
 
 
 def _certificates(fields: Fields, log: ProblemLog) -> Iterator[Certificate]:
