@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from kimsite.serve.changes import ALL, Burst, Debouncer, Plan, classify
 from kimsite.serve.live import free_port
-from kimsite.serve.preview import ALL, Burst, Debouncer, Plan, classify
 from tests.helpers import article, profile, snapshot, stamps
 from tests.webserver import WAIT_MS, Served, running
 
