@@ -151,34 +151,8 @@ def build(
         clashes = host_problems(folders, run.config)
         _drop_lost_hosts(state, folders, clashes, run.config)
 
-        tasks = []
-        for slug in selected:
-            previous = state.kims.get(slug)
-            inputs = scan(folders[slug])
-            mode = _what_to_do(run, state, previous, folders[slug], inputs, clashes.get(slug))
-            if mode is None:
-                assert previous is not None
-                report.kims.append(KimResult(slug, previous.host, built=True))
-                continue
-            problems = clashes.get(slug, [])
-            tasks.append(KimTask(slug, folders[slug], run, previous, problems, mode, inputs))
-
-        for position, outcome in enumerate(run_tasks(tasks, jobs, isolate), start=1):
-            if progress:
-                progress(outcome.slug, position, len(tasks), outcome.pages)
-            state.kims[outcome.slug] = outcome.state
-            report.stats.add(outcome.stats)
-            report.kims.append(
-                KimResult(
-                    outcome.slug,
-                    outcome.state.host,
-                    outcome.state.built,
-                    rendered=True,
-                    pages=outcome.pages,
-                    indexed=outcome.indexed,
-                )
-            )
-            report.problems.extend(outcome.problems)
+        tasks = _plan(run, state, folders, selected, clashes, report)
+        _build_kims(tasks, jobs, isolate, state, report, progress)
 
         removed = _forget_removed(state, folders, run, shard, only)
         report.kims.sort(key=lambda k: k.slug)
@@ -192,6 +166,57 @@ def build(
         if tasks:
             _prune_images(run)
         return _finish(run, state, report, started, save=changed)
+
+
+def _plan(
+    run: Run,
+    state: BuildState,
+    folders: dict[str, Path],
+    selected: list[str],
+    clashes: dict[str, list[Problem]],
+    report: BuildReport,
+) -> list[KimTask]:
+    """What each selected KIM needs: nothing (reported as built), or a task."""
+    tasks = []
+    for slug in selected:
+        previous = state.kims.get(slug)
+        inputs = scan(folders[slug])
+        mode = _what_to_do(run, state, previous, folders[slug], inputs, clashes.get(slug))
+        if mode is None:
+            assert previous is not None
+            report.kims.append(KimResult(slug, previous.host, built=True))
+            continue
+        problems = clashes.get(slug, [])
+        tasks.append(KimTask(slug, folders[slug], run, previous, problems, mode, inputs))
+    return tasks
+
+
+def _build_kims(
+    tasks: list[KimTask],
+    jobs: int,
+    isolate: bool,
+    state: BuildState,
+    report: BuildReport,
+    progress: Progress | None,
+) -> None:
+    """Each task built (in worker processes when asked), its outcome into the state and
+    the report in the tasks' order."""
+    for position, outcome in enumerate(run_tasks(tasks, jobs, isolate), start=1):
+        if progress:
+            progress(outcome.slug, position, len(tasks), outcome.pages)
+        state.kims[outcome.slug] = outcome.state
+        report.stats.add(outcome.stats)
+        report.kims.append(
+            KimResult(
+                outcome.slug,
+                outcome.state.host,
+                outcome.state.built,
+                rendered=True,
+                pages=outcome.pages,
+                indexed=outcome.indexed,
+            )
+        )
+        report.problems.extend(outcome.problems)
 
 
 PRUNE_EVERY_SECONDS = 86_400
