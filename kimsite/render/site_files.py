@@ -62,6 +62,12 @@ def add_files(
         ):
             out.keep(url, Owner(label))
         return
+    _feed(out, kim, site, articles)
+    _sitemap_and_robots(out, site, articles, config)
+
+
+def _feed(out: SiteOutput, kim: Kim, site: SiteView, articles: list[ArticleView]) -> None:
+    """The KIM's Atom feed: its newest articles, by when they were last updated."""
     newest = articles[0].updated_iso if articles else _fallback_updated(kim)
     entries = tuple(
         feeds.FeedEntry(
@@ -88,6 +94,13 @@ def add_files(
         entries=entries,
     )
     out.add_text(routes.FEED, feeds.atom(feed), Owner("feed"))
+
+
+def _sitemap_and_robots(
+    out: SiteOutput, site: SiteView, articles: list[ArticleView], config: SiteConfig
+) -> None:
+    """Every page a search engine should know (not the search page or the editor), each
+    with its last change where it is an article, and robots.txt pointing at it."""
     lastmod = {a.url: a.updated_iso for a in articles}
     html_urls = sorted(
         url
