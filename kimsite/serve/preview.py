@@ -320,33 +320,11 @@ def serve(
     from tornado.ioloop import IOLoop
 
     preview = Preview(config_path, slug, lang=lang, say=say)
-    if slug is not None and slug not in {f.name for f in preview._folders()}:
-        known = ", ".join(sorted(f.name for f in preview._folders())[:20])
-        raise KimsiteError(
-            [
-                Problem(
-                    str(preview.root / "content" / slug),
-                    None,
-                    "build.unknown_kim",
-                    (("known", known), ("slug", slug)),
-                )
-            ]
-        )
-    # The KIM being previewed is built first and alone: a province of thousands of KIMs
-    # starts as fast as one. Other KIMs are built when their pages are first asked for.
-    # The index preview needs every KIM's summary, so it builds them all first (in worker
-    # processes: no thread runs yet, so forking is safe).
-    if slug is None:
-        preview.rebuild(Plan(ALL, True), jobs=os.cpu_count() or 1)
-    else:
-        preview.rebuild(Plan(frozenset({slug})))
+    _first_build(preview, slug)
     loop = IOLoop.current()
     preview.on_rebuilt = lambda: loop.add_callback(LiveReloadHandler.reload_waiters, "*")
     debouncer = Debouncer(preview.rebuild)
-    wanted = port
-    port = available_port(port) if port else free_port()
-    if wanted and port != wanted:
-        say(render_message("serve.port_busy", {"wanted": wanted, "port": port}, lang))
+    port = _port(port, say, lang)
 
     def stopped(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt  # as Ctrl+C: the `finally` below stops what was started
@@ -392,3 +370,35 @@ def serve(
         watch.stop()
         if preview.editor is not None:
             preview.editor.stop()
+
+
+def _first_build(preview: Preview, slug: str | None) -> None:
+    """The KIM being previewed is built first and alone: a province of thousands of KIMs
+    starts as fast as one. Other KIMs are built when their pages are first asked for.
+    The index preview needs every KIM's summary, so it builds them all first (in worker
+    processes: no thread runs yet, so forking is safe). A KIM not in `content/` is an
+    error naming the ones that are."""
+    if slug is not None and slug not in {f.name for f in preview._folders()}:
+        known = ", ".join(sorted(f.name for f in preview._folders())[:20])
+        raise KimsiteError(
+            [
+                Problem(
+                    str(preview.root / "content" / slug),
+                    None,
+                    "build.unknown_kim",
+                    (("known", known), ("slug", slug)),
+                )
+            ]
+        )
+    if slug is None:
+        preview.rebuild(Plan(ALL, True), jobs=os.cpu_count() or 1)
+    else:
+        preview.rebuild(Plan(frozenset({slug})))
+
+
+def _port(wanted: int, say: Callable[[str], None], lang: str) -> int:
+    """The port asked for, or the next free one (said), or any free one for 0."""
+    port = available_port(wanted) if wanted else free_port()
+    if wanted and port != wanted:
+        say(render_message("serve.port_busy", {"wanted": wanted, "port": port}, lang))
+    return port
