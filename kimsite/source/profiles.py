@@ -39,17 +39,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 def load_profile(
     path: Path, config: SiteConfig, resolver: AssetResolver, log: ProblemLog
 ) -> Profile | None:
-    if not path.is_file():
-        log.add(path, None, "kim.no_profile")
-        return None
-    text = read_text(path, log)
-    if text is None:
-        return None
-    try:
-        node = parse_yaml(text, path, log)
-    except YamlUnreadable:
-        return None
-    fields = Fields.open(node, path, log, what=PROFILE_NAME, schema=_PROFILE)
+    fields = _open(path, log)
     if fields is None:
         return None
     start = len(log.errors)
@@ -61,31 +51,13 @@ def load_profile(
         kode = normalize_code(kode)
         region = region_of(kode, config, log, path, fields.line("kode_wilayah"))
     base = path.parent
-    nomor_induk = fields.text("nomor_induk")
-    if nomor_induk and region and not nomor_induk.startswith(region.code.replace(".", "")):
-        log.add(
-            path,
-            fields.line("nomor_induk"),
-            "kim.nomor_induk_mismatch",
-            Severity.WARNING,
-            value=nomor_induk,
-            code=region.code.replace(".", ""),
-        )
+    nomor_induk = _nomor_induk(fields, path, region, log)
     domain = fields.text("domain")
     if domain is not None:
         domain = domain.lower()
         if not is_host_name(domain):
             log.add(path, fields.line("domain"), "field.bad_host", key="domain", value=domain)
-    istilah = (fields.text("istilah") or "komunitas").lower()
-    if istilah not in ISTILAH:
-        log.add(
-            path,
-            fields.line("istilah"),
-            "field.choice",
-            key="istilah",
-            value=istilah,
-            choices=", ".join(ISTILAH),
-        )
+    istilah = _istilah(fields, path, log)
     profile = Profile(
         source=path,
         nama=nama or "",
@@ -115,6 +87,52 @@ def load_profile(
     if region is None or len(log.errors) > start:
         return None if region is None else profile
     return profile
+
+
+def _open(path: Path, log: ProblemLog) -> Fields | None:
+    """`kim.yaml`'s keys, or None with why in `log` (no profile, unreadable, not YAML)."""
+    if not path.is_file():
+        log.add(path, None, "kim.no_profile")
+        return None
+    text = read_text(path, log)
+    if text is None:
+        return None
+    try:
+        node = parse_yaml(text, path, log)
+    except YamlUnreadable:
+        return None
+    return Fields.open(node, path, log, what=PROFILE_NAME, schema=_PROFILE)
+
+
+def _nomor_induk(fields: Fields, path: Path, region: Region | None, log: ProblemLog) -> str | None:
+    """The KIM's registration number, which begins with its desa's code (a warning if not:
+    the Diskominfo issues it, a typo here is the writer's)."""
+    nomor_induk = fields.text("nomor_induk")
+    if nomor_induk and region and not nomor_induk.startswith(region.code.replace(".", "")):
+        log.add(
+            path,
+            fields.line("nomor_induk"),
+            "kim.nomor_induk_mismatch",
+            Severity.WARNING,
+            value=nomor_induk,
+            code=region.code.replace(".", ""),
+        )
+    return nomor_induk
+
+
+def _istilah(fields: Fields, path: Path, log: ProblemLog) -> str:
+    """Kelompok or komunitas: what the KIM calls itself."""
+    istilah = (fields.text("istilah") or "komunitas").lower()
+    if istilah not in ISTILAH:
+        log.add(
+            path,
+            fields.line("istilah"),
+            "field.choice",
+            key="istilah",
+            value=istilah,
+            choices=", ".join(ISTILAH),
+        )
+    return istilah
 
 
 def region_of(
