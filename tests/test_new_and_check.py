@@ -553,3 +553,40 @@ def test_an_unexpected_failure_in_one_kim_is_that_kims_problem(
     }, problems
     [internal] = [p for p in problems if p["code"] == "kim.internal_error"]
     assert "(RuntimeError: rusak di dalam)" in str(internal["message"])
+
+
+def test_a_search_says_where_it_looked_and_when_it_stopped(project: Callable[..., Path]) -> None:
+    """Kemiren is in Jawa Timur and Jawa Tengah, not in this province (52): the writer is
+    told that only Nusa Tenggara Barat was searched, and how to search everywhere. A search
+    that finds more than it shows says so, instead of silently stopping at 20."""
+    root = project({})
+    missed = _run(root, "wilayah", "cari", "Kemiren")
+    assert missed.returncode == 1 and missed.stdout == ""
+    assert "di Nusa Tenggara Barat (provinsi di config.yaml)" in missed.stderr, missed.stderr
+    assert "kimsite wilayah cari Kemiren --semua" in missed.stderr
+    everywhere = _run(root, "wilayah", "cari", "Kemiren", "--semua")
+    assert (
+        "35.10.15.2004  Desa Kemiren, Kecamatan Glagah, Kabupaten Banyuwangi" in everywhere.stdout
+    )
+    many = _run(root, "wilayah", "cari", "sukamaju", "--semua")
+    assert many.returncode == 0 and len(many.stdout.splitlines()) == 20
+    assert "Hanya 20 yang pertama ditampilkan" in many.stderr, many.stderr
+    few = _run(root, "wilayah", "cari", "tete", "batu")
+    assert "Hanya" not in few.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(project: Callable[..., Path]) -> None:
+    """`kimsite wilayah cari suka --semua | head`: the command's reader goes away (here at
+    once, as `true` reads nothing); kimsite stops quietly instead of printing a
+    BrokenPipeError traceback."""
+    root = project({})
+    done = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m kimsite wilayah cari suka --semua | true"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "KIMSITE_LANG": "id"},
+        timeout=120,
+    )
+    assert done.stdout == ""
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr

@@ -8,6 +8,7 @@ The library never prints or exits, so tests and other tools can call it directly
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -60,7 +61,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parse_lang = lang_of_argv(words)
     with argparse_in(parse_lang):
         args = parser(parse_lang).parse_args(words)
-    return int(args.run(args, lang_of(args)))
+    try:
+        code = int(args.run(args, lang_of(args)))
+        sys.stdout.flush()  # here, where a reader gone is caught, not at the interpreter's exit
+        return code
+    except BrokenPipeError:
+        # Its reader went away (`kimsite wilayah cari x | head`): nothing more to say, and
+        # no traceback. stdout is pointed at nothing so that Python's last flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 __all__ = ["main", "parser"]

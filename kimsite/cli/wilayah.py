@@ -36,8 +36,12 @@ def add(sub: Subparsers, o: Options) -> None:
     o.common(wc, fmt=False)
 
 
+# Lines a search prints at most; a writer narrows it rather than reading hundreds.
+SHOWN = 20
+
+
 def run(args: argparse.Namespace, lang: str) -> int:
-    from kimsite.indonesia.regions import find
+    from kimsite.indonesia.regions import find, province_name
     from kimsite.source.config import load_config
 
     name = " ".join(args.nama)
@@ -47,12 +51,17 @@ def run(args: argparse.Namespace, lang: str) -> int:
             within = load_config(args.config).provinsi
         except KimsiteError:
             within = ""  # a broken config.yaml: look everywhere
-    found = find(name, within, args.kabupaten)
-    for r in found:
+    found = find(name, within, args.kabupaten, limit=SHOWN + 1)
+    for r in found[:SHOWN]:
         print(f"{r.code}  {r.desa_label}, {r.kecamatan_label}, {r.kabkota}, {r.provinsi}")
+    if len(found) > SHOWN:
+        print(render_message("wilayah.more", {"limit": SHOWN}, lang), file=sys.stderr)
     if not found:
+        # Said with where it looked: only the configured province, unless --semua.
         where = f" ({args.kabupaten})" if args.kabupaten else ""
-        print(render_message("wilayah.none", {"name": name, "where": where}, lang), file=sys.stderr)
+        params = {"name": name, "where": where, "provinsi": province_name(within) or within}
+        code = "wilayah.none_in_province" if within else "wilayah.none"
+        print(render_message(code, params, lang), file=sys.stderr)
         return 1
     return 0
 

@@ -26,6 +26,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The name '{name}' matches more than one desa, or none exactly. Choose the right one and give its code with --kode-wilayah: {found}",
     ),
     "new.region": ("Wilayah: {label} (kode {code}).", "Region: {label} (code {code})."),
+    "wilayah.none_in_province": (
+        "Tidak ditemukan desa/kelurahan bernama '{name}'{where} di {provinsi} (provinsi di config.yaml). Untuk mencari di seluruh Indonesia: kimsite wilayah cari {name} --semua. Atau coba sebagian namanya, atau ejaan lain.",
+        "No desa/kelurahan named '{name}'{where} in {provinsi} (the province of config.yaml). To search all of Indonesia: kimsite wilayah cari {name} --semua. Or try part of the name, or another spelling.",
+    ),
+    "wilayah.more": (
+        "Hanya {limit} yang pertama ditampilkan; masih ada yang lain. Persempit dengan --kabupaten NAMA atau nama yang lebih lengkap.",
+        "Only the first {limit} are shown; there are more. Narrow it with --kabupaten NAME or a fuller name.",
+    ),
     "wilayah.none": (
         "Tidak ditemukan desa/kelurahan bernama '{name}'{where}. Coba sebagian namanya saja, atau ejaan lain.",
         "No desa/kelurahan named '{name}'{where}. Try part of the name, or another spelling.",
