@@ -1031,3 +1031,22 @@ def test_a_lost_summary_file_is_written_again(tmp_path: Path, lost: str) -> None
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert _incremental(project, tmp_path) == _clean_build(project, tmp_path)
     assert (cache / name[lost]).is_file()
+
+
+def test_a_removed_kim_s_files_count_as_removed(tmp_path: Path) -> None:
+    """The build that takes a removed KIM's site away says how many files went: every file
+    its site held, with those the index no longer has (the summary's "N dihapus"), not
+    only the index's."""
+    project = _golden_project(tmp_path)
+    _incremental(project, tmp_path)
+    out = tmp_path / "out"
+    site, index = out / "kediri.kim.id", out / "kim.ntbprov.go.id"
+    held = sum(1 for p in site.rglob("*") if p.is_file())
+    listed = {p for p in index.rglob("*") if p.is_file()}
+    assert held > 10
+    shutil.rmtree(project / "content/kediri")
+    report = build(project / "config.yaml", out_dir=out, cache_dir=tmp_path / "cache", now=NOW)
+    assert report.ok and not site.exists()
+    dropped = len(listed - {p for p in index.rglob("*") if p.is_file()})
+    assert dropped > 0  # the index lists the KIM no more
+    assert report.stats.removed == held + dropped

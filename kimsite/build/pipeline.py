@@ -154,7 +154,7 @@ def build(
         tasks = _plan(run, state, folders, selected, clashes, report)
         _build_kims(tasks, jobs, isolate, state, report, progress)
 
-        removed = _forget_removed(state, folders, run, shard, only)
+        removed = _forget_removed(state, folders, run, shard, only, report.stats)
         report.kims.sort(key=lambda k: k.slug)
         if with_index and shard is None:
             _add_index(report, build_index_site(run, state, folders))
@@ -434,8 +434,10 @@ def _forget_removed(
     run: Run,
     shard: Shard | None,
     only: Sequence[str],
+    stats: WriteStats,
 ) -> int:
-    """A KIM folder that is gone takes its output and cache entries with it."""
+    """A KIM folder that is gone takes its output and cache entries with it; the files
+    removed count in `stats` (the build's summary says how many went)."""
     if only:
         return 0
     removed = 0
@@ -445,7 +447,7 @@ def _forget_removed(
         gone = state.kims.pop(slug)
         detail = run.cache.kim_site(slug).load_detail()
         if gone.host and detail is not None:
-            remove_files(run.out / gone.host, list(detail.outputs))
+            stats.removed += remove_files(run.out / gone.host, list(detail.outputs))
         run.cache.forget(slug)
         removed += 1
     return removed
