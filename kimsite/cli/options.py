@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kimsite.i18n.catalogue.command_help import MESSAGES as HELP
+from kimsite.i18n.messages import render_message
 from kimsite.model.problems import Problem, format_github, format_json, format_text
 
 # A command's handler: the parsed arguments and the reader's language in, an exit code out.
@@ -94,8 +95,6 @@ def print_problems(problems: Sequence[Problem], fmt: str, lang: str) -> None:
 
 def say(code: str, lang: str, stream: Any = None, **params: object) -> None:
     """One sentence of the catalogue, on stderr unless told."""
-    from kimsite.i18n.messages import render_message
-
     print(render_message(code, params, lang), file=stream or sys.stderr)
 
 

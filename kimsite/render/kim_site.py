@@ -252,8 +252,7 @@ def _next_change(kim: Kim, options: BuildOptions) -> float | None:
         for a in kim.articles
         if not options.published(a) and not (a.draf and not options.drafts)
     ]
-    next_change = min(due).timestamp() if due else None
-    return next_change
+    return min(due).timestamp() if due else None
 
 
 def _bodies(
